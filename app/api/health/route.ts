@@ -1,0 +1,17 @@
+import { prisma } from "@/lib/db";
+import { json } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+/** Liveness and database reachability; public so load balancers can probe it. */
+export async function GET() {
+  try {
+    await Promise.race([
+      prisma.$queryRaw`SELECT 1`,
+      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 3000)),
+    ]);
+    return json({ status: "ok", database: "ok" });
+  } catch {
+    return json({ status: "degraded", database: "unavailable" }, 503);
+  }
+}

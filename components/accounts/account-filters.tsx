@@ -1,0 +1,80 @@
+"use client";
+
+import { useEffect, useState, useTransition } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { Search, X } from "lucide-react";
+import { Input, Select } from "@/components/ui/field";
+import { STAGES, STAGE_LABELS } from "@/lib/accounts/stages";
+
+type Option = { id: string; name: string };
+
+/** Filters live in the URL, so a filtered list can be bookmarked and shared. */
+export function AccountFilters({ managers, tiers, industries, regions }: { managers: Option[]; tiers: Option[]; industries: string[]; regions: string[] }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const [pending, startTransition] = useTransition();
+  const [q, setQ] = useState(params.get("q") ?? "");
+
+  const update = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params.toString());
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    next.delete("page");
+    startTransition(() => router.replace(`${pathname}?${next.toString()}`));
+  };
+
+  // Search as you type, without a request per keystroke.
+  useEffect(() => {
+    if (q === (params.get("q") ?? "")) return;
+    const t = setTimeout(() => update({ q }), 250);
+    return () => clearTimeout(t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [q]);
+
+  const select = (name: string, label: string, options: { value: string; label: string }[], allLabel = `${label}: all`) => (
+    <div>
+      <label htmlFor={`filter-${name}`} className="sr-only">
+        {label}
+      </label>
+      <Select id={`filter-${name}`} value={params.get(name) ?? ""} onChange={(e) => update({ [name]: e.target.value })} className="w-auto min-w-36">
+        <option value="">{allLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </div>
+  );
+
+  const active = ["q", "stage", "ownerId", "tierId", "industry", "region", "archived"].some((k) => params.get(k));
+
+  return (
+    <div role="search" className="mb-4 flex flex-wrap items-center gap-2" aria-busy={pending}>
+      <div className="relative min-w-56 flex-1">
+        <Search aria-hidden className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-slate-400" />
+        <label htmlFor="filter-q" className="sr-only">
+          Search accounts by name
+        </label>
+        <Input id="filter-q" type="search" placeholder="Search by name…" value={q} onChange={(e) => setQ(e.target.value)} className="pl-9" />
+      </div>
+      {select("stage", "Stage", STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] })))}
+      {select("ownerId", "Manager", managers.map((m) => ({ value: m.id, label: m.name })))}
+      {tiers.length > 0 && select("tierId", "Tier", tiers.map((t) => ({ value: t.id, label: t.name })))}
+      {select("industry", "Industry", industries.map((i) => ({ value: i, label: i })))}
+      {select("region", "Region", regions.map((r) => ({ value: r, label: r })))}
+      {select("archived", "Archived", [
+        { value: "include", label: "Include archived" },
+        { value: "only", label: "Only archived" },
+      ], "Hide archived")}
+      {active && (
+        <button type="button" onClick={() => { setQ(""); startTransition(() => router.replace(pathname)); }} className="inline-flex h-10 items-center gap-1 rounded-md px-3 text-sm text-slate-600 hover:bg-slate-100">
+          <X aria-hidden className="h-4 w-4" /> Clear
+        </button>
+      )}
+    </div>
+  );
+}

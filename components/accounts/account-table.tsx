@@ -1,0 +1,106 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { StageBadge } from "@/components/accounts/stage-badge";
+import { TierBadge } from "@/components/accounts/tier-badge";
+import { Badge } from "@/components/ui/badge";
+import { formatMoney, formatScore } from "@/lib/format";
+import type { StageName } from "@/lib/accounts/stages";
+
+type Tier = { id: string; name: string; rank: number; isKey: boolean } | null;
+export type AccountRow = {
+  id: string;
+  name: string;
+  industry: string;
+  region: string;
+  stage: StageName;
+  annualRevenue: string;
+  archivedAt: string | null;
+  score: number | null;
+  owner: { id: string; name: string };
+  mentor: { id: string; name: string } | null;
+  computedTier: Tier;
+  overrideTier: Tier;
+};
+
+const COLUMNS: { key: string; label: string; sort?: string; className?: string }[] = [
+  { key: "name", label: "Account", sort: "name" },
+  { key: "industry", label: "Industry · region", sort: "industry" },
+  { key: "stage", label: "Stage", sort: "stage" },
+  { key: "owner", label: "Key account manager", sort: "owner" },
+  { key: "mentor", label: "Mentor" },
+  { key: "score", label: "Score", sort: "score", className: "text-right" },
+  { key: "tier", label: "Tier" },
+  { key: "revenue", label: "Revenue this year", sort: "revenue", className: "text-right" },
+];
+
+export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: string; dir: "asc" | "desc" }) {
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const sortHref = (key: string) => {
+    const next = new URLSearchParams(params.toString());
+    next.set("sort", key);
+    next.set("dir", sort === key && dir === "asc" ? "desc" : "asc");
+    next.delete("page");
+    return `${pathname}?${next.toString()}`;
+  };
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="accounts-table">
+        <thead className="bg-slate-50">
+          <tr>
+            {COLUMNS.map((c) => {
+              const activeSort = c.sort === sort;
+              const Icon = activeSort ? (dir === "asc" ? ArrowUp : ArrowDown) : ArrowUpDown;
+              return (
+                <th
+                  key={c.key}
+                  scope="col"
+                  aria-sort={activeSort ? (dir === "asc" ? "ascending" : "descending") : undefined}
+                  className={`whitespace-nowrap px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 ${c.className ?? ""}`}
+                >
+                  {c.sort ? (
+                    <Link href={sortHref(c.sort)} className="inline-flex items-center gap-1 rounded hover:text-slate-900">
+                      {c.label}
+                      <Icon aria-hidden className={`h-3.5 w-3.5 ${activeSort ? "text-slate-900" : "text-slate-300"}`} />
+                    </Link>
+                  ) : (
+                    c.label
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {items.map((a) => (
+            <tr key={a.id} className="hover:bg-slate-50">
+              <td className="whitespace-nowrap px-4 py-3 font-medium">
+                <Link href={`/accounts/${a.id}`} className="text-slate-900 hover:text-brand-700 hover:underline">
+                  {a.name}
+                </Link>
+                {a.archivedAt && <Badge className="ml-2">Archived</Badge>}
+              </td>
+              <td className="whitespace-nowrap px-4 py-3 text-slate-700">
+                {a.industry}
+                <div className="text-xs text-slate-500">{a.region}</div>
+              </td>
+              <td className="whitespace-nowrap px-4 py-3">
+                <StageBadge stage={a.stage} />
+              </td>
+              <td className="whitespace-nowrap px-4 py-3 text-slate-700">{a.owner.name}</td>
+              <td className="whitespace-nowrap px-4 py-3 text-slate-600">{a.mentor?.name ?? <span className="text-slate-400">—</span>}</td>
+              <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums text-slate-700">{formatScore(a.score)}</td>
+              <td className="whitespace-nowrap px-4 py-3">
+                <TierBadge computed={a.computedTier} override={a.overrideTier} />
+              </td>
+              <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums text-slate-900">{formatMoney(a.annualRevenue)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/cn";
+
+const TABS = [
+  { href: "", label: "Overview" },
+  { href: "/scorecard", label: "Scorecard" },
+  { href: "/relationships", label: "Relationships" },
+  { href: "/plan", label: "Plan" },
+  { href: "/reviews", label: "Reviews" },
+];
+
+export function AccountTabs({ accountId }: { accountId: string }) {
+  const pathname = usePathname();
+  const base = `/accounts/${accountId}`;
+  return (
+    <nav aria-label="Account sections" className="no-print mb-6 border-b border-slate-200">
+      <ul className="-mb-px flex gap-1 overflow-x-auto">
+        {TABS.map((t) => {
+          const href = base + t.href;
+          const active = t.href === "" ? pathname === base : pathname.startsWith(href);
+          return (
+            <li key={t.label}>
+              <Link
+                href={href}
+                aria-current={active ? "page" : undefined}
+                className={cn(
+                  "inline-block whitespace-nowrap border-b-2 px-4 py-2.5 text-sm font-medium",
+                  active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-800",
+                )}
+              >
+                {t.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

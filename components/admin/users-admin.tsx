@@ -1,0 +1,126 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { UserPlus } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Field, Input, Select } from "@/components/ui/field";
+import { Badge } from "@/components/ui/badge";
+import { api, ApiError } from "@/lib/client/api";
+import { ROLES } from "@/lib/auth/policy";
+import { ROLE_LABELS } from "@/lib/accounts/stages";
+import { formatRelative } from "@/lib/format";
+
+type U = { id: string; email: string; name: string; role: string; active: boolean; version: number; maxKeyAccounts: number | null; updatedAt: string };
+
+export function UsersAdmin({ users, currentUserId }: { users: U[]; currentUserId: string }) {
+  const router = useRouter();
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  async function create(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = Object.fromEntries(new FormData(form).entries());
+    setBusy(true);
+    setFields({});
+    try {
+      await api("/api/users", { body: data });
+      toast.success(`${data.name} can now sign in`);
+      form.reset();
+      router.refresh();
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setFields(err.fields);
+        toast.error(err.message);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function patch(u: U, change: Partial<Pick<U, "role" | "active">>) {
+    try {
+      await api(`/api/users/${u.id}`, { method: "PATCH", body: { ...change, version: u.version } });
+      toast.success(change.active === false ? `${u.name} is deactivated` : change.active ? `${u.name} is active again` : `${u.name} is now ${ROLE_LABELS[change.role ?? ""]}`);
+      router.refresh();
+    } catch (err) {
+      toast.error(err instanceof ApiError ? (err.status === 409 ? "Someone else changed this user meanwhile. The list is refreshed." : err.message) : "Could not save");
+      router.refresh();
+    }
+  }
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <Card className="lg:col-span-2">
+        <CardHeader title="People" description={`${users.filter((u) => u.active).length} active of ${users.length}`} />
+        <div className="overflow-x-auto">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="px-4 py-3">Name</th>
+                <th scope="col" className="px-4 py-3">Role</th>
+                <th scope="col" className="px-4 py-3">Status</th>
+                <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {users.map((u) => (
+                <tr key={u.id} className={u.active ? "" : "bg-slate-50 text-slate-400"}>
+                  <td className="px-4 py-3">
+                    <div className="font-medium text-slate-900">{u.name}</div>
+                    <div className="text-xs text-slate-500">{u.email} · changed {formatRelative(u.updatedAt)}</div>
+                  </td>
+                  <td className="px-4 py-3">
+                    <label className="sr-only" htmlFor={`role-${u.id}`}>Role of {u.name}</label>
+                    <Select id={`role-${u.id}`} value={u.role} disabled={u.id === currentUserId} onChange={(e) => patch(u, { role: e.target.value })} className="h-8 w-44">
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>{ROLE_LABELS[r]}</option>
+                      ))}
+                    </Select>
+                  </td>
+                  <td className="px-4 py-3">{u.active ? <Badge tone="green">Active</Badge> : <Badge>Deactivated</Badge>}</td>
+                  <td className="px-4 py-3 text-right">
+                    {u.id !== currentUserId && (
+                      <Button variant={u.active ? "danger" : "secondary"} size="sm" onClick={() => patch(u, { active: !u.active })}>
+                        {u.active ? "Deactivate" : "Reactivate"}
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+      <Card>
+        <CardHeader title="Add a person" description="They sign in with this email and password." />
+        <CardBody>
+          <form onSubmit={create} className="space-y-4" noValidate>
+            <Field label="Name" htmlFor="new-name" error={fields.name}>
+              <Input id="new-name" name="name" required />
+            </Field>
+            <Field label="Email" htmlFor="new-email" error={fields.email}>
+              <Input id="new-email" name="email" type="email" required />
+            </Field>
+            <Field label="Role" htmlFor="new-role" error={fields.role}>
+              <Select id="new-role" name="role" defaultValue="ACCOUNT_MANAGER">
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>{ROLE_LABELS[r]}</option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Initial password" htmlFor="new-password" error={fields.password} hint="At least 10 characters. Share it privately.">
+              <Input id="new-password" name="password" type="password" autoComplete="new-password" required />
+            </Field>
+            <Button type="submit" disabled={busy} className="w-full">
+              <UserPlus aria-hidden className="h-4 w-4" /> {busy ? "Adding…" : "Add person"}
+            </Button>
+          </form>
+        </CardBody>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { Pencil, Plus } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Input } from "@/components/ui/field";
+import { api, ApiError } from "@/lib/client/api";
+import { cn } from "@/lib/cn";
+import { formatMoney } from "@/lib/format";
+import type { TTargetVsActual } from "@/lib/plans/model";
+import { MAX_YEAR, MIN_YEAR } from "@/lib/plans/schema";
+import type { TFinancialYearView } from "@/lib/plans/view";
+import { TargetsChart } from "./targets-chart";
+
+type Draft = { targetRevenue: string; targetMargin: string; actualRevenue: string; actualMargin: string };
+const toStr = (n: number | null) => (n === null ? "" : String(n));
+const toNum = (s: string) => (s.trim() === "" ? null : Number(s));
+
+function YearEditor({ accountId, year, row, record, onDone }: { accountId: string; year: number; row?: TTargetVsActual; record?: TFinancialYearView; onDone: () => void }) {
+  const router = useRouter();
+  const [d, setD] = useState<Draft>({
+    targetRevenue: toStr(record?.targetRevenue ?? row?.targetRevenue ?? null),
+    targetMargin: toStr(record?.targetMargin ?? row?.targetMargin ?? null),
+    actualRevenue: toStr(record?.actualRevenue ?? null),
+    actualMargin: toStr(record?.actualMargin ?? null),
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  async function save() {
+    setBusy(true);
+    setErrors({});
+    const body = {
+      year,
+      targetRevenue: toNum(d.targetRevenue),
+      targetMargin: toNum(d.targetMargin),
+      actualRevenue: toNum(d.actualRevenue),
+      actualMargin: toNum(d.actualMargin),
+    };
+    try {
+      if (record) await api(`/api/accounts/${accountId}/plan/financials/${year}`, { method: "PATCH", body: { ...body, version: record.version } });
+      else await api(`/api/accounts/${accountId}/plan/financials`, { method: "POST", body });
+      toast.success(`${year} saved`);
+      onDone();
+      router.refresh();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        toast.error(`Someone else changed ${year} a moment ago. Reloaded: check the figures and save again.`);
+        router.refresh();
+        onDone();
+      } else if (e instanceof ApiError) {
+        setErrors(e.fields);
+        toast.error(e.message);
+      } else toast.error("Could not save the figures");
+    } finally {
+      setBusy(false);
+    }
+  }
+  const cell = (k: keyof Draft, label: string) => (
+    <td className="px-2 py-1">
+      <label htmlFor={`fy-${year}-${k}`} className="sr-only">
+        {label} {year}
+      </label>
+      <Input
+        id={`fy-${year}-${k}`}
+        type="number"
+        inputMode="decimal"
+        step={1000}
+        value={d[k]}
+        onChange={(e) => setD({ ...d, [k]: e.target.value })}
+        aria-invalid={Boolean(errors[k]) || undefined}
+        title={errors[k]}
+        className="h-8 min-w-[7rem] text-right tabular-nums"
+      />
+    </td>
+  );
+  return (
+    <tr className="bg-brand-50/40">
+      <td className="px-2 py-1 font-medium">{year}</td>
+      {cell("targetRevenue", "Target revenue")}
+      {cell("actualRevenue", "Actual revenue")}
+      {cell("targetMargin", "Target margin")}
+      {cell("actualMargin", "Actual margin")}
+      <td className="px-2 py-1 text-right" colSpan={2}>
+        <div className="flex justify-end gap-1">
+          <Button size="sm" onClick={save} disabled={busy}>
+            Save
+          </Button>
+          <Button size="sm" variant="ghost" onClick={onDone}>
+            Cancel
+          </Button>
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+export function FinancialsPanel({ accountId, rows, financials, canEdit, thisYear }: { accountId: string; rows: TTargetVsActual[]; financials: TFinancialYearView[]; canEdit: boolean; thisYear: number }) {
+  const [editing, setEditing] = useState<number | null>(null);
+  const [adding, setAdding] = useState<number | null>(null);
+  const byYear = new Map(financials.map((f) => [f.year, f]));
+  const years = rows.map((r) => r.year);
+  const suggestion = years.length ? Math.min(...years) - 1 : thisYear - 1;
+  return (
+    <Card>
+      <CardHeader
+        title="Targets and actuals"
+        description="Revenue and margin per year: the plan's targets against what we actually did."
+        actions={
+          canEdit && adding === null && suggestion >= MIN_YEAR && suggestion <= MAX_YEAR ? (
+            <Button variant="secondary" size="sm" onClick={() => setAdding(suggestion)}>
+              <Plus aria-hidden className="h-4 w-4" /> Record {suggestion}
+            </Button>
+          ) : undefined
+        }
+      />
+      <CardBody className="space-y-4">
+        {rows.length ? <TargetsChart rows={rows} /> : <p className="text-sm text-slate-500">No targets yet: add yearly targets in the draft, or record a past year here.</p>}
+        {(rows.length > 0 || adding !== null) && (
+          <div className="overflow-x-auto">
+            <table className="w-full min-w-[40rem] text-sm tabular-nums">
+              <thead>
+                <tr className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+                  <th className="px-2 py-1.5 text-left font-medium">Year</th>
+                  <th className="px-2 py-1.5 text-right font-medium">Target revenue</th>
+                  <th className="px-2 py-1.5 text-right font-medium">Actual revenue</th>
+                  <th className="px-2 py-1.5 text-right font-medium">Target margin</th>
+                  <th className="px-2 py-1.5 text-right font-medium">Actual margin</th>
+                  <th className="px-2 py-1.5 text-right font-medium">Revenue vs target</th>
+                  <th className="px-2 py-1.5" />
+                </tr>
+              </thead>
+              <tbody>
+                {adding !== null && <YearEditor accountId={accountId} year={adding} onDone={() => setAdding(null)} />}
+                {rows.map((r) =>
+                  editing === r.year ? (
+                    <YearEditor key={r.year} accountId={accountId} year={r.year} row={r} record={byYear.get(r.year)} onDone={() => setEditing(null)} />
+                  ) : (
+                    <tr key={r.year} className="border-b border-slate-100" data-testid={`fy-${r.year}`}>
+                      <td className="px-2 py-1.5 font-medium text-slate-900">{r.year}</td>
+                      <td className="px-2 py-1.5 text-right text-slate-600">{formatMoney(r.targetRevenue)}</td>
+                      <td className="px-2 py-1.5 text-right font-medium text-slate-900">{formatMoney(r.actualRevenue)}</td>
+                      <td className="px-2 py-1.5 text-right text-slate-600">{formatMoney(r.targetMargin)}</td>
+                      <td className="px-2 py-1.5 text-right font-medium text-slate-900">{formatMoney(r.actualMargin)}</td>
+                      <td
+                        className={cn(
+                          "px-2 py-1.5 text-right font-medium",
+                          r.revenueAttainment === null ? "text-slate-400" : r.revenueAttainment >= 1 ? "text-emerald-700" : r.revenueAttainment >= 0.9 ? "text-amber-700" : "text-red-700",
+                        )}
+                      >
+                        {r.revenueAttainment === null ? "—" : `${Math.round(r.revenueAttainment * 100)}%`}
+                      </td>
+                      <td className="px-2 py-1.5 text-right">
+                        {canEdit && (
+                          <Button variant="ghost" size="sm" onClick={() => setEditing(r.year)} aria-label={`Edit ${r.year}`}>
+                            <Pencil aria-hidden className="h-3.5 w-3.5" />
+                          </Button>
+                        )}
+                      </td>
+                    </tr>
+                  ),
+                )}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </CardBody>
+    </Card>
+  );
+}

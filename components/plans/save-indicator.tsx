@@ -1,0 +1,35 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { AlertTriangle, Check, CloudOff, Loader2, PencilLine } from "lucide-react";
+import { formatRelative } from "@/lib/format";
+import type { TSaveState } from "./use-draft-autosave";
+
+/** Saved / unsaved / saving, always visible, announced politely to screen readers. */
+export function SaveIndicator({ state, savedAt }: { state: TSaveState; savedAt: string | null }) {
+  // Re-render every 30 s so "saved 2 minutes ago" stays true.
+  const [, tick] = useState(0);
+  useEffect(() => {
+    const t = setInterval(() => tick((n) => n + 1), 30_000);
+    return () => clearInterval(t);
+  }, []);
+  const view: Record<TSaveState, { icon: React.ReactNode; text: string; cls: string }> = {
+    saved: {
+      icon: <Check aria-hidden className="h-4 w-4" />,
+      text: savedAt ? `All changes saved ${formatRelative(savedAt)}` : "Nothing to save yet",
+      cls: "text-emerald-700",
+    },
+    unsaved: { icon: <PencilLine aria-hidden className="h-4 w-4" />, text: "Unsaved changes (kept on this device)", cls: "text-amber-700" },
+    saving: { icon: <Loader2 aria-hidden className="h-4 w-4 animate-spin" />, text: "Saving…", cls: "text-slate-600" },
+    offline: { icon: <CloudOff aria-hidden className="h-4 w-4" />, text: "Not saved: retrying. Your text is kept on this device.", cls: "text-red-700" },
+    invalid: { icon: <AlertTriangle aria-hidden className="h-4 w-4" />, text: "Not saved: fix the marked section", cls: "text-red-700" },
+    conflict: { icon: <AlertTriangle aria-hidden className="h-4 w-4" />, text: "Not saved: someone else saved first", cls: "text-red-700" },
+  };
+  const v = view[state];
+  return (
+    <span role="status" aria-live="polite" data-testid="save-state" data-state={state} className={`inline-flex items-center gap-1.5 text-sm font-medium ${v.cls}`}>
+      {v.icon}
+      {v.text}
+    </span>
+  );
+}

@@ -1,0 +1,168 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { History, Pencil } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Input } from "@/components/ui/field";
+import { api, ApiError } from "@/lib/client/api";
+import { cn } from "@/lib/cn";
+import { formatDate, formatRelative } from "@/lib/format";
+import { lightHistory } from "@/lib/plans/model";
+import { LIGHT_AREAS, LIGHT_AREA_LABELS, LIGHT_COLORS, LIMITS, type TLightArea, type TLightColor } from "@/lib/plans/schema";
+import type { TLightView } from "@/lib/plans/view";
+import { LIGHT_STYLE, LightDot } from "./light-dot";
+
+function LightForm({ accountId, area, current, onDone }: { accountId: string; area: TLightArea; current: TLightView | null; onDone: () => void }) {
+  const router = useRouter();
+  const [color, setColor] = useState<TLightColor>(current?.color ?? "GREEN");
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/api/accounts/${accountId}/plan/lights`, { body: { area, color, reason } });
+      toast.success(`${LIGHT_AREA_LABELS[area]} set to ${LIGHT_STYLE[color].label.toLowerCase()}`);
+      onDone();
+      router.refresh();
+    } catch (err) {
+      setError(err instanceof ApiError ? (err.fields.reason ?? err.message) : "Could not save the light");
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form onSubmit={save} className="mt-3 space-y-3 rounded-lg bg-slate-50 p-3" aria-label={`Set ${LIGHT_AREA_LABELS[area]} light`}>
+      <fieldset>
+        <legend className="sr-only">Colour</legend>
+        <div className="flex gap-2">
+          {LIGHT_COLORS.map((c) => (
+            <label
+              key={c}
+              className={cn(
+                "inline-flex cursor-pointer items-center gap-2 rounded-md border bg-white px-3 py-1.5 text-sm font-medium",
+                color === c ? `border-transparent ring-2 ${LIGHT_STYLE[c].ring}` : "border-slate-200",
+              )}
+            >
+              <input type="radio" name={`color-${area}`} value={c} checked={color === c} onChange={() => setColor(c)} className="sr-only" />
+              <LightDot color={c} size="sm" /> {LIGHT_STYLE[c].label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div>
+        <label htmlFor={`reason-${area}`} className="sr-only">
+          Reason
+        </label>
+        <Input
+          id={`reason-${area}`}
+          value={reason}
+          maxLength={LIMITS.lightReason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder="One line: why this colour, now"
+          aria-invalid={Boolean(error) || undefined}
+          autoFocus
+          required
+        />
+        {error && (
+          <p role="alert" className="mt-1 text-xs font-medium text-red-600">
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="flex gap-2">
+        <Button type="submit" size="sm" disabled={busy || !reason.trim()}>
+          Set light
+        </Button>
+        <Button variant="ghost" size="sm" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+export function TrafficLights({
+  accountId,
+  current,
+  history,
+  canEdit,
+}: {
+  accountId: string;
+  current: Record<TLightArea, TLightView | null>;
+  history: TLightView[];
+  canEdit: boolean;
+}) {
+  const [editing, setEditing] = useState<TLightArea | null>(null);
+  const [open, setOpen] = useState<TLightArea | null>(null);
+  return (
+    <Card>
+      <CardHeader title="Traffic lights" description="An honest picture at a glance. Each change is kept." />
+      <CardBody className="p-0">
+        <ul className="divide-y divide-slate-100">
+          {LIGHT_AREAS.map((area) => {
+            const l = current[area];
+            const past = lightHistory(history, area).slice(1);
+            return (
+              <li key={area} className="px-5 py-3" data-testid={`light-${area}`} data-color={l?.color ?? "NONE"}>
+                <div className="flex flex-wrap items-start gap-3">
+                  <span className="mt-1">
+                    <LightDot color={l?.color ?? null} />
+                  </span>
+                  <div className="min-w-0 flex-1">
+                    <div className="flex flex-wrap items-baseline gap-x-2">
+                      <span className="font-medium text-slate-900">{LIGHT_AREA_LABELS[area]}</span>
+                      <span className={cn("text-sm font-medium", l ? LIGHT_STYLE[l.color].text : "text-slate-400")}>{l ? LIGHT_STYLE[l.color].label : "Not set"}</span>
+                    </div>
+                    {l && <p className="text-sm text-slate-700">{l.reason}</p>}
+                    {l && (
+                      <p className="text-xs text-slate-500" title={formatDate(l.setAt)}>
+                        Set {formatDate(l.setAt)} ({formatRelative(l.setAt)}){l.setBy ? ` by ${l.setBy.name}` : ""}
+                      </p>
+                    )}
+                  </div>
+                  <div className="flex gap-1">
+                    {past.length > 0 && (
+                      <Button variant="ghost" size="sm" onClick={() => setOpen(open === area ? null : area)} aria-expanded={open === area} aria-label={`${LIGHT_AREA_LABELS[area]} history`}>
+                        <History aria-hidden className="h-4 w-4" /> {past.length}
+                      </Button>
+                    )}
+                    {canEdit && editing !== area && (
+                      <Button variant="secondary" size="sm" onClick={() => setEditing(area)} aria-label={`Update ${LIGHT_AREA_LABELS[area]}`}>
+                        <Pencil aria-hidden className="h-3.5 w-3.5" /> Update
+                      </Button>
+                    )}
+                  </div>
+                </div>
+                {editing === area && <LightForm accountId={accountId} area={area} current={l} onDone={() => setEditing(null)} />}
+                {open === area && (
+                  <ol className="mt-3 space-y-2 border-l-2 border-slate-100 pl-4" aria-label={`${LIGHT_AREA_LABELS[area]} history`}>
+                    {past.map((h) => (
+                      <li key={h.id} className="flex items-start gap-2 text-sm">
+                        <span className="mt-1">
+                          <LightDot color={h.color} size="sm" />
+                        </span>
+                        <span>
+                          <span className="text-slate-700">{h.reason}</span>{" "}
+                          <span className="text-xs text-slate-500">
+                            {formatDate(h.setAt)}
+                            {h.setBy ? ` · ${h.setBy.name}` : ""}
+                          </span>
+                        </span>
+                      </li>
+                    ))}
+                  </ol>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </CardBody>
+    </Card>
+  );
+}

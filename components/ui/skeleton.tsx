@@ -1,0 +1,20 @@
+import { cn } from "@/lib/cn";
+
+export function Skeleton({ className }: { className?: string }) {
+  return <div aria-hidden className={cn("animate-pulse rounded-md bg-slate-200/70", className)} />;
+}
+
+/** The loading state of a page: header and a table-shaped block. */
+export function PageSkeleton({ rows = 8 }: { rows?: number }) {
+  return (
+    <div role="status" aria-label="Loading" className="space-y-4">
+      <Skeleton className="h-8 w-64" />
+      <Skeleton className="h-4 w-96" />
+      <div className="space-y-2 rounded-xl border border-slate-200 bg-white p-4">
+        {Array.from({ length: rows }, (_, i) => (
+          <Skeleton key={i} className="h-9 w-full" />
+        ))}
+      </div>
+    </div>
+  );
+}

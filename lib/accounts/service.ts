@@ -1,0 +1,241 @@
+import "server-only";
+import { prisma, type Prisma } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { can } from "@/lib/auth/policy";
+import type { SessionUser } from "@/lib/auth/session";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { authorizeAccount, visibleAccountsWhere } from "@/lib/accounts/access";
+import type { TAccountCreate, TAccountListQuery, TAccountUpdate, TTeamUpdate } from "@/lib/accounts/schema";
+
+const tierSelect = { select: { id: true, name: true, rank: true, isKey: true } } as const;
+
+export const accountListSelect = {
+  id: true,
+  name: true,
+  industry: true,
+  region: true,
+  stage: true,
+  annualRevenue: true,
+  archivedAt: true,
+  score: true,
+  scoredCriteria: true,
+  updatedAt: true,
+  version: true,
+  owner: { select: { id: true, name: true } },
+  mentor: { select: { id: true, name: true } },
+  computedTier: tierSelect,
+  overrideTier: tierSelect,
+} satisfies Prisma.AccountSelect;
+
+export const accountDetailSelect = {
+  ...accountListSelect,
+  annualMargin: true,
+  description: true,
+  createdAt: true,
+  overrideReason: true,
+  coverageScore: true,
+  team: {
+    select: { userId: true, role: true, user: { select: { id: true, name: true, email: true, role: true } } },
+    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+  },
+} satisfies Prisma.AccountSelect;
+
+function orderBy(q: TAccountListQuery): Prisma.AccountOrderByWithRelationInput[] {
+  const dir = q.dir;
+  const tail: Prisma.AccountOrderByWithRelationInput = { id: "asc" };
+  switch (q.sort) {
+    case "owner":
+      return [{ owner: { name: dir } }, { name: "asc" }, tail];
+    case "revenue":
+      return [{ annualRevenue: dir }, tail];
+    case "score":
+      return [{ score: { sort: dir, nulls: "last" } }, tail];
+    default:
+      return [{ [q.sort]: dir }, tail];
+  }
+}
+
+export function accountListWhere(user: SessionUser, q: TAccountListQuery): Prisma.AccountWhereInput {
+  const and: Prisma.AccountWhereInput[] = [visibleAccountsWhere(user)];
+  if (q.archived === "exclude") and.push({ archivedAt: null });
+  if (q.archived === "only") and.push({ archivedAt: { not: null } });
+  if (q.q) and.push({ name: { contains: q.q, mode: "insensitive" } });
+  if (q.stage) and.push({ stage: q.stage });
+  if (q.ownerId) and.push({ ownerId: q.ownerId });
+  if (q.industry) and.push({ industry: q.industry });
+  if (q.region) and.push({ region: q.region });
+  if (q.tierId) {
+    and.push({ OR: [{ overrideTierId: q.tierId }, { overrideTierId: null, computedTierId: q.tierId }] });
+  }
+  return { AND: and };
+}
+
+/** The accounts the caller may see, filtered, sorted and paged. */
+export async function listAccounts(opts: { user: SessionUser; query: TAccountListQuery }) {
+  const { user, query } = opts;
+  const where = accountListWhere(user, query);
+  const [items, total] = await Promise.all([
+    prisma.account.findMany({
+      where,
+      select: accountListSelect,
+      orderBy: orderBy(query),
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+    prisma.account.count({ where }),
+  ]);
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getAccount(opts: { user: SessionUser; accountId: string }) {
+  const access = await authorizeAccount({ ...opts, action: "account:read" });
+  const account = await prisma.account.findUniqueOrThrow({ where: { id: access.id }, select: accountDetailSelect });
+  return { ...account, relation: access.relation };
+}
+
+async function assertUserHasRole(tx: Prisma.TransactionClient, userId: string, roles: string[], field: string) {
+  const u = await tx.user.findUnique({ where: { id: userId }, select: { role: true, active: true } });
+  if (!u || !u.active) throw new ValidationError({ [field]: "No active user with this id" });
+  if (!roles.includes(u.role)) throw new ValidationError({ [field]: `Must be a user with role ${roles.join(" or ")}` });
+}
+
+const OWNER_ROLES = ["ACCOUNT_MANAGER", "SENIOR_MANAGER", "ADMIN"];
+const MENTOR_ROLES = ["MENTOR", "SENIOR_MANAGER"];
+
+export async function createAccount(opts: { user: SessionUser; input: TAccountCreate }) {
+  const { user, input } = opts;
+  if (!can(user, "account:create")) throw new ForbiddenError();
+  const ownerId = input.ownerId ?? user.id;
+  // Account managers create accounts for themselves; senior managers may name another owner.
+  if (ownerId !== user.id && !can(user, "account:manageTeam", "none")) {
+    throw new ForbiddenError("Only a senior manager can create an account for someone else");
+  }
+  if (input.mentorId && !can(user, "account:assignMentor", "none") && user.role !== "ACCOUNT_MANAGER") {
+    throw new ForbiddenError();
+  }
+  return prisma.$transaction(async (tx) => {
+    await assertUserHasRole(tx, ownerId, OWNER_ROLES, "ownerId");
+    if (input.mentorId) await assertUserHasRole(tx, input.mentorId, MENTOR_ROLES, "mentorId");
+    const account = await tx.account.create({
+      data: {
+        name: input.name,
+        industry: input.industry,
+        region: input.region,
+        stage: input.stage,
+        annualRevenue: input.annualRevenue,
+        annualMargin: input.annualMargin,
+        description: input.description,
+        ownerId,
+        mentorId: input.mentorId ?? null,
+        team: { create: [{ userId: ownerId, role: "LEAD" }] },
+        stageChanges: { create: [{ toStage: input.stage, changedById: user.id, note: "Account created" }] },
+      },
+      select: accountDetailSelect,
+    });
+    await recordAudit(tx, { actorId: user.id, action: "account.create", entityType: "Account", entityId: account.id, accountId: account.id, after: account });
+    return account;
+  });
+}
+
+/** Edits with optimistic concurrency: a stale `version` gets 409 with the current account. */
+export async function updateAccount(opts: { user: SessionUser; accountId: string; input: TAccountUpdate }) {
+  const { user, accountId, input } = opts;
+  const access = await authorizeAccount({ user, accountId, action: "account:edit" });
+  if (input.ownerId !== undefined && input.ownerId !== access.ownerId && !can(user, "account:manageTeam", access.relation)) {
+    throw new ForbiddenError("Only the owner or a senior manager can hand the account over");
+  }
+  if (input.mentorId !== undefined && input.mentorId !== access.mentorId && !can(user, "account:assignMentor", access.relation) && access.relation !== "owner") {
+    throw new ForbiddenError("Only a senior manager can change the mentor");
+  }
+  return prisma.$transaction(async (tx) => {
+    if (input.ownerId) await assertUserHasRole(tx, input.ownerId, OWNER_ROLES, "ownerId");
+    if (input.mentorId) await assertUserHasRole(tx, input.mentorId, MENTOR_ROLES, "mentorId");
+    const before = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: accountDetailSelect });
+    const { version, ...fields } = input;
+    const updated = await tx.account.updateMany({
+      where: { id: accountId, version },
+      data: { ...fields, version: { increment: 1 } },
+    });
+    if (updated.count === 0) {
+      throw new ConflictError("Someone else saved this account after you opened it", before);
+    }
+    if (fields.stage && fields.stage !== before.stage) {
+      await tx.stageChange.create({ data: { accountId, fromStage: before.stage, toStage: fields.stage, changedById: user.id } });
+    }
+    if (fields.ownerId && fields.ownerId !== before.owner.id) {
+      await tx.accountTeamMember.upsert({
+        where: { accountId_userId: { accountId, userId: fields.ownerId } },
+        create: { accountId, userId: fields.ownerId, role: "LEAD" },
+        update: { role: "LEAD" },
+      });
+    }
+    const after = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: accountDetailSelect });
+    await recordAudit(tx, { actorId: user.id, action: "account.update", entityType: "Account", entityId: accountId, accountId, before, after });
+    return after;
+  });
+}
+
+/** Archiving keeps the account and its history; it only leaves the default list. */
+export async function archiveAccount(opts: { user: SessionUser; accountId: string; restore?: boolean }) {
+  const { user, accountId, restore } = opts;
+  await authorizeAccount({ user, accountId, action: "account:archive" });
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { archivedAt: true, version: true } });
+    const after = await tx.account.update({
+      where: { id: accountId },
+      data: { archivedAt: restore ? null : before.archivedAt ?? new Date(), version: { increment: 1 } },
+      select: accountDetailSelect,
+    });
+    await recordAudit(tx, { actorId: user.id, action: restore ? "account.restore" : "account.archive", entityType: "Account", entityId: accountId, accountId, before, after: { archivedAt: after.archivedAt } });
+    return after;
+  });
+}
+
+/** Replaces the account team. The owner always stays on it, as lead. */
+export async function setAccountTeam(opts: { user: SessionUser; accountId: string; input: TTeamUpdate }) {
+  const { user, accountId, input } = opts;
+  const access = await authorizeAccount({ user, accountId, action: "account:manageTeam" });
+  const members = input.members.filter((m) => m.userId !== access.ownerId);
+  return prisma.$transaction(async (tx) => {
+    const bump = await tx.account.updateMany({ where: { id: accountId, version: input.version }, data: { version: { increment: 1 } } });
+    if (bump.count === 0) {
+      const current = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: accountDetailSelect });
+      throw new ConflictError("Someone else changed this account after you opened it", current);
+    }
+    const users = await tx.user.findMany({ where: { id: { in: members.map((m) => m.userId) } }, select: { id: true, active: true, role: true } });
+    const known = new Map(users.map((u) => [u.id, u]));
+    members.forEach((m, i) => {
+      const u = known.get(m.userId);
+      if (!u || !u.active) throw new ValidationError({ [`members.${i}.userId`]: "No active user with this id" });
+      if (u.role === "MENTOR") throw new ValidationError({ [`members.${i}.userId`]: "A mentor reviews the account and is not on its team" });
+    });
+    const before = await tx.accountTeamMember.findMany({ where: { accountId }, select: { userId: true, role: true } });
+    await tx.accountTeamMember.deleteMany({ where: { accountId, userId: { not: access.ownerId } } });
+    if (members.length) {
+      await tx.accountTeamMember.createMany({ data: members.map((m) => ({ accountId, userId: m.userId, role: m.role })) });
+    }
+    const after = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: accountDetailSelect });
+    await recordAudit(tx, { actorId: user.id, action: "account.team", entityType: "Account", entityId: accountId, accountId, before, after: after.team.map((t) => ({ userId: t.userId, role: t.role })) });
+    return after;
+  });
+}
+
+/** People who can be picked as owner, mentor or team member, for forms and filters. */
+export async function listPeople() {
+  return prisma.user.findMany({
+    where: { active: true },
+    select: { id: true, name: true, email: true, role: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+/** Distinct industries and regions among visible accounts, for filters. */
+export async function accountFacets(user: SessionUser) {
+  const where = { AND: [visibleAccountsWhere(user), { archivedAt: null }] };
+  const [industries, regions] = await Promise.all([
+    prisma.account.findMany({ where, distinct: ["industry"], select: { industry: true }, orderBy: { industry: "asc" } }),
+    prisma.account.findMany({ where, distinct: ["region"], select: { region: true }, orderBy: { region: "asc" } }),
+  ]);
+  return { industries: industries.map((i) => i.industry), regions: regions.map((r) => r.region) };
+}
+

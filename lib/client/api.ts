@@ -1,0 +1,32 @@
+// Browser-side JSON calls to our API, with the server's error shape turned into ApiError.
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly fields: Record<string, string> = {},
+    readonly current: unknown = null,
+  ) {
+    super(message);
+  }
+}
+
+export async function api<T>(url: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+      headers: init.body === undefined ? undefined : { "content-type": "application/json" },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: init.signal,
+    });
+  } catch (e) {
+    if ((e as Error).name === "AbortError") throw e;
+    throw new ApiError(0, "Keystone could not be reached. Check your connection; nothing was saved.");
+  }
+  const data = (await res.json().catch(() => ({}))) as { error?: string; fields?: Record<string, string>; current?: unknown };
+  if (!res.ok) {
+    const fallback = res.status === 503 ? "The database is unavailable. Please try again in a moment." : `Request failed (${res.status})`;
+    throw new ApiError(res.status, data.error ?? fallback, data.fields ?? {}, data.current ?? null);
+  }
+  return data as T;
+}

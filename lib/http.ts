@@ -1,0 +1,146 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { NextResponse, type NextRequest } from "next/server";
+import { z, ZodError, type ZodType } from "zod";
+import {
+  BadRequestError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitError,
+  UnauthorizedError,
+  UnavailableError,
+  ValidationError,
+} from "@/lib/errors";
+import { requireApiUser, type SessionUser } from "@/lib/auth/session";
+import { log } from "@/lib/log";
+
+export type RouteContext<P> = { params: Promise<P> };
+type Handler<P> = (ctx: { req: NextRequest; user: SessionUser; params: P; requestId: string }) => Promise<Response>;
+
+export function json(data: unknown, status = 200, headers?: HeadersInit): NextResponse {
+  return NextResponse.json(data, { status, headers });
+}
+
+/** Zod issues as { "field.path": "message" } (first message per field). */
+export function zodFields(error: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "body";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+const DB_DOWN_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P03", "08006", "08001", "08003", "P1001", "P1002", "P1017"]);
+
+/** True for errors that mean "PostgreSQL cannot be reached", wherever in the stack they come from. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let e: unknown = error;
+  for (let depth = 0; e && depth < 5; depth++) {
+    const o = e as { code?: unknown; message?: unknown; cause?: unknown; name?: unknown };
+    if (typeof o.code === "string" && DB_DOWN_CODES.has(o.code)) return true;
+    const msg = typeof o.message === "string" ? o.message : "";
+    if (/connection terminated|timeout exceeded when trying to connect|ECONNREFUSED|Can't reach database|Connection terminated|the database system is (shutting down|starting up)|terminating connection due to administrator command/i.test(msg)) return true;
+    if (o.name === "DriverAdapterError" && /DatabaseNotReachable|ConnectionClosed|SocketTimeout/.test(JSON.stringify(o))) return true;
+    e = o.cause;
+  }
+  return false;
+}
+
+function prismaCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === "string" && code.startsWith("P") ? code : undefined;
+}
+
+/** One mapper from domain errors to HTTP. Nothing internal (stack, SQL) ever reaches the body. */
+export function errorResponse(error: unknown, requestId: string): NextResponse {
+  const h = { "x-request-id": requestId };
+  if (error instanceof ZodError) {
+    return json({ error: "Some fields are not valid", fields: zodFields(error) }, 422, h);
+  }
+  if (error instanceof ValidationError) return json({ error: error.message, fields: error.fields }, 422, h);
+  if (error instanceof BadRequestError) return json({ error: error.message }, 400, h);
+  if (error instanceof UnauthorizedError) return json({ error: error.message }, 401, h);
+  if (error instanceof ForbiddenError) return json({ error: error.message }, 403, h);
+  if (error instanceof NotFoundError) return json({ error: error.message }, 404, h);
+  if (error instanceof ConflictError) return json({ error: error.message, current: error.current ?? null }, 409, h);
+  if (error instanceof RateLimitError) {
+    return json({ error: error.message }, 429, { ...h, "retry-after": String(error.retryAfterSeconds) });
+  }
+  if (error instanceof UnavailableError || isDatabaseUnavailable(error)) {
+    log.warn("database unavailable", { requestId, error: String((error as Error)?.message ?? error) });
+    return json({ error: new UnavailableError().message, database: "unavailable" }, 503, { ...h, "retry-after": "5" });
+  }
+  const code = prismaCode(error);
+  if (code === "P2002") return json({ error: "This already exists" }, 409, h);
+  if (code === "P2025") return json({ error: "Not found" }, 404, h);
+  if (code === "P2034") return json({ error: "Someone else saved at the same moment; reload and try again" }, 409, h);
+  log.error("unhandled error", { requestId, error: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) });
+  return json({ error: "Something went wrong on our side. It has been logged.", requestId }, 500, h);
+}
+
+/** Reads a JSON body and parses it with a Zod schema (422 naming the fields on failure). */
+export async function parseBody<S extends ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  let body: unknown;
+  try {
+    const text = await req.text();
+    if (text.length > 1_000_000) throw new BadRequestError("The request body is too large");
+    body = text ? JSON.parse(text) : {};
+  } catch (e) {
+    if (e instanceof BadRequestError) throw e;
+    throw new BadRequestError("The request body is not valid JSON");
+  }
+  return schema.parse(body);
+}
+
+/** Parses the query string with a Zod schema. */
+export function parseQuery<S extends ZodType>(req: NextRequest, schema: S): z.output<S> {
+  return schema.parse(Object.fromEntries(req.nextUrl.searchParams.entries()));
+}
+
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Refuses cross-site state-changing requests (CSRF): browsers always send Origin on them. */
+function assertSameOrigin(req: NextRequest) {
+  if (!STATE_CHANGING.has(req.method)) return;
+  const origin = req.headers.get("origin");
+  const site = req.headers.get("sec-fetch-site");
+  if (site === "cross-site") throw new ForbiddenError("Cross-site requests are not allowed");
+  if (!origin) return;
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? req.nextUrl.host;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new ForbiddenError("Cross-site requests are not allowed");
+  }
+  if (host && originHost !== host) throw new ForbiddenError("Cross-site requests are not allowed");
+}
+
+/**
+ * Wraps a route handler: request id, same-origin check, signed-in user (401 otherwise),
+ * params, and the one error mapper. The handler parses, authorizes, calls one service function.
+ */
+export function withUser<P = Record<string, never>>(fn: Handler<P>) {
+  return async (req: NextRequest, ctx: RouteContext<P>): Promise<Response> => {
+    const requestId = req.headers.get("x-request-id") ?? randomUUID();
+    const started = Date.now();
+    let status = 500;
+    try {
+      assertSameOrigin(req);
+      const user = await requireApiUser(req);
+      const params = (await ctx?.params) ?? ({} as P);
+      const res = await fn({ req, user, params, requestId });
+      res.headers.set("x-request-id", requestId);
+      status = res.status;
+      return res;
+    } catch (error) {
+      const res = errorResponse(error, requestId);
+      status = res.status;
+      return res;
+    } finally {
+      log.info("request", { requestId, method: req.method, path: req.nextUrl.pathname, status, ms: Date.now() - started });
+    }
+  };
+}

