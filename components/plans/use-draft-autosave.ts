@@ -174,6 +174,8 @@ export function useDraftAutosave(opts: { accountId: string; server: TDraftView; 
     return () => {
       window.removeEventListener("beforeunload", onBeforeUnload);
       clearTimer();
+      // Leaving for another page of the app: send what is pending (it is in localStorage too).
+      if (canonicalPlanJson(contentRef.current) !== savedJsonRef.current) void save();
     };
   }, [save]);
 

@@ -16,8 +16,9 @@ export const ZAccountCreate = z.object({
   annualMargin: money.default(0),
   description: z.string().trim().max(2000).default(""),
   /** The key account manager; defaults to the creator. */
-  ownerId: id.optional(),
-  mentorId: id.nullable().optional(),
+  ownerId: z.union([id, z.literal("").transform(() => undefined)]).optional(),
+  /** "" (a form's "no mentor") means none. */
+  mentorId: z.union([id, z.literal("").transform(() => null)]).nullable().optional(),
 });
 export type TAccountCreate = z.infer<typeof ZAccountCreate>;
 

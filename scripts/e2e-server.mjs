@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Playwright's web server: a database of its own for this run (created, migrated, seeded with the
+// demo data, dropped on exit), a production build, and `next start` on E2E_PORT.
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+
+const port = process.env.E2E_PORT ?? "3200";
+const server = new URL(process.env.KEYSTONE_TEST_SERVER_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+const name = process.env.E2E_DATABASE_NAME ?? `keystone_e2e_${Date.now().toString(36)}`;
+const dbUrl = (db) => Object.assign(new URL(server.toString()), { pathname: `/${db}` }).toString();
+const bin = (n) => path.join("node_modules", ".bin", n);
+const log = (m) => console.log(`[e2e-server] ${m}`);
+
+async function admin(sql) {
+  const c = new pg.Client({ connectionString: dbUrl("postgres") });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+await admin(`CREATE DATABASE "${name}"`);
+const env = {
+  ...process.env,
+  DATABASE_URL: dbUrl(name),
+  NEXTAUTH_URL: `http://localhost:${port}`,
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-not-for-production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  // Sign-in throttling stays on, with limits that many test sign-ins from one address don't hit.
+  LOGIN_MAX_FAILURES_PER_ADDRESS: "1000",
+};
+const step = (cmd, args) => {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed`);
+};
+let app;
+async function cleanup() {
+  app?.kill("SIGTERM");
+  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+  process.exit(0);
+}
+process.on("SIGINT", cleanup);
+process.on("SIGTERM", cleanup);
+try {
+  step(bin("tsx"), ["scripts/db/migrate.ts"]);
+  step(bin("tsx"), ["prisma/seed.ts"]);
+  if (process.env.E2E_SKIP_BUILD !== "1") {
+    log("building …");
+    step(bin("next"), ["build"]);
+  }
+} catch (e) {
+  log(String(e));
+  await cleanup();
+}
+app = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env });
+app.on("exit", async (code) => {
+  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+  process.exit(code ?? 0);
+});

@@ -1,0 +1,122 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn } from "./helpers";
+
+test("a page asked for while signed out sends you to sign in, then back to that page", async ({ page }) => {
+  await page.goto("/accounts?stage=REVIEW");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  await page.getByLabel("Work email").fill(DEMO.marco.email);
+  await page.getByLabel("Password").fill("keystone-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/accounts\?stage=REVIEW/);
+  await expect(page.getByRole("heading", { name: "Accounts" })).toBeVisible();
+});
+
+test("a wrong password gets a clear message", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Work email").fill(DEMO.priya.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("an API call without a session gets 401 JSON", async ({ request }) => {
+  const res = await request.get("/api/accounts");
+  expect(res.status()).toBe(401);
+  expect(await res.json()).toMatchObject({ error: expect.any(String) });
+});
+
+test("a senior manager sees the whole portfolio and the selection settings", async ({ page }) => {
+  await signIn(page, "senior", "/accounts");
+  await expect(page.getByTestId("total")).toHaveText("48");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Selection model" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Users" })).toHaveCount(0);
+});
+
+test("an account manager sees only the accounts they own or are on the team of", async ({ page }) => {
+  await signIn(page, "marco", "/accounts?pageSize=200");
+  const api = await (await page.request.get("/api/accounts?pageSize=200")).json();
+  expect(api.total).toBeGreaterThan(0);
+  expect(api.total).toBeLessThan(48);
+  await expect(page.getByTestId("total")).toHaveText(String(api.total));
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Users" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Selection model" })).toHaveCount(0);
+  // An account of someone else's that Marco is not on is a 404, also by its address.
+  await signIn(page, "senior", "/accounts?pageSize=200");
+  const all = await (await page.request.get("/api/accounts?pageSize=200")).json();
+  const mine = new Set(api.items.map((a: { id: string }) => a.id));
+  const foreign = all.items.find((a: { id: string }) => !mine.has(a.id));
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await signIn(page, "marco", `/accounts/${foreign.id}`);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+});
+
+test("a mentor sees only the accounts they mentor, read-only", async ({ page }) => {
+  await signIn(page, "helen", "/accounts?pageSize=200");
+  const rows = page.getByTestId("accounts-table").locator("tbody tr");
+  await expect(rows.first()).toBeVisible();
+  const count = await rows.count();
+  for (let i = 0; i < count; i++) await expect(rows.nth(i)).toContainText("Helen Carter");
+  await expect(page.getByRole("link", { name: "New account" })).toHaveCount(0);
+  await rows.first().getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Account details" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Edit" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Archive" })).toHaveCount(0);
+});
+
+test("an account manager creates, edits and archives an account", async ({ page }) => {
+  const name = `Polaris Freight ${Date.now()}`;
+  await signIn(page, "tom", "/accounts");
+  await page.getByRole("link", { name: "New account" }).click();
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Name must have at least 2 characters")).toBeVisible();
+  await page.getByLabel("Account name").fill(name);
+  await page.getByLabel("Industry").fill("Logistics");
+  await page.getByLabel("Region").fill("Nordics");
+  await page.getByLabel("Revenue this year (EUR)").fill("2750000");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByTestId("team-list")).toContainText("Key account manager");
+
+  await page.getByRole("button", { name: "Edit" }).click();
+  await page.getByLabel("Lifecycle stage").selectOption("CONTRACT_NEGOTIATION");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Account saved")).toBeVisible();
+  await expect(page.locator("header").getByText("Contract negotiation")).toBeVisible();
+
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "Archive" }).click();
+  await expect(page.locator("header").getByText("Archived")).toBeVisible();
+  await page.goto(`/accounts?q=${encodeURIComponent(name)}`);
+  await expect(page.getByText("No accounts match these filters")).toBeVisible();
+  await page.getByLabel("Archived").selectOption("include");
+  await expect(page.getByRole("link", { name })).toBeVisible();
+});
+
+test("an administrator adds a user, who can then sign in; deactivating them locks them out", async ({ page, browser }) => {
+  const email = `new.person.${Date.now()}@keystone.demo`;
+  await signIn(page, "admin", "/admin/users");
+  await page.getByLabel("Name", { exact: true }).fill("Nina New");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Role", { exact: true }).selectOption("MENTOR");
+  await page.getByLabel("Initial password").fill("a-long-password");
+  await page.getByRole("button", { name: "Add person" }).click();
+  await expect(page.getByText("Nina New can now sign in")).toBeVisible();
+
+  const other = await browser.newContext();
+  const p2 = await other.newPage();
+  await p2.goto("/login");
+  await p2.getByLabel("Work email").fill(email);
+  await p2.getByLabel("Password").fill("a-long-password");
+  await p2.getByRole("button", { name: "Sign in" }).click();
+  await expect(p2.getByTestId("current-user")).toHaveText("Nina New");
+
+  await page.getByRole("row", { name: /Nina New/ }).getByRole("button", { name: "Deactivate" }).click();
+  await expect(page.getByText("Nina New is deactivated")).toBeVisible();
+  await p2.goto("/accounts");
+  await expect(p2).toHaveURL(/\/login/);
+  await other.close();
+});

@@ -1,0 +1,197 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+// Demo data (prisma/seed/plans.ts): Marco owns Nordwind Energy (versions 1-3, v3 approved, draft
+// edited since), Atlas Aerostructures (v3 submitted, awaiting review) and Borealis Packaging (no
+// plan yet). Screenshots go to SHOTS_DIR when it is set.
+const shots = process.env.SHOTS_DIR;
+
+async function accountId(page: Page, name: string): Promise<string> {
+  const res = await page.request.get(`/api/accounts?q=${encodeURIComponent(name)}`);
+  const body = await res.json();
+  const hit = body.items.find((a: { name: string }) => a.name === name);
+  expect(hit, `account ${name}`).toBeTruthy();
+  return hit.id;
+}
+
+const saveState = (page: Page) => page.getByTestId("save-state");
+
+test("an account manager writes a first plan over several years and submits it", async ({ page }) => {
+  await signIn(page, "marco");
+  const id = await accountId(page, "Borealis Packaging");
+  await page.goto(`/accounts/${id}/plan`);
+  await expect(page.getByTestId("plan-phase")).toHaveText("No plan yet");
+  await page.getByRole("navigation", { name: "Plan", exact: true }).getByRole("link", { name: "Edit draft" }).click();
+  await expect(saveState(page)).toHaveText("Nothing to save yet");
+
+  await page.getByLabel("Global").fill("Packaging demand shifts to recyclable fibre; EU packaging regulation tightens from 2027.");
+  await page.getByRole("button", { name: "Add objective" }).click();
+  await page.getByLabel("Objective 1 title").fill("Become the preferred automation partner for all three mills");
+  const year = new Date().getFullYear();
+  for (const y of [year, year + 1, year + 2]) {
+    await page.getByRole("button", { name: `Add ${y}` }).click();
+    await page.getByLabel(`Target revenue ${y}`).fill(String(2_600_000 + (y - year) * 300_000));
+    await page.getByLabel(`Target margin ${y}`).fill(String(650_000 + (y - year) * 80_000));
+  }
+  await page.getByLabel("Strategy", { exact: true }).fill("Start where the pain is: unplanned stops at the Kemi mill. Prove it in six months, then roll out.");
+  // Autosave: unsaved while typing, then saved; the text survives a reload.
+  await expect(saveState(page)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  await expect(saveState(page)).toContainText("All changes saved");
+  await page.reload();
+  await expect(page.getByLabel("Strategy", { exact: true })).toHaveValue(/unplanned stops at the Kemi mill/);
+  await expect(page.getByLabel(`Target revenue ${year + 2}`)).toHaveValue("3200000");
+
+  await page.getByTestId("submit-version").click();
+  await expect(page).toHaveURL(new RegExp(`/accounts/${id}/plan/versions/1$`));
+  await expect(page.getByRole("heading", { name: "Version 1" })).toBeVisible();
+  await expect(page.getByText("Submitted", { exact: true })).toBeVisible();
+  await expect(page.getByText("Become the preferred automation partner for all three mills")).toBeVisible();
+});
+
+test("the draft refuses to submit what is not ready, and says which section to fix", async ({ page }) => {
+  await signIn(page, "tom");
+  const id = await accountId(page, "Driftwood Furniture");
+  await page.goto(`/accounts/${id}/plan/draft`);
+  await page.getByLabel("Strategy", { exact: true }).fill("Grow with their online channel.");
+  await expect(saveState(page)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  await page.getByTestId("submit-version").click();
+  await expect(page.getByText("Our objectives: add at least one objective")).toBeVisible();
+  await expect(page.getByText("Financial targets: add targets for at least one year")).toBeVisible();
+  await expect(page).toHaveURL(/\/plan\/draft$/);
+});
+
+test("editing an approved plan, submitting the change and comparing versions", async ({ page }) => {
+  await signIn(page, "marco");
+  const id = await accountId(page, "Nordwind Energy");
+  await page.goto(`/accounts/${id}/plan/draft`);
+  await expect(page.getByText(/sections? changed since version 3/)).toBeVisible();
+  const strategy = page.getByLabel("Strategy", { exact: true });
+  await strategy.click();
+  await strategy.press("End");
+  await strategy.pressSequentially("\n\nFrom next year we bundle the analytics add-on into the renewal.", { delay: 5 });
+  await expect(saveState(page)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  if (shots) await page.screenshot({ path: `${shots}/plan-draft.png`, fullPage: true });
+
+  await page.getByTestId("submit-version").click();
+  await expect(page).toHaveURL(new RegExp(`/plan/versions\\?a=3&b=4$`));
+  const diff = page.getByTestId("plan-diff");
+  await expect(diff.locator('[data-section="strategy"]')).toHaveAttribute("data-status", "changed");
+  await expect(diff.locator('[data-section="strategy"] ins')).toContainText("bundle the analytics add-on");
+  await expect(diff.locator('[data-section="resources"]')).toHaveAttribute("data-status", "unchanged");
+  await expect(page.getByTestId("version-list")).toContainText("Version 4");
+
+  // Any two versions: 1 against 2 shows the objective added in version 2.
+  await page.getByLabel("Older version").selectOption("1");
+  await expect(page).toHaveURL(/a=1&b=4/);
+  await page.getByLabel("Newer version").selectOption("2");
+  await expect(page).toHaveURL(/a=1&b=2/);
+  await expect(diff.locator('[data-section="objectives"] [data-testid="objective-diff"][data-status="added"]')).toContainText("Renew the master agreement");
+  if (shots) await page.screenshot({ path: `${shots}/plan-compare.png`, fullPage: true });
+
+  // The submitted version is awaiting review; the approved version 3 is still the current plan.
+  await page.goto(`/accounts/${id}/plan`);
+  await expect(page.getByTestId("plan-phase")).toHaveText("Version 4 submitted, awaiting review");
+});
+
+test("two people saving the same draft: the second sees both texts and loses nothing", async ({ browser }) => {
+  const laptop = await browser.newPage();
+  const tablet = await browser.newPage();
+  await signIn(laptop, "marco");
+  await signIn(tablet, "marco");
+  const id = await accountId(laptop, "Solenne Cosmetics");
+  await laptop.goto(`/accounts/${id}/plan/draft`);
+  await tablet.goto(`/accounts/${id}/plan/draft`);
+  const field = (p: Page) => p.getByLabel("Critical success factors", { exact: true });
+
+  await field(laptop).fill("Laptop: the launch of the new skincare line in March.");
+  await expect(saveState(laptop)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  await field(tablet).fill("Tablet: a named contact in their sustainability team.");
+  await expect(saveState(tablet)).toHaveAttribute("data-state", "conflict", { timeout: 15_000 });
+  const panel = tablet.getByTestId("conflict-panel");
+  await expect(panel).toContainText("Laptop: the launch of the new skincare line in March.");
+  await expect(panel).toContainText("Tablet: a named contact in their sustainability team.");
+  await panel.getByRole("button", { name: "Save the chosen texts" }).click();
+  await expect(saveState(tablet)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+
+  await laptop.reload();
+  await expect(field(laptop)).toHaveValue("Tablet: a named contact in their sustainability team.");
+  await laptop.close();
+  await tablet.close();
+});
+
+test("a senior manager approves a submitted version and the team commits to it", async ({ page }) => {
+  await signIn(page, "senior");
+  const id = await accountId(page, "Atlas Aerostructures");
+  await page.goto(`/accounts/${id}/plan`);
+  await expect(page.getByTestId("plan-phase")).toHaveText("Version 3 submitted, awaiting review");
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "Approve version 3" }).click();
+  await expect(page.getByTestId("plan-phase")).toHaveText("Version 3 approved");
+  await expect(page.getByTestId("commit-button")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, "marco", "/actions");
+  await expect(page.getByText("Plans waiting for your commitment")).toBeVisible();
+  await page.goto(`/accounts/${id}/plan`);
+  const commitments = page.getByTestId("commitments");
+  await expect(commitments).toContainText("Marco Rossi");
+  await page.getByTestId("commit-button").click();
+  await expect(commitments.locator("li", { hasText: "Marco Rossi" })).toContainText("committed");
+  await expect(page.getByTestId("commit-button")).toHaveCount(0);
+});
+
+test("keeping actions and lights current, and My actions across accounts", async ({ page }) => {
+  await signIn(page, "marco");
+  const id = await accountId(page, "Nordwind Energy");
+  await page.goto(`/accounts/${id}/plan`);
+  await expect(page.locator('[data-testid="action-row"][data-overdue]').first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Add action" }).click();
+  await page.getByLabel("What needs doing").fill("Walk the new COO through the pilot results");
+  await page.getByLabel("Serves objective").selectOption({ label: "Be the COO's partner of choice for operations" });
+  await page.getByRole("button", { name: "Add action", exact: true }).last().click();
+  const row = page.getByTestId("action-row").filter({ hasText: "Walk the new COO through the pilot results" });
+  await expect(row).toBeVisible();
+  await row.getByRole("button", { name: /Mark .* done/ }).click();
+  await expect(page.getByTestId("action-row").filter({ hasText: "Walk the new COO" })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Update Delivery" }).click();
+  const lightForm = page.getByRole("form", { name: "Set Delivery light" });
+  await lightForm.getByText("Red", { exact: true }).click();
+  await lightForm.getByLabel("Reason").fill("Data migration failed twice; recovery plan agreed");
+  await lightForm.getByRole("button", { name: "Set light" }).click();
+  await expect(page.getByTestId("light-delivery")).toHaveAttribute("data-color", "RED");
+  await page.getByRole("button", { name: "Delivery history" }).click();
+  await expect(page.getByRole("list", { name: "Delivery history" })).toContainText("Integration with their ERP slipped");
+  if (shots) await page.screenshot({ path: `${shots}/plan-overview.png`, fullPage: true });
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /My actions/ }).click();
+  await expect(page.getByRole("heading", { name: "My actions" })).toBeVisible();
+  const first = page.getByTestId("action-row").first();
+  await expect(first).toHaveAttribute("data-overdue", "true");
+  await expect(first).toContainText("overdue");
+  if (shots) await page.screenshot({ path: `${shots}/my-actions.png`, fullPage: true });
+});
+
+test("the print view shows the current plan as a clean document", async ({ page }) => {
+  await signIn(page, "marco");
+  const id = await accountId(page, "Nordwind Energy");
+  await page.goto(`/accounts/${id}/plan`);
+  await page.getByRole("link", { name: "Print view" }).click();
+  const doc = page.getByTestId("plan-print");
+  await expect(doc.getByRole("heading", { level: 1 })).toHaveText("Nordwind Energy");
+  await expect(doc).toContainText("Version 3 · Approved");
+  await expect(doc).toContainText("Strategy");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Account sections" })).toBeHidden();
+  await expect(page.getByRole("button", { name: /Print or save as PDF/ })).toBeHidden();
+  if (shots) {
+    await page.screenshot({ path: `${shots}/plan-print.png`, fullPage: true });
+    await page.pdf({ path: `${shots}/plan-print.pdf`, format: "A4", printBackground: true });
+  }
+  await page.emulateMedia({ media: "screen" });
+  await page.getByTestId("print-audience").click();
+  await expect(doc).not.toContainText("At a glance");
+  await expect(doc).not.toContainText("Risks and competitive activity");
+});

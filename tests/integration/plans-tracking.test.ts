@@ -1,0 +1,165 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as planRoute from "@/app/api/accounts/[id]/plan/route";
+import * as draftRoute from "@/app/api/accounts/[id]/plan/draft/route";
+import * as actionsRoute from "@/app/api/accounts/[id]/plan/actions/route";
+import * as actionRoute from "@/app/api/accounts/[id]/plan/actions/[actionId]/route";
+import * as lightsRoute from "@/app/api/accounts/[id]/plan/lights/route";
+import * as financialsRoute from "@/app/api/accounts/[id]/plan/financials/route";
+import * as financialYearRoute from "@/app/api/accounts/[id]/plan/financials/[year]/route";
+import * as stageRoute from "@/app/api/accounts/[id]/plan/stage/route";
+import { listMyActions } from "@/lib/plans/tracking";
+import { emptyPlanContent } from "@/lib/plans/schema";
+import { createAccount } from "@/prisma/factories";
+import { call, type TestUser } from "../support/http";
+import { makeWorld, testDb } from "../support/fixtures";
+
+type World = Awaited<ReturnType<typeof makeWorld>>;
+let w: World;
+beforeAll(async () => {
+  w = await makeWorld();
+  // A draft with one objective, so actions can point at it.
+  await call(draftRoute.PUT, {
+    user: w.owner,
+    method: "PUT",
+    params: { id: w.account.id },
+    body: { version: 0, content: { ...emptyPlanContent(), objectives: [{ id: "obj-a", title: "Win the service contract", description: "" }] } },
+  });
+});
+
+const plan = async (user: TestUser = w.owner) => (await call(planRoute.GET, { user, params: { id: w.account.id } })).body;
+const addAction = (user: TestUser, body: Record<string, unknown>) =>
+  call(actionsRoute.POST, { user, params: { id: w.account.id }, body: { title: "Call the CFO", ownerId: w.member.id, dueDate: "2026-01-15", ...body } });
+
+describe("short-term actions", () => {
+  it("lets the team add actions owned by a team member, serving a plan objective", async () => {
+    const res = await addAction(w.owner, { objectiveRef: "obj-a" });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ title: "Call the CFO", owner: { id: w.member.id }, dueDate: "2026-01-15", status: "OPEN", objectiveRef: "obj-a", version: 1 });
+  });
+
+  it("refuses an owner from outside the team, an unknown objective and a bad date, naming the field", async () => {
+    const outsiderOwned = await addAction(w.owner, { ownerId: w.outsider.id });
+    expect(outsiderOwned.status).toBe(422);
+    expect(outsiderOwned.body.fields).toHaveProperty("ownerId");
+    const unknownObjective = await addAction(w.owner, { objectiveRef: "obj-nope" });
+    expect(unknownObjective.status).toBe(422);
+    expect(unknownObjective.body.fields).toHaveProperty("objectiveRef");
+    const badDate = await addAction(w.owner, { dueDate: "15/01/2026" });
+    expect(badDate.status).toBe(422);
+    expect(badDate.body.fields).toHaveProperty("dueDate");
+  });
+
+  it("lets the mentor and senior managers read but not change actions", async () => {
+    expect((await addAction(w.mentor, {})).status).toBe(403);
+    expect((await addAction(w.senior, {})).status).toBe(403);
+    expect((await addAction(w.outsider, {})).status).toBe(404);
+    expect((await plan(w.mentor)).actions.length).toBeGreaterThan(0);
+  });
+
+  it("marks an action done with its version, and answers a stale edit with 409 and the action as it is", async () => {
+    const created = (await addAction(w.owner, { title: "Send the case study" })).body;
+    const done = await call(actionRoute.PATCH, { user: w.member, method: "PATCH", params: { id: w.account.id, actionId: created.id }, body: { status: "DONE", version: 1 } });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ status: "DONE", version: 2 });
+    const stale = await call(actionRoute.PATCH, { user: w.owner, method: "PATCH", params: { id: w.account.id, actionId: created.id }, body: { title: "Renamed", version: 1 } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.current).toMatchObject({ title: "Send the case study", status: "DONE", version: 2 });
+    const row = await testDb().action.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row.title).toBe("Send the case study");
+  });
+
+  it("answers 404 for an action of another account", async () => {
+    const other = await makeWorld();
+    const foreign = (await call(actionsRoute.POST, { user: other.owner, params: { id: other.account.id }, body: { title: "Theirs", ownerId: other.owner.id, dueDate: "2026-02-01" } })).body;
+    const res = await call(actionRoute.PATCH, { user: w.owner, method: "PATCH", params: { id: w.account.id, actionId: foreign.id }, body: { status: "DONE", version: 1 } });
+    expect(res.status).toBe(404);
+  });
+
+  it("shows each owner their open actions across accounts on My actions", async () => {
+    const second = await createAccount(testDb(), { ownerId: w.owner.id, team: [{ userId: w.member.id, role: "MEMBER" }] });
+    const archived = await createAccount(testDb(), { ownerId: w.owner.id, team: [{ userId: w.member.id, role: "MEMBER" }], archived: true });
+    await testDb().action.createMany({
+      data: [
+        { accountId: second.id, title: "On the second account", ownerId: w.member.id, dueDate: new Date("2026-03-01") },
+        { accountId: archived.id, title: "On an archived account", ownerId: w.member.id, dueDate: new Date("2026-03-01") },
+        { accountId: second.id, title: "Somebody else's", ownerId: w.owner.id, dueDate: new Date("2026-03-01") },
+      ],
+    });
+    const mine = await listMyActions({ user: { ...w.member, role: "ACCOUNT_MANAGER" } });
+    const titles = mine.map((a) => a.title);
+    expect(titles).toContain("Call the CFO");
+    expect(titles).toContain("On the second account");
+    expect(titles).not.toContain("On an archived account");
+    expect(titles).not.toContain("Somebody else's");
+    expect(titles).not.toContain("Send the case study");
+    expect(mine.find((a) => a.objectiveRef === "obj-a")?.objectiveTitle).toBe("Win the service contract");
+    expect(mine.find((a) => a.title === "On the second account")?.accountName).toBe(second.name);
+  });
+});
+
+describe("traffic lights", () => {
+  it("keeps every light set, and shows the latest per area as current", async () => {
+    const set = (color: string, reason: string) => call(lightsRoute.POST, { user: w.member, params: { id: w.account.id }, body: { area: "delivery", color, reason } });
+    expect((await set("GREEN", "On plan")).status).toBe(201);
+    expect((await set("RED", "Go-live slipped a month")).status).toBe(201);
+    const p = await plan();
+    expect(p.lights.current.delivery).toMatchObject({ color: "RED", reason: "Go-live slipped a month", setBy: { id: w.member.id } });
+    expect(p.lights.current.relationship).toBeNull();
+    expect(p.lights.history.filter((l: { area: string }) => l.area === "delivery").map((l: { color: string }) => l.color)).toEqual(["RED", "GREEN"]);
+    expect(await testDb().trafficLight.count({ where: { accountId: w.account.id } })).toBe(2);
+  });
+
+  it("wants a one-line reason and a known area; the mentor cannot set lights", async () => {
+    const post = (user: TestUser, body: unknown) => call(lightsRoute.POST, { user, params: { id: w.account.id }, body });
+    const twoLines = await post(w.owner, { area: "financial", color: "AMBER", reason: "one\ntwo" });
+    expect(twoLines.status).toBe(422);
+    expect(twoLines.body.fields).toHaveProperty("reason");
+    expect((await post(w.owner, { area: "weather", color: "AMBER", reason: "x" })).status).toBe(422);
+    expect((await post(w.mentor, { area: "financial", color: "AMBER", reason: "x" })).status).toBe(403);
+  });
+});
+
+describe("targets and actuals", () => {
+  it("records a year, refuses recording it twice, and updates it with its version", async () => {
+    const first = await call(financialsRoute.POST, { user: w.owner, params: { id: w.account.id }, body: { year: 2025, targetRevenue: 900_000, actualRevenue: 950_000, actualMargin: 210_000 } });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ year: 2025, targetRevenue: 900_000, actualRevenue: 950_000, version: 1 });
+    const again = await call(financialsRoute.POST, { user: w.member, params: { id: w.account.id }, body: { year: 2025, actualRevenue: 1 } });
+    expect(again.status).toBe(409);
+    expect(again.body.current).toMatchObject({ actualRevenue: 950_000 });
+
+    const patch = (body: Record<string, unknown>) => call(financialYearRoute.PATCH, { user: w.member, method: "PATCH", params: { id: w.account.id, year: "2025" }, body });
+    expect((await patch({ actualMargin: 220_000 })).status).toBe(422);
+    const ok = await patch({ actualMargin: 220_000, version: 1 });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ actualRevenue: 950_000, actualMargin: 220_000, version: 2 });
+    expect((await patch({ actualMargin: 1, version: 1 })).status).toBe(409);
+
+    const row = (await plan()).targetsVsActuals.find((r: { year: number }) => r.year === 2025);
+    expect(row).toMatchObject({ targetRevenue: 900_000, actualRevenue: 950_000, revenueVariance: 50_000 });
+  });
+
+  it("refuses negative revenue and the mentor", async () => {
+    expect((await call(financialsRoute.POST, { user: w.owner, params: { id: w.account.id }, body: { year: 2024, actualRevenue: -5 } })).status).toBe(422);
+    expect((await call(financialsRoute.POST, { user: w.mentor, params: { id: w.account.id }, body: { year: 2024, actualRevenue: 5 } })).status).toBe(403);
+  });
+});
+
+describe("lifecycle stage", () => {
+  it("changes the stage from the plan and keeps who, when and why", async () => {
+    const res = await call(stageRoute.POST, { user: w.owner, params: { id: w.account.id }, body: { stage: "CONTRACT_NEGOTIATION", note: "Shortlisted" } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ fromStage: "PRE_SALES", toStage: "CONTRACT_NEGOTIATION", note: "Shortlisted", changedBy: { id: w.owner.id } });
+    const p = await plan();
+    expect(p.account.stage).toBe("CONTRACT_NEGOTIATION");
+    expect(p.stageHistory[0]).toMatchObject({ toStage: "CONTRACT_NEGOTIATION", note: "Shortlisted" });
+    const account = await testDb().account.findUniqueOrThrow({ where: { id: w.account.id } });
+    expect(account.version).toBe(2);
+  });
+
+  it("refuses moving to the stage it is in, an unknown stage, and the mentor", async () => {
+    expect((await call(stageRoute.POST, { user: w.owner, params: { id: w.account.id }, body: { stage: "CONTRACT_NEGOTIATION" } })).status).toBe(422);
+    expect((await call(stageRoute.POST, { user: w.owner, params: { id: w.account.id }, body: { stage: "DELIVERY" } })).status).toBe(422);
+    expect((await call(stageRoute.POST, { user: w.mentor, params: { id: w.account.id }, body: { stage: "REVIEW" } })).status).toBe(403);
+  });
+});

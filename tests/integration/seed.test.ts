@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { createPrisma } from "../../prisma/client";
+import { seedDemo } from "../../prisma/seed";
+import { createTestDatabase, dropTestDatabase } from "../support/test-db";
+
+describe("demo seed", () => {
+  it("loads the demo data once: running it again changes nothing", async () => {
+    const db = await createTestDatabase("keystone_seed");
+    const prisma = createPrisma(db.url);
+    try {
+      expect(await seedDemo(prisma, () => {})).toBe(true);
+      const counts = async () => ({ users: await prisma.user.count(), accounts: await prisma.account.count(), team: await prisma.accountTeamMember.count() });
+      const first = await counts();
+      expect(first.accounts).toBeGreaterThanOrEqual(40);
+      const roles = await prisma.user.groupBy({ by: ["role"], _count: true });
+      expect(Object.fromEntries(roles.map((r) => [r.role, r._count]))).toMatchObject({ ADMIN: 1, SENIOR_MANAGER: 1, MENTOR: 2 });
+      // Every stage and every owner is represented, and each account has a team beyond its owner.
+      expect((await prisma.account.groupBy({ by: ["stage"], _count: true })).length).toBe(5);
+      const teams = await prisma.accountTeamMember.groupBy({ by: ["accountId"], _count: true });
+      expect(teams.every((t) => t._count >= 2)).toBe(true);
+      expect(await seedDemo(prisma, () => {})).toBe(false);
+      expect(await counts()).toEqual(first);
+    } finally {
+      await prisma.$disconnect();
+      await dropTestDatabase(db.name);
+    }
+  }, 180_000);
+});
