@@ -1,0 +1,45 @@
+"use client";
+
+import { useTransition } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { Input, Select } from "@/components/ui/field";
+
+export function AuditFilters({ people, actions, entityTypes }: { people: { id: string; name: string }[]; actions: string[]; entityTypes: string[] }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const [pending, start] = useTransition();
+  const set = (k: string, v: string) => {
+    const next = new URLSearchParams(params.toString());
+    if (v) next.set(k, v);
+    else next.delete(k);
+    next.delete("page");
+    start(() => router.replace(`${pathname}?${next.toString()}`));
+  };
+  const sel = (k: string, label: string, opts: { v: string; l: string }[]) => (
+    <div>
+      <label htmlFor={`audit-${k}`} className="mb-1 block text-xs font-medium text-slate-600">{label}</label>
+      <Select id={`audit-${k}`} value={params.get(k) ?? ""} onChange={(e) => set(k, e.target.value)} className="w-48">
+        <option value="">All</option>
+        {opts.map((o) => (
+          <option key={o.v} value={o.v}>{o.l}</option>
+        ))}
+      </Select>
+    </div>
+  );
+  return (
+    <div role="search" aria-busy={pending} className="mb-4 flex flex-wrap items-end gap-3">
+      {sel("actorId", "Who", people.map((p) => ({ v: p.id, l: p.name })))}
+      {sel("action", "What", actions.map((a) => ({ v: a, l: a })))}
+      {sel("entityType", "Record type", entityTypes.map((e) => ({ v: e, l: e })))}
+      <div>
+        <label htmlFor="audit-from" className="mb-1 block text-xs font-medium text-slate-600">From</label>
+        <Input id="audit-from" type="date" value={params.get("from") ?? ""} onChange={(e) => set("from", e.target.value)} />
+      </div>
+      <div>
+        <label htmlFor="audit-to" className="mb-1 block text-xs font-medium text-slate-600">To</label>
+        <Input id="audit-to" type="date" value={params.get("to") ?? ""} onChange={(e) => set("to", e.target.value)} />
+      </div>
+    </div>
+  );
+}
