@@ -7,6 +7,7 @@ import { Plus, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
+import { formatMoney } from "@/lib/format";
 import { LIMITS, MAX_YEAR, type TFinancialTarget, type TObjective } from "@/lib/plans/schema";
 
 const textareaClass =
@@ -175,6 +176,10 @@ function MoneyInput({ id, label, value, onChange, onBlur, disabled }: { id: stri
         className="h-9 text-right tabular-nums"
         placeholder="—"
       />
+      {/* Raw digits are hard to read; echo the amount the way the rest of the app shows money. */}
+      <span className="mt-0.5 block text-right text-xs text-slate-500" aria-hidden>
+        {value === null ? "\u00a0" : formatMoney(value)}
+      </span>
     </>
   );
 }
@@ -213,15 +218,15 @@ export function TargetsEditor({
             </thead>
             <tbody>
               {rows.map((t) => (
-                <tr key={t.year} data-testid={`target-${t.year}`}>
-                  <td className="py-1 pr-3 font-medium tabular-nums text-slate-900">{t.year}</td>
+                <tr key={t.year} data-testid={`target-${t.year}`} className="align-top">
+                  <td className="pb-1 pr-3 pt-3 font-medium tabular-nums text-slate-900">{t.year}</td>
                   <td className="py-1 pr-3">
                     <MoneyInput id={`target-rev-${t.year}`} label={`Target revenue ${t.year}`} value={t.revenue} onChange={(v) => update(t.year, { revenue: v })} onBlur={onBlur} disabled={disabled} />
                   </td>
                   <td className="py-1 pr-3">
                     <MoneyInput id={`target-margin-${t.year}`} label={`Target margin ${t.year}`} value={t.margin} onChange={(v) => update(t.year, { margin: v })} onBlur={onBlur} disabled={disabled} />
                   </td>
-                  <td className="py-1 pr-3 text-right tabular-nums text-slate-500">{t.revenue && t.margin !== null ? `${((t.margin / t.revenue) * 100).toFixed(1)}%` : "—"}</td>
+                  <td className="pb-1 pr-3 pt-3 text-right tabular-nums text-slate-500">{t.revenue && t.margin !== null ? `${((t.margin / t.revenue) * 100).toFixed(1)}%` : "—"}</td>
                   <td className="py-1 text-right">
                     {!disabled && (t.year === rows[0].year || t.year === lastYear) && (
                       <Button variant="ghost" size="sm" aria-label={`Remove ${t.year}`} onClick={() => onChange(rows.filter((r) => r.year !== t.year))}>

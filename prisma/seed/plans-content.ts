@@ -160,15 +160,39 @@ export function draftEdits(prev: TPlanContent): TPlanContent {
   };
 }
 
-export const ACTION_TEMPLATES: { title: string; objective: string | null; dueInDays: number; status: "OPEN" | "DONE" | "DROPPED" }[] = [
-  { title: "Send the quarterly value scorecard to the sponsor", objective: "obj-partner", dueInDays: -9, status: "OPEN" },
-  { title: "Book the executive review with their COO", objective: "obj-partner", dueInDays: 12, status: "OPEN" },
-  { title: "Prepare the renewal proposal outline", objective: "obj-renewal", dueInDays: 24, status: "OPEN" },
-  { title: "Site visit with the regional operations team", objective: "obj-grow", dueInDays: 5, status: "OPEN" },
-  { title: "Share the pilot case study with procurement", objective: "obj-grow", dueInDays: -30, status: "DONE" },
-  { title: "Invite their architects to the product roadmap day", objective: null, dueInDays: -3, status: "OPEN" },
-  { title: "Competitive briefing on the rival's offer", objective: null, dueInDays: -20, status: "DROPPED" },
-  { title: "Agree success metrics for the analytics add-on", objective: "obj-grow", dueInDays: 35, status: "OPEN" },
+/** A pool of realistic short-term actions; each account gets a different handful (see plans.ts). */
+export const ACTION_TEMPLATES: { title: string; objective: string | null }[] = [
+  { title: "Send the quarterly value scorecard to the sponsor", objective: "obj-partner" },
+  { title: "Book the executive review with their COO", objective: "obj-partner" },
+  { title: "Prepare the renewal proposal outline", objective: "obj-renewal" },
+  { title: "Site visit with the regional operations team", objective: "obj-grow" },
+  { title: "Share the pilot case study with procurement", objective: "obj-grow" },
+  { title: "Invite their architects to the product roadmap day", objective: null },
+  { title: "Competitive briefing on the rival's offer", objective: null },
+  { title: "Agree success metrics for the analytics add-on", objective: "obj-grow" },
+  { title: "Map the decision makers in the new business unit", objective: "obj-grow" },
+  { title: "Draft the joint value story for their board pack", objective: "obj-partner" },
+  { title: "Fix the open invoice dispute with accounts payable", objective: null },
+  { title: "Introduce our CTO to their head of engineering", objective: "obj-partner" },
+  { title: "Send the training academy proposal", objective: "obj-grow" },
+  { title: "Collect three customer quotes for the reference case", objective: null },
+  { title: "Walk procurement through the framework pricing model", objective: "obj-renewal" },
+  { title: "Run the lessons-learned workshop on the ERP integration", objective: null },
+  { title: "Confirm the budget owner for next year's extension", objective: "obj-renewal" },
+  { title: "Prepare the half-year service review deck", objective: "obj-partner" },
+];
+
+/** Where an account's actions fall in time (days from today) and how they ended up. */
+export const ACTION_SLOTS: { dueInDays: number; status: "OPEN" | "DONE" | "DROPPED" }[] = [
+  { dueInDays: -12, status: "OPEN" },
+  { dueInDays: -3, status: "OPEN" },
+  { dueInDays: 4, status: "OPEN" },
+  { dueInDays: 11, status: "OPEN" },
+  { dueInDays: 26, status: "OPEN" },
+  { dueInDays: 45, status: "OPEN" },
+  { dueInDays: -35, status: "DONE" },
+  { dueInDays: -20, status: "DONE" },
+  { dueInDays: -28, status: "DROPPED" },
 ];
 
 export const LIGHT_STORIES: Record<string, { color: "RED" | "AMBER" | "GREEN"; reason: string; daysAgo: number }[]> = {

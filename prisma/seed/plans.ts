@@ -4,7 +4,7 @@
 import type { SeedContext } from "../seed";
 import type { PlanVersionStatus } from "../../lib/generated/prisma/enums";
 import type { TPlanContent } from "../../lib/plans/schema";
-import { ACTION_TEMPLATES, LIGHT_STORIES, draftEdits, firstPlan, secondPlan, thirdPlan } from "./plans-content";
+import { ACTION_SLOTS, ACTION_TEMPLATES, LIGHT_STORIES, draftEdits, firstPlan, secondPlan, thirdPlan } from "./plans-content";
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
@@ -98,18 +98,21 @@ export async function seed(ctx: SeedContext) {
       }
     }
 
-    // Short-term actions, owned across the team, some overdue.
+    // Short-term actions, owned across the team, some overdue: a different handful per account.
     const objectiveIds = new Set(plan.objectives.map((o) => o.id));
-    for (const [i, t] of ACTION_TEMPLATES.entries()) {
-      if ((i + a.index) % 4 === 3) continue;
+    for (const [i, slot] of ACTION_SLOTS.entries()) {
+      // Not every account has an overdue action; some are on top of things.
+      if (slot.dueInDays < 0 && slot.status === "OPEN" && (a.index + i) % 3 === 0) continue;
+      const t = ACTION_TEMPLATES[(a.index * 5 + i * 7) % ACTION_TEMPLATES.length];
       await prisma.action.create({
         data: {
           accountId: a.id,
           title: t.title,
           ownerId: team[(i + a.index) % team.length],
-          dueDate: dayOnly(daysAgo(-t.dueInDays - (a.index % 3))),
-          status: t.status,
+          dueDate: dayOnly(daysAgo(-slot.dueInDays - (a.index % 4))),
+          status: slot.status,
           objectiveRef: t.objective && objectiveIds.has(t.objective) ? t.objective : null,
+          notes: i === 0 && a.index % 2 === 0 ? "Waiting on their side: chased once by email." : "",
           createdAt: daysAgo(60),
         },
       });

@@ -67,7 +67,7 @@ test("editing an approved plan, submitting the change and comparing versions", a
   await expect(page.getByText(/sections? changed since version 3/)).toBeVisible();
   const strategy = page.getByLabel("Strategy", { exact: true });
   await strategy.click();
-  await strategy.press("End");
+  await strategy.press("Control+End");
   await strategy.pressSequentially("\n\nFrom next year we bundle the analytics add-on into the renewal.", { delay: 5 });
   await expect(saveState(page)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
   if (shots) await page.screenshot({ path: `${shots}/plan-draft.png`, fullPage: true });

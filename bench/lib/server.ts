@@ -1,0 +1,49 @@
+// Start a production build of Keystone on a port against a given database, for scripts.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+
+export function ensureBuild(force = false) {
+  if (!force && existsSync(".next/BUILD_ID")) return;
+  const r = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (r.status !== 0) throw new Error("next build failed");
+}
+
+export async function startServer(opts: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<{ proc: ChildProcess; base: string; stop: () => Promise<void> }> {
+  const proc = spawn("node_modules/.bin/next", ["start", "-p", String(opts.port)], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: opts.databaseUrl,
+      NEXTAUTH_URL: `http://localhost:${opts.port}`,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-not-for-production",
+      LOGIN_MAX_FAILURES_PER_ADDRESS: "100000",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...opts.env,
+    },
+  });
+  const base = `http://localhost:${opts.port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const r = await fetch(`${base}/api/health`);
+      if (r.status === 200 || r.status === 503) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error("server did not start");
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return {
+    proc,
+    base,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once("exit", () => resolve());
+        proc.kill("SIGTERM");
+      }),
+  };
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
