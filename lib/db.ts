@@ -5,7 +5,9 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 export { Prisma } from "@/lib/generated/prisma/client";
 
 function createClient() {
-  const connectionString = process.env.DATABASE_URL;
+  // `next build` loads route modules without a database; nothing connects until a query runs.
+  const building = process.env.NEXT_PHASE === "phase-production-build";
+  const connectionString = process.env.DATABASE_URL ?? (building ? "postgresql://build-placeholder/none" : undefined);
   if (!connectionString) throw new Error("DATABASE_URL is not set");
   const adapter = new PrismaPg({
     connectionString,

@@ -14,6 +14,7 @@ import {
 } from "@/lib/errors";
 import { requireApiUser, type SessionUser } from "@/lib/auth/session";
 import { log } from "@/lib/log";
+import { authorizeAccount } from "@/lib/accounts/access";
 
 export type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (ctx: { req: NextRequest; user: SessionUser; params: P; requestId: string }) => Promise<Response>;
@@ -131,6 +132,12 @@ export function withUser<P = Record<string, never>>(fn: Handler<P>) {
       assertSameOrigin(req);
       const user = await requireApiUser(req);
       const params = (await ctx?.params) ?? ({} as P);
+      // Account-scoped routes: an account the caller may not see is a 404 before anything else
+      // (before body validation), the same as one that does not exist.
+      const accountId = (params as { id?: unknown }).id;
+      if (typeof accountId === "string" && req.nextUrl.pathname.startsWith("/api/accounts/")) {
+        await authorizeAccount({ user, accountId, action: "account:read" });
+      }
       const res = await fn({ req, user, params, requestId });
       res.headers.set("x-request-id", requestId);
       status = res.status;

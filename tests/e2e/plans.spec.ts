@@ -163,7 +163,12 @@ test("keeping actions and lights current, and My actions across accounts", async
   await expect(page.getByTestId("light-delivery")).toHaveAttribute("data-color", "RED");
   await page.getByRole("button", { name: "Delivery history" }).click();
   await expect(page.getByRole("list", { name: "Delivery history" })).toContainText("Integration with their ERP slipped");
-  if (shots) await page.screenshot({ path: `${shots}/plan-overview.png`, fullPage: true });
+  if (shots) {
+    await page.screenshot({ path: `${shots}/plan-overview.png`, fullPage: true });
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.screenshot({ path: `${shots}/plan-overview-tablet.png`, fullPage: true });
+    await page.setViewportSize({ width: 1440, height: 900 });
+  }
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /My actions/ }).click();
   await expect(page.getByRole("heading", { name: "My actions" })).toBeVisible();
@@ -189,9 +194,30 @@ test("the print view shows the current plan as a clean document", async ({ page 
   if (shots) {
     await page.screenshot({ path: `${shots}/plan-print.png`, fullPage: true });
     await page.pdf({ path: `${shots}/plan-print.pdf`, format: "A4", printBackground: true });
+    // Roughly what lands on paper: A4 width at 96 dpi minus the page margins.
+    await page.setViewportSize({ width: 680, height: 1000 });
+    await page.screenshot({ path: `${shots}/plan-print-a4.png`, fullPage: true });
+    await page.setViewportSize({ width: 1440, height: 900 });
   }
   await page.emulateMedia({ media: "screen" });
   await page.getByTestId("print-audience").click();
   await expect(doc).not.toContainText("At a glance");
   await expect(doc).not.toContainText("Risks and competitive activity");
+});
+
+test("a mentor reads the plan, its draft and its versions, but changes nothing", async ({ page }) => {
+  await signIn(page, "helen");
+  const id = await accountId(page, "Nordwind Energy");
+  await page.goto(`/accounts/${id}/plan`);
+  await expect(page.getByRole("heading", { name: "Traffic lights" })).toBeVisible();
+  await expect(page.getByTestId("action-row").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Update / })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Add action" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Change stage" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /Mark .* done/ })).toHaveCount(0);
+  await page.getByRole("navigation", { name: "Plan", exact: true }).getByRole("link", { name: "Draft" }).click();
+  await expect(page.getByText("Work in progress by the account team, not submitted")).toBeVisible();
+  await expect(page.getByRole("textbox")).toHaveCount(0);
+  await page.getByRole("navigation", { name: "Plan", exact: true }).getByRole("link", { name: "Versions" }).click();
+  await expect(page.getByTestId("plan-diff")).toBeVisible();
 });
