@@ -145,6 +145,7 @@ export function validatePeopleCsv(text: string, ctx: { existing: readonly Existi
   // Pass 1: fields, identity, duplicates within the file.
   type FileEntry = { name: string; email: string; row: number };
   const inFile = new PeopleIndex<FileEntry>([]);
+  const emails = new Map<number, string>();
   for (const r of parsed.rows) {
     const errors: RowError[] = [];
     const raw = peopleRaw(r.values, errors);
@@ -152,13 +153,18 @@ export function validatePeopleCsv(text: string, ctx: { existing: readonly Existi
     if (!parsedRow.success) errors.push(...zodRowErrors(parsedRow.error, PEOPLE_FIELD_COLUMN));
     const name = String(r.values.name ?? "").trim();
     const email = parsedRow.success ? parsedRow.data.email : key(String(r.values.email ?? ""));
+    emails.set(r.row, email);
     let contactId: string | undefined;
     if (name) {
-      const match = email ? existing.find(email) : existing.find(name);
-      if (match.ambiguous) errors.push({ column: "name", message: `Several people on this account are called "${name}": add their email to say which one` });
-      else if (match.found && (!email || key(match.found.email) === email)) contactId = match.found.id;
-      const twin = inFile.find(email || name);
-      if (twin.found && (!email || key(twin.found.email) === email)) errors.push({ column: email ? "email" : "name", message: `Same person as row ${twin.found.row}` });
+      // The same email is the same person; without one (or for someone recorded without an
+      // email), the same name is.
+      const viaEmail = email ? existing.find(email).found : undefined;
+      const viaName = viaEmail ? {} : existing.find(name);
+      if (viaEmail) contactId = viaEmail.id;
+      else if (viaName.ambiguous) errors.push({ column: "name", message: `Several people on this account are called "${name}": add their email to say which one` });
+      else if (viaName.found && (!email || !viaName.found.email)) contactId = viaName.found.id;
+      const twin = email ? inFile.find(email).found : inFile.find(name).found;
+      if (twin && (email ? key(twin.email) === email : !twin.email)) errors.push({ column: email ? "email" : "name", message: `Same person as row ${twin.row}` });
       else inFile.add({ name, email, row: r.row });
     }
     const data: Partial<ContactData> = {};
@@ -173,7 +179,7 @@ export function validatePeopleCsv(text: string, ctx: { existing: readonly Existi
 
   // Pass 2: resolve reports_to against the file first (it is the newer truth), then the account.
   if (hasReportsTo) {
-    const fileIndex = new PeopleIndex(results.filter((r) => r.name !== "(no name)").map((r) => ({ name: r.name, email: String(r.data.email ?? ""), row: r.row })));
+    const fileIndex = new PeopleIndex(results.filter((r) => r.name !== "(no name)").map((r) => ({ name: r.name, email: emails.get(r.row) ?? "", row: r.row })));
     parsed.rows.forEach((r, i) => {
       const res = results[i];
       const ref = r.values.reports_to ?? "";
