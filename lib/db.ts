@@ -13,7 +13,7 @@ function createClient() {
     connectionString,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     // Fail fast when PostgreSQL is away, so requests get a 503 instead of hanging.
-    connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 3000),
+    connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5000),
     idleTimeoutMillis: 30_000,
   });
   // Password hashes are never selected unless a query asks for them explicitly.

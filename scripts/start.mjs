@@ -75,7 +75,7 @@ if (!env.NEXTAUTH_SECRET) {
 log(`Keystone on http://localhost:${port}  (demo users: see README; Ctrl-C to stop)`);
 const app = spawn(path.join("node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", port], {
   stdio: "inherit",
-  env: { ...env, NEXT_TELEMETRY_DISABLED: "1", KEYSTONE_ALLOW_DEV_SECRET: "0" },
+  env: { ...env, NEXT_TELEMETRY_DISABLED: "1", KEYSTONE_ALLOW_DEV_SECRET: "0", NODE_OPTIONS: env.NODE_OPTIONS ?? (dev ? "" : "--max-old-space-size=256") },
 });
 
 let stopping = false;

@@ -111,7 +111,7 @@ export function FinancialsPanel({ accountId, rows, financials, canEdit, thisYear
         actions={
           canEdit && adding === null && suggestion >= MIN_YEAR && suggestion <= MAX_YEAR ? (
             <Button variant="secondary" size="sm" onClick={() => setAdding(suggestion)}>
-              <Plus aria-hidden className="h-4 w-4" /> Record {suggestion}
+              <Plus aria-hidden className="h-4 w-4" /> Record {suggestion} figures
             </Button>
           ) : undefined
         }

@@ -1,0 +1,112 @@
+import "server-only";
+// The account's context beside a review: its tier and why (score, override, heaviest criteria),
+// the current traffic lights, relationship coverage and the periodic review schedule. Read-only.
+import { prisma } from "@/lib/db";
+import { currentLights, localToday } from "@/lib/plans/model";
+import { LIGHT_AREAS } from "@/lib/plans/schema";
+import { periodicSchedule, reviewEveryMonths } from "./model";
+import type { TAccountBrief, TAccountContext, TTierView } from "./view";
+
+export const tierSelect = { select: { name: true, rank: true, isKey: true, reviewEveryMonths: true } } as const;
+
+type TierRow = { name: string; rank: number; isKey: boolean; reviewEveryMonths: number } | null;
+
+/** The tier that applies: an override wins over the computed tier. */
+export function effectiveTier(a: { computedTier: TierRow; overrideTier: TierRow }): (TTierView & { reviewEveryMonths: number }) | null {
+  const t = a.overrideTier ?? a.computedTier;
+  if (!t) return null;
+  return { name: t.name, rank: t.rank, isKey: t.isKey, reviewEveryMonths: t.reviewEveryMonths, overridden: Boolean(a.overrideTier) };
+}
+
+/** What list rows need to show tier and score beside an account, and when its plan review is due. */
+export const accountBriefSelect = {
+  id: true,
+  name: true,
+  score: true,
+  createdAt: true,
+  lastPeriodicReviewAt: true,
+  ownerId: true,
+  mentorId: true,
+  computedTier: tierSelect,
+  overrideTier: tierSelect,
+} as const;
+
+export type TAccountBriefRow = {
+  id: string;
+  name: string;
+  score: number | null;
+  createdAt: Date;
+  lastPeriodicReviewAt: Date | null;
+  ownerId: string;
+  mentorId: string | null;
+  computedTier: TierRow;
+  overrideTier: TierRow;
+};
+
+export function toAccountBrief(a: TAccountBriefRow): TAccountBrief {
+  const tier = effectiveTier(a);
+  return { id: a.id, name: a.name, score: a.score, tier: tier ? { name: tier.name, rank: tier.rank, isKey: tier.isKey, overridden: tier.overridden } : null };
+}
+
+export function scheduleOf(a: TAccountBriefRow, today: string = localToday()) {
+  return periodicSchedule({ lastReviewedAt: a.lastPeriodicReviewAt, since: a.createdAt, everyMonths: reviewEveryMonths(effectiveTier(a)), today });
+}
+
+export async function loadAccountContext(accountId: string): Promise<TAccountContext> {
+  const [account, scores, lights, contacts, relationships] = await Promise.all([
+    prisma.account.findUniqueOrThrow({
+      where: { id: accountId },
+      select: {
+        ...accountBriefSelect,
+        stage: true,
+        scoredCriteria: true,
+        overrideReason: true,
+        overrideById: true,
+        overrideAt: true,
+        coverageScore: true,
+        uncoveredDecisionMakers: true,
+        singleThreaded: true,
+        owner: { select: { id: true, name: true } },
+        mentor: { select: { id: true, name: true } },
+      },
+    }),
+    prisma.criterionScore.findMany({
+      where: { accountId, criterion: { active: true } },
+      select: { value: true, rationale: true, criterion: { select: { name: true, weight: true } } },
+    }),
+    prisma.trafficLight.findMany({ where: { accountId }, orderBy: { setAt: "desc" }, take: 200, select: { area: true, color: true, reason: true, setAt: true } }),
+    prisma.contact.count({ where: { accountId, archivedAt: null } }),
+    prisma.relationship.count({ where: { accountId } }),
+  ]);
+  const overrideBy = account.overrideById ? await prisma.user.findUnique({ where: { id: account.overrideById }, select: { id: true, name: true } }) : null;
+  const current = currentLights(lights);
+  const tier = effectiveTier(account);
+  return {
+    id: account.id,
+    name: account.name,
+    stage: account.stage,
+    owner: account.owner,
+    mentor: account.mentor,
+    score: account.score,
+    scoredCriteria: account.scoredCriteria,
+    tier,
+    computedTierName: account.computedTier?.name ?? null,
+    override: account.overrideTier ? { reason: account.overrideReason, by: overrideBy, at: account.overrideAt?.toISOString() ?? null } : null,
+    topCriteria: scores
+      .map((s) => ({ name: s.criterion.name, weight: s.criterion.weight, value: s.value, rationale: s.rationale }))
+      .sort((a, b) => b.weight * b.value - a.weight * a.value)
+      .slice(0, 5),
+    lights: LIGHT_AREAS.map((area) => {
+      const l = current[area];
+      return { area, color: l?.color ?? null, reason: l?.reason ?? null, setAt: l ? l.setAt.toISOString() : null };
+    }),
+    coverage: {
+      score: account.coverageScore,
+      uncoveredDecisionMakers: account.uncoveredDecisionMakers,
+      singleThreaded: account.singleThreaded,
+      contacts,
+      relationships,
+    },
+    periodic: scheduleOf(account),
+  };
+}

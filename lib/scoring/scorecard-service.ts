@@ -1,0 +1,247 @@
+import "server-only";
+// One account's scorecard: read it with its breakdown, save scores (optimistic on the account's
+// scorecardVersion), override the tier and remove the override, and the score/tier history.
+import { prisma, type Tx } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { authorizeAccount } from "@/lib/accounts/access";
+import { can } from "@/lib/auth/policy";
+import type { SessionUser } from "@/lib/auth/session";
+import { ConflictError, ValidationError } from "@/lib/errors";
+import { criterionLevers, scoreAccount, tierFor, whatMovesIt } from "./model";
+import { ensureSelectionModel, readSelectionModel } from "./service";
+import type { TScorecardUpdate, TTierOverride } from "./schema";
+
+type Db = Tx | typeof prisma;
+
+const accountSelect = {
+  id: true,
+  name: true,
+  score: true,
+  scorecardVersion: true,
+  computedTierId: true,
+  overrideTierId: true,
+  overrideReason: true,
+  overrideById: true,
+  overrideAt: true,
+} as const;
+
+/** The scorecard as the page and the API show it: everything needed to see why the account is where it is. */
+async function buildScorecard(db: Db, accountId: string) {
+  const [model, account, scores] = await Promise.all([
+    readSelectionModel(db),
+    db.account.findUniqueOrThrow({ where: { id: accountId }, select: accountSelect }),
+    db.criterionScore.findMany({
+      where: { accountId },
+      select: { criterionId: true, value: true, rationale: true, updatedAt: true, updatedById: true },
+    }),
+  ]);
+  const peopleIds = [...new Set([...scores.map((s) => s.updatedById), account.overrideById].filter((x): x is string => Boolean(x)))];
+  const people = new Map(
+    (peopleIds.length ? await db.user.findMany({ where: { id: { in: peopleIds } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u]),
+  );
+  const result = scoreAccount(model.criteria, scores);
+  const computed = tierFor(result.score, model.tiers);
+  const overrideTier = account.overrideTierId ? (model.tiers.find((t) => t.id === account.overrideTierId) ?? null) : null;
+  const byCriterion = new Map(scores.map((s) => [s.criterionId, s]));
+  const criteria = new Map(model.criteria.map((c) => [c.id, c]));
+  const moves = whatMovesIt(result.score, model.tiers);
+
+  return {
+    accountId: account.id,
+    accountName: account.name,
+    score: result.score,
+    completeness: result.completeness,
+    /** The tier the account is served at: the override if there is one. */
+    tier: overrideTier ?? computed,
+    computedTier: computed,
+    override: overrideTier
+      ? {
+          tier: overrideTier,
+          reason: account.overrideReason ?? "",
+          at: account.overrideAt,
+          by: account.overrideById ? (people.get(account.overrideById) ?? null) : null,
+        }
+      : null,
+    breakdown: result.breakdown.map((row) => {
+      const c = criteria.get(row.criterionId)!;
+      const s = byCriterion.get(row.criterionId);
+      return {
+        ...row,
+        name: c.name,
+        description: c.description,
+        scaleLabels: c.scaleLabels,
+        rationale: s?.rationale ?? "",
+        updatedAt: s?.updatedAt ?? null,
+        updatedBy: s?.updatedById ? (people.get(s.updatedById) ?? null) : null,
+      };
+    }),
+    tiers: model.tiers,
+    whatMovesIt: {
+      up: moves.up ? { tierId: moves.up.tier.id, tierName: moves.up.tier.name, pointsNeeded: moves.up.pointsNeeded } : null,
+      down: moves.down ? { tierId: moves.down.tier.id, tierName: moves.down.tier.name, margin: moves.down.margin } : null,
+      levers: criterionLevers(result.breakdown),
+    },
+    version: account.scorecardVersion,
+    modelVersion: model.version,
+  };
+}
+export type TScorecardView = Awaited<ReturnType<typeof buildScorecard>>;
+
+export async function getScorecard(opts: { user: SessionUser; accountId: string }) {
+  const access = await authorizeAccount({ user: opts.user, accountId: opts.accountId, action: "account:read" });
+  const scorecard = await buildScorecard(prisma, access.id);
+  return {
+    ...scorecard,
+    permissions: {
+      edit: can(opts.user, "scorecard:edit", access.relation) && !access.archivedAt,
+      override: can(opts.user, "tier:override", access.relation),
+    },
+  };
+}
+
+/** Writes the cached score/tier and, when what a person sees changed, a dated snapshot. */
+async function refreshAccountScore(tx: Tx, accountId: string, cause: "score" | "override", forceSnapshot = false) {
+  const [model, account, scores] = await Promise.all([
+    readSelectionModel(tx),
+    tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { score: true, computedTierId: true, overrideTierId: true } }),
+    tx.criterionScore.findMany({ where: { accountId }, select: { criterionId: true, value: true } }),
+  ]);
+  const result = scoreAccount(model.criteria, scores);
+  const computed = tierFor(result.score, model.tiers);
+  await tx.account.update({
+    where: { id: accountId },
+    data: { score: result.score, scoredCriteria: result.completeness.scored, computedTierId: computed?.id ?? null },
+    select: { id: true },
+  });
+  const servedId = account.overrideTierId ?? computed?.id ?? null;
+  const servedBefore = account.overrideTierId ?? account.computedTierId;
+  if (forceSnapshot || result.score !== account.score || servedId !== servedBefore) {
+    const served = model.tiers.find((t) => t.id === servedId) ?? null;
+    await tx.scoreSnapshot.create({
+      data: { accountId, score: result.score, tierId: served?.id ?? null, tierName: served?.name ?? null, cause, modelVersion: model.version },
+      select: { id: true },
+    });
+  }
+  return { score: result.score, computedTierId: computed?.id ?? null };
+}
+
+/** Share-locks the model row so a model save cannot re-tier in the middle of this write. */
+async function lockModel(tx: Tx) {
+  await tx.$queryRaw`SELECT version FROM "SelectionModel" WHERE id = 'current' FOR SHARE`;
+}
+
+/**
+ * Saves scores and rationale. Unknown or inactive criteria are a 422 naming the entry; a stale
+ * version is a 409 with the current scorecard; either way nothing is written. The override (if
+ * any) is left alone: a new score changes the computed tier, never the decision.
+ */
+export async function updateScorecard(opts: { user: SessionUser; accountId: string; input: TScorecardUpdate }) {
+  const { user, accountId, input } = opts;
+  const access = await authorizeAccount({ user, accountId, action: "scorecard:edit" });
+  if (access.archivedAt) throw new ValidationError({ body: "This account is archived; restore it to change its scores" });
+  await ensureSelectionModel();
+  return prisma.$transaction(async (tx) => {
+    await lockModel(tx);
+    const criteria = new Map((await tx.scoringCriterion.findMany({ select: { id: true, active: true, name: true } })).map((c) => [c.id, c]));
+    const fields: Record<string, string> = {};
+    input.scores.forEach((s, i) => {
+      const c = criteria.get(s.criterionId);
+      if (!c) fields[`scores.${i}.criterionId`] = "Unknown criterion";
+      else if (!c.active) fields[`scores.${i}.criterionId`] = `“${c.name}” is no longer used for scoring`;
+    });
+    if (Object.keys(fields).length) throw new ValidationError(fields);
+
+    const bumped = await tx.account.updateMany({ where: { id: accountId, scorecardVersion: input.version }, data: { scorecardVersion: { increment: 1 } } });
+    if (bumped.count === 0) {
+      throw new ConflictError("Someone else saved this scorecard after you opened it", await buildScorecard(tx, accountId));
+    }
+
+    const existing = new Map(
+      (await tx.criterionScore.findMany({ where: { accountId }, select: { criterionId: true, value: true, rationale: true } })).map((s) => [s.criterionId, s]),
+    );
+    const changes: { criterionId: string; before: { value: number; rationale: string } | null; after: { value: number; rationale: string } }[] = [];
+    for (const s of input.scores) {
+      const old = existing.get(s.criterionId) ?? null;
+      if (old && old.value === s.value && old.rationale === s.rationale) continue;
+      await tx.criterionScore.upsert({
+        where: { accountId_criterionId: { accountId, criterionId: s.criterionId } },
+        create: { accountId, criterionId: s.criterionId, value: s.value, rationale: s.rationale, updatedById: user.id },
+        update: { value: s.value, rationale: s.rationale, updatedById: user.id },
+        select: { id: true },
+      });
+      changes.push({ criterionId: s.criterionId, before: old && { value: old.value, rationale: old.rationale }, after: { value: s.value, rationale: s.rationale } });
+    }
+    const before = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { score: true, computedTierId: true } });
+    const after = await refreshAccountScore(tx, accountId, "score");
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "scorecard.update",
+      entityType: "Account",
+      entityId: accountId,
+      accountId,
+      before: { ...before, scores: changes.map((c) => ({ criterionId: c.criterionId, ...c.before })) },
+      after: { ...after, scores: changes.map((c) => ({ criterionId: c.criterionId, ...c.after })) },
+    });
+    return buildScorecard(tx, accountId);
+  });
+}
+
+export async function setTierOverride(opts: { user: SessionUser; accountId: string; input: TTierOverride }) {
+  const { user, accountId, input } = opts;
+  await authorizeAccount({ user, accountId, action: "tier:override" });
+  await ensureSelectionModel();
+  return prisma.$transaction(async (tx) => {
+    await lockModel(tx);
+    const tier = await tx.tier.findUnique({ where: { id: input.tierId }, select: { id: true, name: true } });
+    if (!tier) throw new ValidationError({ tierId: "Unknown tier" });
+    const before = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { overrideTierId: true, overrideReason: true, computedTierId: true } });
+    await tx.account.update({
+      where: { id: accountId },
+      data: { overrideTierId: tier.id, overrideReason: input.reason, overrideById: user.id, overrideAt: new Date() },
+      select: { id: true },
+    });
+    // The decision itself is part of the history, even when the served tier happens not to change.
+    await refreshAccountScore(tx, accountId, "override", true);
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "tier.override",
+      entityType: "Account",
+      entityId: accountId,
+      accountId,
+      before,
+      after: { overrideTierId: tier.id, overrideTierName: tier.name, overrideReason: input.reason },
+    });
+    return buildScorecard(tx, accountId);
+  });
+}
+
+export async function removeTierOverride(opts: { user: SessionUser; accountId: string }) {
+  const { user, accountId } = opts;
+  await authorizeAccount({ user, accountId, action: "tier:override" });
+  await ensureSelectionModel();
+  return prisma.$transaction(async (tx) => {
+    await lockModel(tx);
+    const before = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { overrideTierId: true, overrideReason: true, computedTierId: true } });
+    if (!before.overrideTierId) return buildScorecard(tx, accountId);
+    await tx.account.update({
+      where: { id: accountId },
+      data: { overrideTierId: null, overrideReason: null, overrideById: null, overrideAt: null },
+      select: { id: true },
+    });
+    await refreshAccountScore(tx, accountId, "override", true);
+    await recordAudit(tx, { actorId: user.id, action: "tier.override.remove", entityType: "Account", entityId: accountId, accountId, before, after: { overrideTierId: null } });
+    return buildScorecard(tx, accountId);
+  });
+}
+
+/** Dated snapshots of the account's score and served tier, oldest first (the latest 500). */
+export async function listScoreHistory(opts: { user: SessionUser; accountId: string }) {
+  const access = await authorizeAccount({ user: opts.user, accountId: opts.accountId, action: "account:read" });
+  const rows = await prisma.scoreSnapshot.findMany({
+    where: { accountId: access.id },
+    select: { id: true, createdAt: true, score: true, tierId: true, tierName: true, cause: true, modelVersion: true },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 500,
+  });
+  return rows.reverse();
+}

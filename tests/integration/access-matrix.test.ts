@@ -1,0 +1,117 @@
+// Walks every API route with every role, for an account the user belongs to and one they do not,
+// and checks the status each should get. A route that is not in MATRIX fails the test: whoever adds
+// a route must say here who may call it.
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { can, ROLES, type Action, type RoleName } from "@/lib/auth/policy";
+import { relationTo } from "@/lib/accounts/access";
+import { call } from "../support/http";
+import { makeWorld } from "../support/fixtures";
+
+type World = Awaited<ReturnType<typeof makeWorld>>;
+type Params = Record<string, string>;
+type Spec =
+  /** Routes under /api/accounts/{id}: the account must be visible (else 404), then `action` is checked (else 403). */
+  | { scope: "account"; action: Action; body?: (w: World) => unknown; params?: (w: World) => Promise<Params> | Params }
+  /** Routes outside an account: only `roles` may call them (403 for the others). */
+  | { scope: "global"; roles: readonly RoleName[] | "all"; body?: (w: World) => unknown; params?: (w: World) => Promise<Params> | Params }
+  /** Open to anyone (health, sign-in). */
+  | { scope: "public" };
+
+const ALL = "all" as const;
+const ADMIN_ONLY = ["ADMIN"] as const;
+
+export const MATRIX: Record<string, Spec> = {
+  "GET /api/health": { scope: "public" },
+  "GET /api/auth/[...nextauth]": { scope: "public" },
+  "POST /api/auth/[...nextauth]": { scope: "public" },
+  "GET /api/accounts": { scope: "global", roles: ALL },
+  "POST /api/accounts": { scope: "global", roles: ["ACCOUNT_MANAGER", "SENIOR_MANAGER", "ADMIN"], body: () => ({ name: `Matrix ${Date.now()}`, industry: "X", region: "Y" }) },
+  "GET /api/accounts/[id]": { scope: "account", action: "account:read" },
+  "PATCH /api/accounts/[id]": { scope: "account", action: "account:edit", body: () => ({ description: "matrix", version: 1 }) },
+  "DELETE /api/accounts/[id]": { scope: "account", action: "account:archive" },
+  "PUT /api/accounts/[id]/team": { scope: "account", action: "account:manageTeam", body: (w) => ({ members: [{ userId: w.member.id, role: "MEMBER" }], version: 1 }) },
+  "GET /api/people": { scope: "global", roles: ALL },
+  "GET /api/users": { scope: "global", roles: ADMIN_ONLY },
+  "POST /api/users": { scope: "global", roles: ADMIN_ONLY, body: () => ({ email: `m${Date.now()}${Math.random()}@t.io`, name: "Matrix User", role: "MENTOR", password: "long-enough-pw" }) },
+  "PATCH /api/users/[id]": { scope: "global", roles: ADMIN_ONLY, body: () => ({ name: "Renamed", version: 1 }), params: (w) => ({ id: w.outsider.id }) },
+  "GET /api/audit": { scope: "global", roles: ADMIN_ONLY },
+};
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+const API_DIR = path.resolve("app/api");
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) return routeFiles(p);
+    return name === "route.ts" ? [p] : [];
+  });
+}
+
+async function discoverRoutes() {
+  const found: { key: string; file: string; method: (typeof METHODS)[number]; pattern: string }[] = [];
+  for (const file of routeFiles(API_DIR)) {
+    const pattern = "/api/" + path.relative(API_DIR, path.dirname(file)).split(path.sep).join("/");
+    const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+    for (const method of METHODS) if (typeof mod[method] === "function") found.push({ key: `${method} ${pattern}`, file, method, pattern });
+  }
+  return found;
+}
+
+const routes = await discoverRoutes();
+
+describe("API access matrix", () => {
+  it("has an entry for every route and method (add new routes to MATRIX)", () => {
+    const missing = routes.map((r) => r.key).filter((k) => !MATRIX[k]);
+    expect(missing).toEqual([]);
+    const stale = Object.keys(MATRIX).filter((k) => !routes.some((r) => r.key === k));
+    expect(stale).toEqual([]);
+  });
+
+  for (const route of routes) {
+    const spec = MATRIX[route.key];
+    if (!spec || spec.scope === "public") continue;
+    it(`${route.key}: every role gets the status it should`, async () => {
+      const mod = (await import(/* @vite-ignore */ route.file)) as Record<string, unknown>;
+      const handler = mod[route.method];
+      const w = await makeWorld();
+      const users: Record<RoleName, World["owner"]> = { ACCOUNT_MANAGER: w.owner, MENTOR: w.mentor, SENIOR_MANAGER: w.senior, ADMIN: w.admin };
+      const outsiders: Record<RoleName, World["owner"]> = { ACCOUNT_MANAGER: w.outsider, MENTOR: w.otherMentor, SENIOR_MANAGER: w.senior, ADMIN: w.admin };
+      const extra = spec.params ? await spec.params(w) : {};
+      const params: Params = { ...(route.pattern.includes("[id]") && spec.scope === "account" ? { id: w.account.id } : {}), ...extra };
+      const url = route.pattern.replace(/\[(\w+)\]/g, (_, k: string) => params[k] ?? "x");
+      const failures: string[] = [];
+      // Signed out: 401.
+      const anon = await call(handler, { user: null, method: route.method, url, params, body: spec.body?.(w) });
+      if (anon.status !== 401) failures.push(`signed out -> ${anon.status}, expected 401`);
+      for (const role of ROLES) {
+        for (const [label, user] of [["own", users[role]], ["other", outsiders[role]]] as const) {
+          const res = await call(handler, { user, method: route.method, url, params, body: spec.body?.(w) });
+          let expected: string;
+          let ok: boolean;
+          if (spec.scope === "account") {
+            const rel = relationTo({ id: user!.id, email: "", name: "", role }, { ownerId: w.owner.id, mentorId: w.mentor.id, teamUserIds: [w.owner.id, w.member.id] });
+            if (!can({ id: user!.id, role }, "account:read", rel)) {
+              expected = "404 Account not found";
+              ok = res.status === 404 && /account not found/i.test(res.body?.error ?? "");
+            } else if (!can({ id: user!.id, role }, spec.action, rel)) {
+              expected = "403";
+              ok = res.status === 403;
+            } else {
+              expected = "allowed (not 401/403/404 account)";
+              ok = ![401, 403].includes(res.status) && !(res.status === 404 && /account not found/i.test(res.body?.error ?? "")) && res.status < 500;
+            }
+          } else {
+            const allowed = spec.roles === "all" || spec.roles.includes(role);
+            expected = allowed ? "allowed" : "403";
+            ok = allowed ? ![401, 403].includes(res.status) && res.status < 500 : res.status === 403;
+          }
+          if (!ok) failures.push(`${role} (${label} account) -> ${res.status} ${JSON.stringify(res.body)?.slice(0, 120)}, expected ${expected}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
