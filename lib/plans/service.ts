@@ -386,3 +386,35 @@ export async function listPendingCommitments(opts: { user: SessionUser }): Promi
   });
   return rows.map((r) => ({ accountId: r.account.id, accountName: r.account.name, versionNumber: r.number, approvedAt: r.decidedAt?.toISOString() ?? null }));
 }
+
+// ---------------------------------------------------------------- actions agreed elsewhere
+
+/**
+ * Creates short-term actions agreed outside the plan page (the next steps of a mentor's periodic
+ * review) inside the caller's transaction. Added for lib/reviews/periodic.ts. No authorization
+ * here: the caller decides who may record them. Every owner must be on the account team;
+ * `field` names the input list in the 422 (e.g. "nextSteps" -> "nextSteps.2.ownerId").
+ */
+export async function createAgreedActions(
+  tx: Tx,
+  opts: { actorId: string; accountId: string; field: string; source: string; actions: { title: string; ownerId: string; dueDate: string; notes?: string }[] },
+): Promise<ReturnType<typeof toActionView>[]> {
+  const { actorId, accountId, field, source, actions } = opts;
+  if (!actions.length) return [];
+  const account = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { ownerId: true, team: { select: { userId: true } } } });
+  const team = new Set([account.ownerId, ...account.team.map((t) => t.userId)]);
+  actions.forEach((a, i) => {
+    if (!team.has(a.ownerId)) throw new ValidationError({ [`${field}.${i}.ownerId`]: "The owner must be on the account team" }, "The owner must be on the account team");
+  });
+  const out: ReturnType<typeof toActionView>[] = [];
+  for (const a of actions) {
+    const created = await tx.action.create({
+      data: { accountId, title: a.title, ownerId: a.ownerId, dueDate: new Date(`${a.dueDate}T00:00:00Z`), status: "OPEN", notes: a.notes ?? "" },
+      select: actionSelect,
+    });
+    const view = toActionView(created);
+    await recordAudit(tx, { actorId, action: "action.create", entityType: "Action", entityId: created.id, accountId, after: { ...view, source } });
+    out.push(view);
+  }
+  return out;
+}

@@ -4,40 +4,11 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { can, ROLES, type Action, type RoleName } from "@/lib/auth/policy";
+import { can, ROLES, type RoleName } from "@/lib/auth/policy";
 import { relationTo } from "@/lib/accounts/access";
 import { call } from "../support/http";
 import { makeWorld } from "../support/fixtures";
-
-type World = Awaited<ReturnType<typeof makeWorld>>;
-type Params = Record<string, string>;
-type Spec =
-  /** Routes under /api/accounts/{id}: the account must be visible (else 404), then `action` is checked (else 403). */
-  | { scope: "account"; action: Action; body?: (w: World) => unknown; params?: (w: World) => Promise<Params> | Params }
-  /** Routes outside an account: only `roles` may call them (403 for the others). */
-  | { scope: "global"; roles: readonly RoleName[] | "all"; body?: (w: World) => unknown; params?: (w: World) => Promise<Params> | Params }
-  /** Open to anyone (health, sign-in). */
-  | { scope: "public" };
-
-const ALL = "all" as const;
-const ADMIN_ONLY = ["ADMIN"] as const;
-
-export const MATRIX: Record<string, Spec> = {
-  "GET /api/health": { scope: "public" },
-  "GET /api/auth/[...nextauth]": { scope: "public" },
-  "POST /api/auth/[...nextauth]": { scope: "public" },
-  "GET /api/accounts": { scope: "global", roles: ALL },
-  "POST /api/accounts": { scope: "global", roles: ["ACCOUNT_MANAGER", "SENIOR_MANAGER", "ADMIN"], body: () => ({ name: `Matrix ${Date.now()}`, industry: "X", region: "Y" }) },
-  "GET /api/accounts/[id]": { scope: "account", action: "account:read" },
-  "PATCH /api/accounts/[id]": { scope: "account", action: "account:edit", body: () => ({ description: "matrix", version: 1 }) },
-  "DELETE /api/accounts/[id]": { scope: "account", action: "account:archive" },
-  "PUT /api/accounts/[id]/team": { scope: "account", action: "account:manageTeam", body: (w) => ({ members: [{ userId: w.member.id, role: "MEMBER" }], version: 1 }) },
-  "GET /api/people": { scope: "global", roles: ALL },
-  "GET /api/users": { scope: "global", roles: ADMIN_ONLY },
-  "POST /api/users": { scope: "global", roles: ADMIN_ONLY, body: () => ({ email: `m${Date.now()}${Math.random()}@t.io`, name: "Matrix User", role: "MENTOR", password: "long-enough-pw" }) },
-  "PATCH /api/users/[id]": { scope: "global", roles: ADMIN_ONLY, body: () => ({ name: "Renamed", version: 1 }), params: (w) => ({ id: w.outsider.id }) },
-  "GET /api/audit": { scope: "global", roles: ADMIN_ONLY },
-};
+import { MATRIX, type Params, type World } from "../support/route-matrix";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const API_DIR = path.resolve("app/api");
