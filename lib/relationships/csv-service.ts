@@ -110,11 +110,10 @@ export async function importPeople(opts: { user: SessionUser; accountId: string;
 // ---------------------------------------------------------------- relationships
 
 async function relationshipContext(db: Tx | typeof prisma, accountId: string, teamIds: string[]) {
-  const [contacts, team, existing] = await Promise.all([
-    db.contact.findMany({ where: { accountId }, select: { id: true, name: true, email: true, reportsToId: true } }),
-    db.user.findMany({ where: { id: { in: teamIds } }, select: { id: true, email: true, name: true } }),
-    db.relationship.findMany({ where: { accountId }, select: { id: true, userId: true, contactId: true } }),
-  ]);
+  // Sequential: inside a transaction the queries share one connection.
+  const contacts = await db.contact.findMany({ where: { accountId }, select: { id: true, name: true, email: true, reportsToId: true } });
+  const team = await db.user.findMany({ where: { id: { in: teamIds } }, select: { id: true, email: true, name: true } });
+  const existing = await db.relationship.findMany({ where: { accountId }, select: { id: true, userId: true, contactId: true } });
   return { contacts, team, existing };
 }
 

@@ -90,15 +90,14 @@ async function quietDaysOf(db: Db, accountId: string) {
 /** Re-runs the analysis and stores its summary on the account (the dashboard reads it). Call inside the write's transaction. */
 export async function refreshAccountCoverage(tx: Tx, access: Pick<AccountAccess, "id" | "ownerId" | "teamUserIds">): Promise<TAnalysis> {
   const accountId = access.id;
-  const [contacts, relationships, links, quietAfterDays] = await Promise.all([
-    tx.contact.findMany({
-      where: { accountId },
-      select: { id: true, name: true, jobTitle: true, department: true, site: true, seniority: true, reportsToId: true, decisionRole: true, influence: true, attitude: true, attitudeConfidence: true },
-    }),
-    tx.relationship.findMany({ where: { accountId }, select: { id: true, userId: true, contactId: true, strength: true, currentLevel: true, targetLevel: true, lastInteractionAt: true } }),
-    tx.contactLink.findMany({ where: { accountId }, select: { id: true, fromId: true, toId: true, kind: true } }),
-    quietDaysOf(tx, accountId),
-  ]);
+  // One connection per transaction: queries run one after another (pg refuses overlapping ones).
+  const contacts = await tx.contact.findMany({
+    where: { accountId },
+    select: { id: true, name: true, jobTitle: true, department: true, site: true, seniority: true, reportsToId: true, decisionRole: true, influence: true, attitude: true, attitudeConfidence: true },
+  });
+  const relationships = await tx.relationship.findMany({ where: { accountId }, select: { id: true, userId: true, contactId: true, strength: true, currentLevel: true, targetLevel: true, lastInteractionAt: true } });
+  const links = await tx.contactLink.findMany({ where: { accountId }, select: { id: true, fromId: true, toId: true, kind: true } });
+  const quietAfterDays = await quietDaysOf(tx, accountId);
   const teamMembers = [...teamIdsOf(access)].map((id) => ({ id, name: id }));
   const analysis = analyseRelationships({ contacts, teamMembers, relationships, links, quietAfterDays });
   await tx.account.update({

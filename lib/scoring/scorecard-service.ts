@@ -27,14 +27,13 @@ const accountSelect = {
 
 /** The scorecard as the page and the API show it: everything needed to see why the account is where it is. */
 async function buildScorecard(db: Db, accountId: string) {
-  const [model, account, scores] = await Promise.all([
-    readSelectionModel(db),
-    db.account.findUniqueOrThrow({ where: { id: accountId }, select: accountSelect }),
-    db.criterionScore.findMany({
-      where: { accountId },
-      select: { criterionId: true, value: true, rationale: true, updatedAt: true, updatedById: true },
-    }),
-  ]);
+  // Sequential on purpose: inside a transaction the queries share one connection.
+  const model = await readSelectionModel(db);
+  const account = await db.account.findUniqueOrThrow({ where: { id: accountId }, select: accountSelect });
+  const scores = await db.criterionScore.findMany({
+    where: { accountId },
+    select: { criterionId: true, value: true, rationale: true, updatedAt: true, updatedById: true },
+  });
   const peopleIds = [...new Set([...scores.map((s) => s.updatedById), account.overrideById].filter((x): x is string => Boolean(x)))];
   const people = new Map(
     (peopleIds.length ? await db.user.findMany({ where: { id: { in: peopleIds } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u]),
@@ -101,11 +100,9 @@ export async function getScorecard(opts: { user: SessionUser; accountId: string 
 
 /** Writes the cached score/tier and, when what a person sees changed, a dated snapshot. */
 async function refreshAccountScore(tx: Tx, accountId: string, cause: "score" | "override", forceSnapshot = false) {
-  const [model, account, scores] = await Promise.all([
-    readSelectionModel(tx),
-    tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { score: true, computedTierId: true, overrideTierId: true } }),
-    tx.criterionScore.findMany({ where: { accountId }, select: { criterionId: true, value: true } }),
-  ]);
+  const model = await readSelectionModel(tx);
+  const account = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { score: true, computedTierId: true, overrideTierId: true } });
+  const scores = await tx.criterionScore.findMany({ where: { accountId }, select: { criterionId: true, value: true } });
   const result = scoreAccount(model.criteria, scores);
   const computed = tierFor(result.score, model.tiers);
   await tx.account.update({

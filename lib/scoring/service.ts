@@ -43,7 +43,8 @@ export async function ensureSelectionModel(): Promise<void> {
       INSERT INTO "SelectionModel" (id, version, "namingScheme", "createdAt", "updatedAt")
       VALUES ('current', 1, 'gold-silver-bronze', now(), now()) ON CONFLICT (id) DO NOTHING`;
     if (inserted === 0) return;
-    const [criteria, tiers] = await Promise.all([tx.scoringCriterion.count(), tx.tier.count()]);
+    const criteria = await tx.scoringCriterion.count();
+    const tiers = await tx.tier.count();
     if (criteria === 0) await tx.scoringCriterion.createMany({ data: DEFAULT_CRITERIA });
     if (tiers === 0) await tx.tier.createMany({ data: DEFAULT_TIERS });
   });
@@ -52,11 +53,10 @@ export async function ensureSelectionModel(): Promise<void> {
 /** The model with weight shares. Inside a transaction the caller has ensured it exists. */
 export async function readSelectionModel(db: Db = prisma) {
   if (db === prisma) await ensureSelectionModel();
-  const [model, criteria, tiers] = await Promise.all([
-    db.selectionModel.findUniqueOrThrow({ where: { id: "current" }, select: { version: true, namingScheme: true, updatedAt: true, updatedById: true } }),
-    db.scoringCriterion.findMany({ select: criterionSelect, orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] }),
-    db.tier.findMany({ select: tierSelect, orderBy: { rank: "asc" } }),
-  ]);
+  // Sequential on purpose: inside a transaction the queries share one connection.
+  const model = await db.selectionModel.findUniqueOrThrow({ where: { id: "current" }, select: { version: true, namingScheme: true, updatedAt: true, updatedById: true } });
+  const criteria = await db.scoringCriterion.findMany({ select: criterionSelect, orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] });
+  const tiers = await db.tier.findMany({ select: tierSelect, orderBy: { rank: "asc" } });
   const updatedBy = model.updatedById
     ? await db.user.findUnique({ where: { id: model.updatedById }, select: { id: true, name: true } })
     : null;

@@ -2,6 +2,7 @@
 // allowed caller. A route that is not listed here fails both.
 import type { Action, RoleName } from "@/lib/auth/policy";
 import type { makeWorld } from "./fixtures";
+import { emptyPlanContent } from "@/lib/plans/schema";
 
 export type World = Awaited<ReturnType<typeof makeWorld>>;
 export type Params = Record<string, string>;
@@ -31,5 +32,22 @@ export const MATRIX: Record<string, Spec> = {
   "POST /api/users": { scope: "global", roles: ADMIN_ONLY, body: () => ({ email: `m${Date.now()}${Math.random()}@t.io`, name: "Matrix User", role: "MENTOR", password: "long-enough-pw" }) },
   "PATCH /api/users/[id]": { scope: "global", roles: ADMIN_ONLY, body: () => ({ name: "Renamed", version: 1 }), params: (w) => ({ id: w.outsider.id }) },
   "GET /api/audit": { scope: "global", roles: ADMIN_ONLY },
+
+  // Plans (issue 5)
+  "GET /api/accounts/[id]/plan": { scope: "account", action: "account:read" },
+  "GET /api/accounts/[id]/plan/draft": { scope: "account", action: "account:read" },
+  "PUT /api/accounts/[id]/plan/draft": { scope: "account", action: "plan:edit", body: () => ({ content: emptyPlanContent(), version: 0 }) },
+  "GET /api/accounts/[id]/plan/versions": { scope: "account", action: "account:read" },
+  "POST /api/accounts/[id]/plan/versions": { scope: "account", action: "plan:submit", body: () => ({}) },
+  "GET /api/accounts/[id]/plan/versions/[a]": { scope: "account", action: "account:read", params: () => ({ a: "1" }) },
+  "GET /api/accounts/[id]/plan/versions/[a]/diff/[b]": { scope: "account", action: "account:read", params: () => ({ a: "1", b: "2" }) },
+  "POST /api/accounts/[id]/plan/versions/[a]/decision": { scope: "account", action: "plan:approve", body: () => ({ decision: "APPROVED" }), params: () => ({ a: "1" }) },
+  "POST /api/accounts/[id]/plan/commitments": { scope: "account", action: "plan:commit", body: () => ({ versionNumber: 1 }) },
+  "POST /api/accounts/[id]/plan/actions": { scope: "account", action: "plan:edit", body: (w) => ({ title: "Matrix action", ownerId: w.owner.id, dueDate: "2027-01-15", status: "OPEN" }) },
+  "PATCH /api/accounts/[id]/plan/actions/[actionId]": { scope: "account", action: "plan:edit", body: () => ({ status: "DONE", version: 1 }), params: () => ({ actionId: "no-such-action" }) },
+  "POST /api/accounts/[id]/plan/lights": { scope: "account", action: "plan:edit", body: () => ({ area: "delivery", color: "GREEN", reason: "On track" }) },
+  "POST /api/accounts/[id]/plan/financials": { scope: "account", action: "plan:edit", body: () => ({ year: 2027, targetRevenue: 1000, targetMargin: 200 }) },
+  "PATCH /api/accounts/[id]/plan/financials/[year]": { scope: "account", action: "plan:edit", body: () => ({ year: 2027, actualRevenue: 900, version: 1 }), params: () => ({ year: "2027" }) },
+  "POST /api/accounts/[id]/plan/stage": { scope: "account", action: "account:edit", body: () => ({ stage: "REVIEW", note: "" }) },
 };
 

@@ -1,0 +1,153 @@
+import "server-only";
+// Periodic plan reviews: every N months from the account's tier (6 without one). The mentor
+// records the meeting; agreed next steps become short-term actions on the plan. Overdue reviews
+// are listed for the mentor, the account manager and the senior managers.
+import { prisma, type Prisma } from "@/lib/db";
+import { recordAudit } from "@/lib/audit";
+import { can } from "@/lib/auth/policy";
+import type { SessionUser } from "@/lib/auth/session";
+import { ValidationError } from "@/lib/errors";
+import { visibleAccountsWhere } from "@/lib/accounts/access";
+import { createAgreedActions } from "@/lib/plans/service";
+import { localToday } from "@/lib/plans/model";
+import { authorizeAccountReviews } from "./access";
+import { accountBriefSelect, scheduleOf, toAccountBrief } from "./context";
+import { describeUrgency, type TPeriodicState } from "./model";
+import { PERIODIC_OUTCOME_LABELS, type TPeriodicReviewInput } from "./schema";
+import type { TPeriodicOverview, TPeriodicQueueItem, TPeriodicReviewView, TPerson } from "./view";
+
+const periodicSelect = {
+  id: true,
+  heldOn: true,
+  attendees: true,
+  notes: true,
+  outcome: true,
+  nextSteps: true,
+  mentorId: true,
+  createdAt: true,
+} satisfies Prisma.PeriodicReviewSelect;
+type PeriodicRow = Prisma.PeriodicReviewGetPayload<{ select: typeof periodicSelect }>;
+
+function toView(r: PeriodicRow, people: Map<string, TPerson>): TPeriodicReviewView {
+  return {
+    id: r.id,
+    heldOn: r.heldOn.toISOString().slice(0, 10),
+    attendees: r.attendees,
+    notes: r.notes,
+    outcome: r.outcome,
+    nextSteps: r.nextSteps,
+    mentor: people.get(r.mentorId) ?? null,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+async function teamPeople(accountId: string): Promise<{ team: TPerson[]; mentor: TPerson | null }> {
+  const a = await prisma.account.findUniqueOrThrow({
+    where: { id: accountId },
+    select: { owner: { select: { id: true, name: true } }, mentor: { select: { id: true, name: true } }, team: { select: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } } },
+  });
+  const seen = new Set([a.owner.id]);
+  return { team: [a.owner, ...a.team.map((t) => t.user).filter((u) => (seen.has(u.id) ? false : (seen.add(u.id), true)))], mentor: a.mentor };
+}
+
+/** The schedule, the history of meetings and who may record the next one. */
+export async function getPeriodicReviews(opts: { user: SessionUser; accountId: string }): Promise<TPeriodicOverview> {
+  const { user, accountId } = opts;
+  const access = await authorizeAccountReviews({ user, accountId });
+  const [account, rows, people] = await Promise.all([
+    prisma.account.findUniqueOrThrow({ where: { id: accountId }, select: accountBriefSelect }),
+    prisma.periodicReview.findMany({ where: { accountId }, orderBy: [{ heldOn: "desc" }, { createdAt: "desc" }], take: 100, select: periodicSelect }),
+    teamPeople(accountId),
+  ]);
+  const mentors = await prisma.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.mentorId))] } }, select: { id: true, name: true } });
+  const byId = new Map(mentors.map((m) => [m.id, m]));
+  return {
+    schedule: scheduleOf(account),
+    history: rows.map((r) => toView(r, byId)),
+    canRecord: can(user, "periodicReview:record", access.relation),
+    team: people.team,
+    mentor: people.mentor,
+  };
+}
+
+/**
+ * Records a review meeting. The schedule moves on from the latest meeting held (recording an
+ * older meeting afterwards does not move it back); next steps become open actions.
+ */
+export async function recordPeriodicReview(opts: { user: SessionUser; accountId: string; input: TPeriodicReviewInput }): Promise<TPeriodicReviewView & { actionIds: string[] }> {
+  const { user, accountId, input } = opts;
+  const access = await authorizeAccountReviews({ user, accountId, action: "periodicReview:record" });
+  if (input.heldOn > localToday()) throw new ValidationError({ heldOn: "Record a meeting that has taken place (not a future date)" });
+  const heldOn = new Date(`${input.heldOn}T00:00:00Z`);
+  const { row, actionIds } = await prisma.$transaction(async (tx) => {
+    const created = await tx.periodicReview.create({
+      data: {
+        accountId,
+        // The account's mentor holds the review; a senior manager standing in is recorded when there is none.
+        mentorId: access.mentorId ?? user.id,
+        heldOn,
+        attendees: [...new Set(input.attendees)],
+        notes: input.notes,
+        outcome: input.outcome,
+        nextSteps: input.nextSteps.map((s) => s.title),
+      },
+      select: periodicSelect,
+    });
+    await tx.account.updateMany({
+      where: { id: accountId, OR: [{ lastPeriodicReviewAt: null }, { lastPeriodicReviewAt: { lt: heldOn } }] },
+      data: { lastPeriodicReviewAt: heldOn },
+    });
+    const actions = await createAgreedActions(tx, {
+      actorId: user.id,
+      accountId,
+      field: "nextSteps",
+      source: `periodic review ${input.heldOn}`,
+      actions: input.nextSteps.map((s) => ({ title: s.title, ownerId: s.ownerId, dueDate: s.dueDate, notes: `Agreed at the periodic plan review on ${input.heldOn}.` })),
+    });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "periodicReview.record",
+      entityType: "PeriodicReview",
+      entityId: created.id,
+      accountId,
+      after: { heldOn: input.heldOn, attendees: input.attendees, outcome: input.outcome, outcomeLabel: PERIODIC_OUTCOME_LABELS[input.outcome], nextSteps: input.nextSteps.length },
+    });
+    return { row: created, actionIds: actions.map((a) => a.id) };
+  });
+  const people = new Map<string, TPerson>();
+  const m = await prisma.user.findUnique({ where: { id: row.mentorId }, select: { id: true, name: true } });
+  if (m) people.set(m.id, m);
+  return { ...toView(row, people), actionIds };
+}
+
+/**
+ * Periodic reviews that are overdue (or due soon) on the accounts in `scope`: those the user
+ * mentors ("mentor"), owns or is on the team of ("team"), or may see at all ("visible").
+ */
+export async function listPeriodicDue(opts: { user: SessionUser; scope: "mentor" | "team" | "visible"; states?: TPeriodicState[]; accountId?: string }): Promise<TPeriodicQueueItem[]> {
+  const { user, scope, accountId } = opts;
+  const states = opts.states ?? ["overdue", "due-soon"];
+  const where: Prisma.AccountWhereInput = {
+    AND: [
+      visibleAccountsWhere(user),
+      { archivedAt: null },
+      scope === "mentor" ? { mentorId: user.id } : scope === "team" ? { OR: [{ ownerId: user.id }, { team: { some: { userId: user.id } } }] } : {},
+      accountId ? { id: accountId } : {},
+    ],
+  };
+  const rows = await prisma.account.findMany({ where, select: { ...accountBriefSelect, mentor: { select: { id: true, name: true } } }, take: 5000 });
+  const today = localToday();
+  return rows
+    .map((a) => ({ a, schedule: scheduleOf(a, today) }))
+    .filter(({ schedule }) => states.includes(schedule.state))
+    .map(({ a, schedule }) => ({
+      kind: "periodic-review" as const,
+      id: `periodic-${a.id}`,
+      account: toAccountBrief(a),
+      mentor: a.mentor,
+      schedule,
+      urgency: describeUrgency({ kind: "periodic-review", dueOn: schedule.dueOn }, today),
+      href: `/accounts/${a.id}/reviews#periodic`,
+    }))
+    .sort((x, y) => x.schedule.dueOn.localeCompare(y.schedule.dueOn));
+}

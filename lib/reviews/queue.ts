@@ -1,0 +1,203 @@
+import "server-only";
+// Lists of reviews: the mentor's queue (most urgent and oldest first, with overdue periodic
+// reviews), an account's reviews, the threads waiting for a team's answer, and turnaround per
+// mentor. Every list is scoped in the query to the accounts the caller may see.
+import { prisma, type Prisma } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/session";
+import { visibleAccountsWhere } from "@/lib/accounts/access";
+import { localToday } from "@/lib/plans/model";
+import { accountBriefSelect, toAccountBrief } from "./context";
+import { describeUrgency, sortQueue, threadState, turnaroundByMentor, type TThreadState } from "./model";
+import { listPeriodicDue } from "./periodic";
+import { readSnapshot, reviewStatusOf } from "./proposals";
+import { REVIEW_STATUS_DB, sectionLabel, type TReviewQueueQuery } from "./schema";
+import type { TPerson, TQueueItem, TReviewListItem, TTurnaroundView } from "./view";
+
+const listSelect = {
+  id: true,
+  accountId: true,
+  subjectType: true,
+  planVersionId: true,
+  proposalId: true,
+  mentorId: true,
+  status: true,
+  submittedAt: true,
+  decidedAt: true,
+  subjectSnapshot: true,
+  requestedBy: { select: { id: true, name: true } },
+  mentor: { select: { id: true, name: true } },
+  account: { select: { ...accountBriefSelect, mentor: { select: { id: true, name: true } }, team: { select: { userId: true } } } },
+  comments: { select: { id: true, parentId: true, authorId: true, createdAt: true, resolvedAt: true } },
+} satisfies Prisma.ReviewSelect;
+type ListRow = Prisma.ReviewGetPayload<{ select: typeof listSelect }>;
+
+/** Ids of plan versions still awaiting a decision: a pending review of any other version is stale. */
+async function submittedVersionIds(rows: { planVersionId: string | null }[]): Promise<Set<string>> {
+  const ids = rows.map((r) => r.planVersionId).filter((x): x is string => Boolean(x));
+  if (!ids.length) return new Set();
+  const v = await prisma.planVersion.findMany({ where: { id: { in: ids }, status: "SUBMITTED" }, select: { id: true } });
+  return new Set(v.map((x) => x.id));
+}
+
+async function versionNumbers(rows: { planVersionId: string | null }[]): Promise<Map<string, number>> {
+  const ids = rows.map((r) => r.planVersionId).filter((x): x is string => Boolean(x));
+  if (!ids.length) return new Map();
+  const v = await prisma.planVersion.findMany({ where: { id: { in: ids } }, select: { id: true, number: true } });
+  return new Map(v.map((x) => [x.id, x.number]));
+}
+
+function threadStates(r: ListRow): TThreadState[] {
+  const team = [r.account.ownerId, ...r.account.team.map((t) => t.userId)];
+  return r.comments
+    .filter((c) => !c.parentId)
+    .map((root) =>
+      threadState({
+        resolvedAt: root.resolvedAt,
+        messages: [root, ...r.comments.filter((c) => c.parentId === root.id)].map((m) => ({ authorId: m.authorId, createdAt: m.createdAt })),
+        teamUserIds: team,
+      }),
+    );
+}
+
+function toListItem(r: ListRow, numbers: Map<string, number>, submitted: Set<string>, today: string): TReviewListItem {
+  const status = reviewStatusOf(r.status);
+  const snapshot = readSnapshot(r.subjectSnapshot);
+  const states = threadStates(r);
+  const decisionDate = snapshot?.decisionDate ?? null;
+  const mentor: TPerson | null = status === "pending" ? (r.account.mentor ?? r.mentor) : r.mentor;
+  return {
+    kind: "review",
+    id: r.id,
+    status,
+    stale: status === "pending" && Boolean(r.planVersionId) && !submitted.has(r.planVersionId!),
+    subjectType: r.subjectType === "PROPOSAL" ? "proposal" : "plan-version",
+    title: r.planVersionId ? `Plan version ${numbers.get(r.planVersionId) ?? "?"}` : (snapshot?.title ?? "Proposal"),
+    account: toAccountBrief(r.account),
+    mentor,
+    requestedBy: r.requestedBy,
+    submittedAt: r.submittedAt.toISOString(),
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    decisionDate,
+    openThreads: states.filter((s) => s !== "resolved").length,
+    awaitingTeam: states.filter((s) => s === "awaiting-team").length,
+    urgency: describeUrgency({ kind: "review", submittedAt: r.submittedAt, decisionDate }, today),
+    href: `/reviews/${r.id}`,
+  };
+}
+
+/** Reviews as list items (newest decided first, or most urgent pending first). */
+export async function findReviewItems(where: Prisma.ReviewWhereInput, opts: { take?: number; order?: "urgency" | "recent" } = {}): Promise<TReviewListItem[]> {
+  const rows = await prisma.review.findMany({ where, orderBy: opts.order === "recent" ? { submittedAt: "desc" } : { submittedAt: "asc" }, take: opts.take ?? 200, select: listSelect });
+  const [numbers, submitted] = await Promise.all([versionNumbers(rows), submittedVersionIds(rows)]);
+  const today = localToday();
+  return rows.map((r) => toListItem(r, numbers, submitted, today));
+}
+
+/**
+ * The queue. `assignedTo=me` (a mentor's default): pending reviews of the accounts the caller
+ * mentors now, plus their overdue and soon-due periodic reviews; decided ones they were assigned.
+ * `assignedTo=all`: every review the caller may see.
+ */
+export async function listReviewQueue(opts: { user: SessionUser; query: TReviewQueueQuery }): Promise<{ assignedTo: "me" | "all"; status: TReviewQueueQuery["status"]; items: TQueueItem[] }> {
+  const { user, query } = opts;
+  const assignedTo = query.assignedTo ?? (user.role === "MENTOR" ? "me" : "all");
+  const status = query.status;
+  const statusWhere: Prisma.ReviewWhereInput =
+    status === "all" ? {} : status === "decided" ? { status: { not: "PENDING" } } : { status: REVIEW_STATUS_DB[status] };
+  const mine: Prisma.ReviewWhereInput =
+    assignedTo === "me" ? { OR: [{ status: "PENDING", account: { mentorId: user.id } }, { status: { not: "PENDING" }, mentorId: user.id }] } : {};
+  const where: Prisma.ReviewWhereInput = {
+    AND: [{ account: { AND: [visibleAccountsWhere(user), { archivedAt: null }] } }, statusWhere, mine, query.accountId ? { accountId: query.accountId } : {}],
+  };
+  const decidedOnly = status !== "pending" && status !== "all";
+  let reviews = await findReviewItems(where, { take: decidedOnly ? 100 : 300, order: decidedOnly ? "recent" : "urgency" });
+  if (status === "pending") reviews = reviews.filter((r) => !r.stale);
+  if (decidedOnly) reviews.sort((a, b) => (b.decidedAt ?? "").localeCompare(a.decidedAt ?? ""));
+  if (status !== "pending") return { assignedTo, status, items: reviews };
+  const periodic = await listPeriodicDue({ user, scope: assignedTo === "me" ? "mentor" : "visible", accountId: query.accountId });
+  const keyed = [
+    ...reviews.map((r) => ({ item: r as TQueueItem, deadline: r.urgency.deadline, since: r.submittedAt })),
+    ...periodic.map((p) => ({ item: p as TQueueItem, deadline: p.urgency.deadline, since: p.schedule.dueOn })),
+  ];
+  return { assignedTo, status, items: sortQueue(keyed).map((k) => k.item) };
+}
+
+// ---------------------------------------------------------------- threads to answer
+
+export type TThreadToAnswer = { id: string; reviewId: string; accountId: string; accountName: string; section: string; sectionLabel: string; body: string; author: TPerson; createdAt: string };
+
+/** Open threads on reviews of the caller's own accounts (owner or team) whose next word is the team's. */
+export async function listThreadsAwaitingTeam(opts: { user: SessionUser; take?: number }): Promise<TThreadToAnswer[]> {
+  const { user } = opts;
+  const rows = await prisma.comment.findMany({
+    where: {
+      parentId: null,
+      resolvedAt: null,
+      review: { account: { archivedAt: null, OR: [{ ownerId: user.id }, { team: { some: { userId: user.id } } }] } },
+    },
+    orderBy: { createdAt: "asc" },
+    take: 1000,
+    select: {
+      id: true,
+      reviewId: true,
+      section: true,
+      body: true,
+      authorId: true,
+      createdAt: true,
+      resolvedAt: true,
+      author: { select: { id: true, name: true } },
+      replies: { select: { authorId: true, createdAt: true } },
+      review: { select: { account: { select: { id: true, name: true, ownerId: true, team: { select: { userId: true } } } } } },
+    },
+  });
+  return rows
+    .filter((c) => {
+      const team = [c.review.account.ownerId, ...c.review.account.team.map((t) => t.userId)];
+      return threadState({ resolvedAt: c.resolvedAt, messages: [c, ...c.replies], teamUserIds: team }) === "awaiting-team";
+    })
+    .slice(0, opts.take ?? 1000)
+    .map((c) => ({
+      id: c.id,
+      reviewId: c.reviewId,
+      accountId: c.review.account.id,
+      accountName: c.review.account.name,
+      section: c.section,
+      sectionLabel: sectionLabel(c.section),
+      body: c.body,
+      author: c.author,
+      createdAt: c.createdAt.toISOString(),
+    }));
+}
+
+// ---------------------------------------------------------------- turnaround
+
+/** Time from request to verdict per mentor, over the reviews of the last year the caller may see. */
+export async function getTurnaround(opts: { user: SessionUser; now?: Date }): Promise<TTurnaroundView[]> {
+  const { user } = opts;
+  const now = opts.now ?? new Date();
+  const since = new Date(now.getTime() - 365 * 86_400_000);
+  const rows = await prisma.review.findMany({
+    where: { submittedAt: { gte: since }, account: visibleAccountsWhere(user) },
+    select: { mentorId: true, status: true, submittedAt: true, decidedAt: true, account: { select: { mentorId: true } } },
+    take: 20_000,
+  });
+  const mapped = rows.map((r) => ({ mentorId: r.status === "PENDING" ? (r.account.mentorId ?? r.mentorId) : r.mentorId, submittedAt: r.submittedAt, decidedAt: r.decidedAt }));
+  const stats = turnaroundByMentor(mapped, now);
+  const people = await prisma.user.findMany({ where: { id: { in: stats.map((s) => s.mentorId) } }, select: { id: true, name: true } });
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return stats
+    .map((s) => ({ ...s, mentor: byId.get(s.mentorId) ?? { id: s.mentorId, name: "Former mentor" } }))
+    .sort((a, b) => a.mentor.name.localeCompare(b.mentor.name));
+}
+
+// ---------------------------------------------------------------- attention
+
+/** Pending (not stale) reviews of the accounts the user mentors now. */
+export async function countPendingForMentor(user: SessionUser): Promise<number> {
+  const rows = await prisma.review.findMany({
+    where: { status: "PENDING", account: { mentorId: user.id, archivedAt: null } },
+    select: { planVersionId: true },
+  });
+  const submitted = await submittedVersionIds(rows);
+  return rows.filter((r) => !r.planVersionId || submitted.has(r.planVersionId)).length;
+}

@@ -1,0 +1,338 @@
+// Selection model, scorecards, overrides, what-if and ranking through the route handlers.
+// Saving a model re-tiers EVERY account in the database, and the model is one row for the whole
+// installation, so this file works on a database of its own: it would otherwise re-tier (and
+// have its tiers changed by) other test files running in parallel on the shared one.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, dropTestDatabase } from "../support/test-db";
+import { call, type TestUser } from "../support/http";
+
+type Handler = unknown;
+let dbName = "";
+let modelRoute: { GET: Handler; PUT: Handler };
+let previewRoute: { POST: Handler };
+let scorecardRoute: { GET: Handler; PUT: Handler };
+let historyRoute: { GET: Handler };
+let overrideRoute: { PUT: Handler; DELETE: Handler };
+let exportRoute: { GET: Handler };
+let fixtures: typeof import("../support/fixtures");
+type World = Awaited<ReturnType<typeof import("../support/fixtures")["makeWorld"]>>;
+let w: World;
+
+beforeAll(async () => {
+  const db = await createTestDatabase("keystone_scoring");
+  dbName = db.name;
+  process.env.DATABASE_URL = db.url;
+  delete (globalThis as { keystonePrisma?: unknown }).keystonePrisma;
+  fixtures = await import("../support/fixtures");
+  modelRoute = await import("@/app/api/selection-model/route");
+  previewRoute = await import("@/app/api/selection-model/preview/route");
+  scorecardRoute = await import("@/app/api/accounts/[id]/scorecard/route");
+  historyRoute = await import("@/app/api/accounts/[id]/scorecard/history/route");
+  overrideRoute = await import("@/app/api/accounts/[id]/tier-override/route");
+  exportRoute = await import("@/app/(app)/ranking/export/route");
+  w = await fixtures.makeWorld();
+}, 120_000);
+
+afterAll(async () => {
+  const { prisma } = await import("@/lib/db");
+  await prisma.$disconnect();
+  await fixtures?.testDb().$disconnect();
+  if (dbName) await dropTestDatabase(dbName);
+});
+
+type Criterion = { id: string; name: string; description: string; weight: number; scaleLabels: string[]; active: boolean; sortOrder: number };
+type Tier = { id: string; name: string; rank: number; minScore: number; isKey: boolean; capacity: number | null; reviewEveryMonths: number; contactEveryDays: number };
+type Model = { version: number; namingScheme: string; criteria: Criterion[]; tiers: Tier[] };
+
+const getModel = async (user: TestUser = w.senior): Promise<Model> => (await call(modelRoute.GET, { user })).body;
+/** The model as a PUT body (what the settings form sends). */
+const draftOf = (m: Model) => ({
+  version: m.version,
+  namingScheme: m.namingScheme,
+  criteria: m.criteria.map(({ id, name, description, weight, scaleLabels, active }) => ({ id, name, description, weight, scaleLabels, active })),
+  tiers: m.tiers.map((t) => ({ ...t })),
+});
+const putModel = (user: TestUser, body: unknown) => call(modelRoute.PUT, { user, method: "PUT", body });
+const getCard = (user: TestUser, id = w.account.id) => call(scorecardRoute.GET, { user, params: { id } });
+const putCard = (user: TestUser, body: unknown, id = w.account.id) => call(scorecardRoute.PUT, { user, method: "PUT", params: { id }, body });
+const tierNamed = (m: Model, name: string) => m.tiers.find((t) => t.name === name)!;
+const allFives = (m: Model) => m.criteria.map((c) => ({ criterionId: c.id, value: 5, rationale: "Best in class" }));
+
+describe("GET /api/selection-model", () => {
+  it("gives every signed-in role the default model: 8 criteria, Gold/Silver/Bronze and 'not a key account'", async () => {
+    const m = await getModel(w.mentor);
+    expect(m.criteria).toHaveLength(8);
+    expect(m.criteria.map((c) => c.name)).toContain("Revenue growth potential");
+    expect(m.criteria.every((c) => c.scaleLabels.length === 5)).toBe(true);
+    expect(m.tiers.map((t) => t.name)).toEqual(["Gold", "Silver", "Bronze", "Not a key account"]);
+    expect(m.tiers[3]).toMatchObject({ isKey: false, minScore: 0 });
+    expect((await call(modelRoute.GET, { user: null })).status).toBe(401);
+  });
+});
+
+describe("scorecard", () => {
+  it("starts unscored: no score, 0 of 8, not a key account", async () => {
+    const res = await getCard(w.member);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ score: null, completeness: { scored: 0, total: 8 }, tier: { name: "Not a key account" }, override: null });
+    expect(res.body.breakdown).toHaveLength(8);
+  });
+
+  it("lets the owner score with rationale: weighted total, completeness, snapshot and audit in the same write", async () => {
+    const m = await getModel();
+    const before = (await getCard(w.owner)).body;
+    const [revenue, growth, profit] = m.criteria;
+    const res = await putCard(w.owner, {
+      version: before.version,
+      scores: [
+        { criterionId: revenue.id, value: 5, rationale: "Our largest customer in the region" },
+        { criterionId: growth.id, value: 3, rationale: "Steady" },
+        { criterionId: profit.id, value: 1, rationale: "Loss-making contract until 2027" },
+      ],
+    });
+    expect(res.status).toBe(200);
+    // weights 15/20/15 of the scored 50: 30%·100 + 40%·50 + 30%·0 = 50
+    expect(res.body.score).toBe(50);
+    expect(res.body.completeness).toEqual({ scored: 3, total: 8 });
+    expect(res.body.tier.name).toBe("Bronze");
+    expect(res.body.version).toBe(before.version + 1);
+    const row = res.body.breakdown.find((r: { criterionId: string }) => r.criterionId === revenue.id);
+    expect(row).toMatchObject({ value: 5, rationale: "Our largest customer in the region" });
+    expect(row.weight).toBeCloseTo(30);
+    expect(row.contribution).toBeCloseTo(30);
+    expect(res.body.whatMovesIt.up).toMatchObject({ tierName: "Silver", pointsNeeded: 10 });
+
+    const db = fixtures.testDb();
+    const account = await db.account.findUniqueOrThrow({ where: { id: w.account.id }, select: { score: true, scoredCriteria: true, computedTierId: true } });
+    expect(account).toEqual({ score: 50, scoredCriteria: 3, computedTierId: tierNamed(m, "Bronze").id });
+    const snaps = await db.scoreSnapshot.findMany({ where: { accountId: w.account.id } });
+    expect(snaps).toHaveLength(1);
+    expect(snaps[0]).toMatchObject({ score: 50, tierName: "Bronze", cause: "score" });
+    expect(await db.auditEvent.count({ where: { accountId: w.account.id, action: "scorecard.update" } })).toBe(1);
+  });
+
+  it("refuses roles that may not score: team member and senior manager 403, outsider 404", async () => {
+    const m = await getModel();
+    const { version } = (await getCard(w.owner)).body;
+    const body = { version, scores: [{ criterionId: m.criteria[0].id, value: 2, rationale: "" }] };
+    expect((await putCard(w.member, body)).status).toBe(403);
+    expect((await putCard(w.mentor, body)).status).toBe(403);
+    expect((await putCard(w.senior, body)).status).toBe(403);
+    expect((await putCard(w.outsider, body)).status).toBe(404);
+    expect((await getCard(w.outsider)).status).toBe(404);
+    expect((await getCard(w.otherMentor)).status).toBe(404);
+    expect((await getCard(w.owner)).body.score).toBe(50);
+  });
+
+  it("answers 422 naming the field for a value off the scale or an unknown criterion, writing nothing", async () => {
+    const m = await getModel();
+    const { version } = (await getCard(w.owner)).body;
+    const offScale = await putCard(w.owner, { version, scores: [{ criterionId: m.criteria[3].id, value: 6, rationale: "" }] });
+    expect(offScale.status).toBe(422);
+    expect(offScale.body.fields).toHaveProperty("scores.0.value");
+    const unknown = await putCard(w.owner, {
+      version,
+      scores: [
+        { criterionId: m.criteria[3].id, value: 4, rationale: "" },
+        { criterionId: "no-such-criterion", value: 4, rationale: "" },
+      ],
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.fields).toEqual({ "scores.1.criterionId": "Unknown criterion" });
+    const after = (await getCard(w.owner)).body;
+    expect(after.version).toBe(version);
+    expect(after.completeness.scored).toBe(3);
+  });
+
+  it("answers 409 with the current scorecard on a stale version, overwriting nothing", async () => {
+    const m = await getModel();
+    const { version } = (await getCard(w.owner)).body;
+    const first = await putCard(w.owner, { version, scores: [{ criterionId: m.criteria[3].id, value: 4, rationale: "Core fit" }] });
+    expect(first.status).toBe(200);
+    const stale = await putCard(w.owner, { version, scores: [{ criterionId: m.criteria[3].id, value: 1, rationale: "Other tab" }] });
+    expect(stale.status).toBe(409);
+    expect(stale.body.current.breakdown.find((r: { criterionId: string }) => r.criterionId === m.criteria[3].id)).toMatchObject({ value: 4, rationale: "Core fit" });
+  });
+});
+
+describe("tier override", () => {
+  it("is for senior managers and admins, needs a reason and a real tier", async () => {
+    const m = await getModel();
+    const gold = tierNamed(m, "Gold");
+    const put = (user: TestUser, body: unknown) => call(overrideRoute.PUT, { user, method: "PUT", params: { id: w.account.id }, body });
+    expect((await put(w.owner, { tierId: gold.id, reason: "Strategic partner" })).status).toBe(403);
+    expect((await put(w.mentor, { tierId: gold.id, reason: "Strategic partner" })).status).toBe(403);
+    expect((await put(w.outsider, { tierId: gold.id, reason: "Strategic partner" })).status).toBe(404);
+    const noReason = await put(w.senior, { tierId: gold.id, reason: "ok" });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.fields).toHaveProperty("reason");
+    const badTier = await put(w.senior, { tierId: "nope", reason: "Strategic partner" });
+    expect(badTier.status).toBe(422);
+    expect(badTier.body.fields).toHaveProperty("tierId");
+  });
+
+  it("is kept across re-scoring, shown with its reason, and removed only on purpose", async () => {
+    const m = await getModel();
+    const silver = tierNamed(m, "Silver");
+    const set = await call(overrideRoute.PUT, { user: w.senior, method: "PUT", params: { id: w.account.id }, body: { tierId: silver.id, reason: "Launch partner for the 2027 platform" } });
+    expect(set.status).toBe(200);
+    expect(set.body.tier.name).toBe("Silver");
+    expect(set.body.override).toMatchObject({ reason: "Launch partner for the 2027 platform", tier: { name: "Silver" }, by: { id: w.senior.id } });
+
+    // The manager scores everything 5: the score now says Gold, the account stays Silver.
+    const { version } = (await getCard(w.owner)).body;
+    const rescored = await putCard(w.owner, { version, scores: allFives(m) });
+    expect(rescored.status).toBe(200);
+    expect(rescored.body).toMatchObject({ score: 100, computedTier: { name: "Gold" }, tier: { name: "Silver" }, override: { tier: { name: "Silver" } } });
+    expect((await fixtures.testDb().account.findUniqueOrThrow({ where: { id: w.account.id }, select: { overrideTierId: true } })).overrideTierId).toBe(silver.id);
+
+    const removed = await call(overrideRoute.DELETE, { user: w.admin, method: "DELETE", params: { id: w.account.id } });
+    expect(removed.status).toBe(200);
+    expect(removed.body).toMatchObject({ override: null, tier: { name: "Gold" } });
+    const db = fixtures.testDb();
+    expect(await db.auditEvent.count({ where: { accountId: w.account.id, action: { in: ["tier.override", "tier.override.remove"] } } })).toBe(2);
+
+    const history = await call(historyRoute.GET, { user: w.member, params: { id: w.account.id } });
+    expect(history.status).toBe(200);
+    expect(history.body.map((s: { cause: string; tierName: string }) => `${s.cause}:${s.tierName}`)).toEqual([
+      "score:Bronze",
+      "score:Bronze",
+      "override:Silver",
+      "score:Silver",
+      "override:Gold",
+    ]);
+  });
+});
+
+describe("PUT /api/selection-model", () => {
+  it("is refused to account managers and mentors (403), whatever the body", async () => {
+    const m = await getModel();
+    expect((await putModel(w.owner, draftOf(m))).status).toBe(403);
+    expect((await putModel(w.mentor, draftOf(m))).status).toBe(403);
+    expect((await getModel()).version).toBe(m.version);
+  });
+
+  it("answers 422 naming the field and writes nothing", async () => {
+    const m = await getModel();
+    const crossed = draftOf(m);
+    crossed.tiers[1].minScore = 80; // above Gold's 75
+    const res = await putModel(w.senior, crossed);
+    expect(res.status).toBe(422);
+    expect(res.body.fields).toHaveProperty("tiers.1.minScore");
+    const unknown = draftOf(m);
+    unknown.criteria[2].id = "gone";
+    const res2 = await putModel(w.senior, unknown);
+    expect(res2.status).toBe(422);
+    expect(res2.body.fields).toHaveProperty("criteria.2.id");
+    expect((await getModel()).version).toBe(m.version);
+  });
+
+  it("does not delete a scored criterion or a tier that overrides point at", async () => {
+    const m = await getModel();
+    const dropScored = draftOf(m);
+    dropScored.criteria = dropScored.criteria.slice(1);
+    const res = await putModel(w.senior, dropScored);
+    expect(res.status).toBe(422);
+    expect(res.body.fields.criteria).toMatch(/inactive instead/);
+
+    const other = await fixtures.makeWorld();
+    const bronze = tierNamed(m, "Bronze");
+    await call(overrideRoute.PUT, { user: w.senior, method: "PUT", params: { id: other.account.id }, body: { tierId: bronze.id, reason: "Pilot customer this year" } });
+    const dropBronze = draftOf(m);
+    dropBronze.tiers = dropBronze.tiers.filter((t) => t.name !== "Bronze").map((t) => ({ ...t, rank: t.rank > 3 ? 3 : t.rank }));
+    const res2 = await putModel(w.senior, dropBronze);
+    expect(res2.status).toBe(422);
+    expect(res2.body.fields.tiers).toMatch(/overridden/);
+    expect((await getModel()).tiers).toHaveLength(4);
+  });
+
+  it("answers 409 with the current model on a stale version", async () => {
+    const m = await getModel();
+    const first = await putModel(w.senior, { ...draftOf(m), namingScheme: "custom" });
+    expect(first.status).toBe(200);
+    expect(first.body.version).toBe(m.version + 1);
+    const stale = await putModel(w.admin, draftOf(m));
+    expect(stale.status).toBe(409);
+    expect(stale.body.current.version).toBe(m.version + 1);
+  });
+});
+
+describe("what-if and applying a model", () => {
+  it("previews the moves for senior managers only and changes nothing", async () => {
+    const m = await getModel();
+    const db = fixtures.testDb();
+    const snapshot = async () => ({
+      accounts: await db.account.findMany({ select: { id: true, score: true, computedTierId: true, overrideTierId: true }, orderBy: { id: "asc" } }),
+      snapshots: await db.scoreSnapshot.count(),
+      audit: await db.auditEvent.count(),
+      version: (await getModel()).version,
+    });
+    const before = await snapshot();
+    const draft = draftOf(m);
+    const gold = draft.tiers.find((t) => t.name === "Gold")!;
+    gold.minScore = 100; // Gold only for a perfect score
+    draft.tiers.find((t) => t.name === "Silver")!.minScore = 99;
+
+    expect((await call(previewRoute.POST, { user: w.owner, body: draft })).status).toBe(403);
+    const res = await call(previewRoute.POST, { user: w.senior, body: draft });
+    expect(res.status).toBe(200);
+    const mine = res.body.accounts.find((a: { accountId: string }) => a.accountId === w.account.id);
+    expect(mine).toMatchObject({ oldScore: 100, newScore: 100, oldTier: { name: "Gold" }, newTier: { name: "Gold" }, move: "same" });
+    expect(res.body.summary.accounts).toBeGreaterThanOrEqual(2);
+    expect(res.body.summary.tiers.map((t: { name: string }) => t.name)).toEqual(["Gold", "Silver", "Bronze", "Not a key account"]);
+
+    // Weights that sink the account: only current revenue counts, and the manager has just scored it 1.
+    const sink = draftOf(m);
+    sink.criteria.forEach((c) => (c.weight = 0));
+    sink.criteria[0].weight = 1;
+    const { version } = (await getCard(w.owner)).body;
+    await putCard(w.owner, { version, scores: [{ criterionId: m.criteria[0].id, value: 1, rationale: "Lost the framework deal" }] });
+    const mid = await snapshot();
+    const res2 = await call(previewRoute.POST, { user: w.admin, url: "/api/selection-model/preview?only=moves", body: sink });
+    expect(res2.status).toBe(200);
+    expect(res2.body.accounts.find((a: { accountId: string }) => a.accountId === w.account.id)).toMatchObject({ newScore: 0, newTier: { name: "Not a key account" }, move: "down" });
+    expect(res2.body.accounts.every((a: { move: string }) => a.move !== "same")).toBe(true);
+    expect(res2.body.summary.down).toBeGreaterThanOrEqual(1);
+    expect(await snapshot()).toEqual(mid);
+    expect(before.version).toBe(mid.version);
+  });
+
+  it("saving applies the model to every account in one go, keeps overrides, and snapshots each account", async () => {
+    const m = await getModel();
+    const db = fixtures.testDb();
+    const other = await fixtures.makeWorld();
+    const silver = tierNamed(m, "Silver");
+    await call(overrideRoute.PUT, { user: w.senior, method: "PUT", params: { id: other.account.id }, body: { tierId: silver.id, reason: "Board-level relationship" } });
+    const accounts = await db.account.count();
+    const snapsBefore = await db.scoreSnapshot.count({ where: { cause: "model" } });
+
+    const draft = draftOf(m);
+    draft.criteria.forEach((c) => (c.weight = 0));
+    draft.criteria[0].weight = 1; // only current revenue, which w.account now scores 1
+    const res = await putModel(w.senior, draft);
+    expect(res.status).toBe(200);
+    expect(res.body.version).toBe(m.version + 1);
+    expect(res.body.retiered.accounts).toBe(accounts);
+
+    const mine = (await getCard(w.owner)).body;
+    expect(mine).toMatchObject({ score: 0, tier: { name: "Not a key account" }, modelVersion: m.version + 1 });
+    expect((await getCard(w.senior, other.account.id)).body).toMatchObject({ score: null, tier: { name: "Silver" }, override: { reason: "Board-level relationship" } });
+    expect(await db.scoreSnapshot.count({ where: { cause: "model" } })).toBe(snapsBefore + accounts);
+    const last = await db.scoreSnapshot.findFirst({ where: { accountId: w.account.id }, orderBy: { createdAt: "desc" } });
+    expect(last).toMatchObject({ cause: "model", score: 0, tierName: "Not a key account", modelVersion: m.version + 1 });
+    expect(await db.auditEvent.count({ where: { action: "selectionModel.update" } })).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("ranking export", () => {
+  it("exports the ranking as CSV, scoped to what the caller may see", async () => {
+    const senior = await call(exportRoute.GET, { user: w.senior, url: "/ranking/export" });
+    expect(senior.status).toBe(200);
+    expect(senior.headers.get("content-type")).toMatch(/text\/csv/);
+    const lines = String(senior.body).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toMatch(/^Position,Account,/);
+    expect(lines.some((l) => l.includes(w.account.name))).toBe(true);
+    const own = await call(exportRoute.GET, { user: w.outsider, url: "/ranking/export" });
+    expect(String(own.body)).not.toContain(w.account.name);
+  });
+});
