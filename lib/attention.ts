@@ -1,6 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { planAttention } from "@/lib/plans/attention";
+import { reviewAttention } from "@/lib/reviews/attention";
 
 /**
  * Counts shown beside navigation links (href -> count): what needs this person's attention.
@@ -9,7 +10,7 @@ import { planAttention } from "@/lib/plans/attention";
 export type AttentionCounter = (user: SessionUser) => Promise<Record<string, number>>;
 // Features add their counter to this list (import it above). An explicit list, not side-effect
 // registration, so the bundler cannot drop one.
-const counters: AttentionCounter[] = [planAttention];
+const counters: AttentionCounter[] = [planAttention, reviewAttention];
 
 export async function navBadges(user: SessionUser): Promise<Record<string, number>> {
   const parts = await Promise.all(counters.map((c) => c(user).catch(() => ({}) as Record<string, number>)));

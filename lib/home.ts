@@ -2,6 +2,7 @@ import "server-only";
 import type { ReactNode } from "react";
 import type { SessionUser } from "@/lib/auth/session";
 import { planHomeSection } from "@/lib/plans/attention";
+import { reviewPortfolioHomeSection, reviewQueueHomeSection, reviewTeamHomeSection } from "@/lib/reviews/attention";
 
 /** A block on the home page: something that needs this person's attention. */
 export type HomeSection = { title: string; description?: string; content: ReactNode; order?: number };
@@ -9,7 +10,7 @@ export type HomeSectionProvider = (user: SessionUser) => Promise<HomeSection | n
 
 // Features add their provider to this list (import it above): reviews, overdue actions, …
 // An explicit list, not side-effect registration, so the bundler cannot drop one.
-const providers: HomeSectionProvider[] = [planHomeSection];
+const providers: HomeSectionProvider[] = [planHomeSection, reviewQueueHomeSection, reviewTeamHomeSection, reviewPortfolioHomeSection];
 
 export async function homeSections(user: SessionUser): Promise<HomeSection[]> {
   const sections = await Promise.all(providers.map((p) => p(user).catch(() => null)));

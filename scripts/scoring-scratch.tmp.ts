@@ -1,19 +1,19 @@
 import { createTestDatabase, dropTestDatabase } from "../tests/support/test-db";
 import { createPrisma } from "../prisma/client";
-import { createAccount, createUser } from "../prisma/factories";
-import { loadScoringAccounts, retierAccounts } from "../lib/scoring/bulk";
+import { seedDemo } from "../prisma/seed";
 const db = await createTestDatabase("keystone_scratch");
 const prisma = createPrisma(db.url);
 try {
-  const u = await createUser(prisma, {});
-  const a = await createAccount(prisma, { ownerId: u.id });
-  const b = await createAccount(prisma, { ownerId: u.id });
-  const c1 = await prisma.scoringCriterion.create({ data: { name: "x", weight: 1, scaleLabels: ["a","b","c","d","e"] } });
-  const t1 = await prisma.tier.create({ data: { name: "Gold", rank: 1, minScore: 50 } });
-  const t2 = await prisma.tier.create({ data: { name: "None", rank: 2, minScore: 0, isKey: false } });
-  await prisma.criterionScore.create({ data: { accountId: a.id, criterionId: c1.id, value: 4 } });
-  const accs = await loadScoringAccounts(prisma);
-  console.log(JSON.stringify(accs));
-  const r = await retierAccounts(prisma, { accounts: accs, criteria: [{ id: c1.id, weight: 1, active: true }], tiers: [t1, t2], modelVersion: 1, snapshotCause: "model" });
-  console.log(r, await prisma.account.findMany({ select: { score: true, computedTierId: true, scoredCriteria: true } }), await prisma.scoreSnapshot.findMany());
+  const t0 = Date.now();
+  await seedDemo(prisma, console.log);
+  console.log("seed ms", Date.now() - t0);
+  const tiers = await prisma.tier.findMany({ orderBy: { rank: "asc" } });
+  const accs = await prisma.account.findMany({ select: { name: true, score: true, scoredCriteria: true, computedTierId: true, overrideTierId: true, ownerId: true, owner: { select: { name: true, maxKeyAccounts: true } } }, orderBy: { score: "desc" } });
+  for (const t of tiers) console.log(t.name, t.capacity, accs.filter(a => (a.overrideTierId ?? a.computedTierId) === t.id).length);
+  const key = new Set(tiers.filter(t => t.isKey).map(t => t.id));
+  const per: Record<string, number> = {};
+  for (const a of accs) if (key.has(a.overrideTierId ?? a.computedTierId ?? "")) per[a.owner.name + " /" + a.owner.maxKeyAccounts] = (per[a.owner.name + " /" + a.owner.maxKeyAccounts] ?? 0) + 1;
+  console.log(per);
+  console.log(accs.slice(0, 5).map(a => [a.name, a.score, a.scoredCriteria]), accs.filter(a => a.scoredCriteria < 8).map(a => [a.name, a.score, a.scoredCriteria]));
+  console.log(await prisma.scoreSnapshot.count(), await prisma.scoreSnapshot.groupBy({ by: ["cause"], _count: true }));
 } finally { await prisma.$disconnect(); await dropTestDatabase(db.name); }

@@ -104,7 +104,7 @@ export function AccountOverview({ account, people, permissions }: { account: Acc
               <Item label="Lifecycle stage">{STAGE_LABELS[account.stage]}</Item>
               <Item label="Key account manager">{account.owner.name}</Item>
               <Item label="Mentor">{account.mentor?.name ?? <span className="text-slate-400">No mentor yet</span>}</Item>
-              <Item label="Customer since">{formatDate(account.createdAt)}</Item>
+              <Item label="In Keystone since">{formatDate(account.createdAt)}</Item>
               <Item label="Revenue this year">{formatMoney(account.annualRevenue)}</Item>
               <Item label="Gross margin this year">{formatMoney(account.annualMargin)}</Item>
               <div className="sm:col-span-2">

@@ -54,6 +54,20 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // Signing out ends the session on the server too: the token cannot be replayed afterwards.
+    async signOut({ token }) {
+      const jti = typeof token?.jti === "string" ? token.jti : null;
+      if (!jti) return;
+      const expiresAt = new Date(typeof token.exp === "number" ? token.exp * 1000 : Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
+      await prisma.$transaction(async (tx) => {
+        await tx.revokedSession.upsert({ where: { jti }, create: { jti, userId: token.sub ?? null, expiresAt }, update: {} });
+        await recordAudit(tx, { actorId: token.sub ?? null, action: "auth.signOut", entityType: "User", entityId: token.sub ?? "unknown" });
+        // Housekeeping: forget revocations of tokens that have expired anyway.
+        await tx.revokedSession.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+      });
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) token.role = (user as { role?: string }).role;

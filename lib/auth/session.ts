@@ -18,11 +18,16 @@ type TokenSource = { headers: Record<string, string>; cookies: Record<string, st
 async function userFromToken(source: TokenSource | NextRequest): Promise<SessionUser | null> {
   const token = await getToken({ req: source as NextRequest, secret: authSecret(), secureCookie: secureCookies() });
   if (!token?.sub) return null;
-  const user = await prisma.user.findUnique({
-    where: { id: token.sub },
-    select: { id: true, email: true, name: true, role: true, active: true },
-  });
-  if (!user || !user.active) return null;
+  const jti = typeof token.jti === "string" ? token.jti : "";
+  const [user, revoked] = await Promise.all([
+    prisma.user.findUnique({
+      where: { id: token.sub },
+      select: { id: true, email: true, name: true, role: true, active: true },
+    }),
+    // A token whose session was ended by signing out stays refused until it would have expired.
+    jti ? prisma.revokedSession.findUnique({ where: { jti }, select: { jti: true } }) : null,
+  ]);
+  if (!user || !user.active || revoked) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 

@@ -47,10 +47,10 @@ type TFacts = {
 
 const jsonList = (inner: Prisma.Sql) => Prisma.sql`(SELECT COALESCE(json_agg(x), '[]'::json) FROM (${inner}) x)`;
 
-/** Every per-account figure, in one statement over the facts CTE. */
-async function queryFacts(user: SessionUser, filters: TDashboardFilters, clock: TClock): Promise<TFacts> {
+/** Every per-account figure, in one statement over the facts CTE (exported for EXPLAIN in the benchmark). */
+export function dashboardFactsSql(user: SessionUser, filters: TDashboardFilters, clock: TClock): Prisma.Sql {
   const lightValues = Prisma.join(LIGHT_AREAS.map((area, i) => Prisma.sql`(${area}, f.${lightColumn(i)})`));
-  const rows = await prisma.$queryRaw<{ data: TFacts }[]>(Prisma.sql`WITH ${accountFactsCte(user, filters, clock)}
+  return Prisma.sql`WITH ${accountFactsCte(user, filters, clock)}
     SELECT json_build_object(
       'totals', (SELECT json_build_object('accounts', count(*), 'keyAccounts', count(*) FILTER (WHERE "isKey"),
           'revenue', COALESCE(sum(revenue), 0), 'margin', COALESCE(sum(margin), 0), 'scored', count(score), 'avgScore', avg(score)) FROM f),
@@ -71,7 +71,11 @@ async function queryFacts(user: SessionUser, filters: TDashboardFilters, clock: 
       'relationships', (SELECT json_build_object('averageCoverage', avg(coverage), 'uncoveredDecisionMakers', COALESCE(sum(uncovered), 0),
           'accountsWithUncovered', count(*) FILTER (WHERE uncovered > 0), 'singleThreaded', count(*) FILTER (WHERE single)) FROM f),
       'stages', ${jsonList(Prisma.sql`SELECT stage, count(*) AS accounts, COALESCE(sum(revenue), 0) AS revenue FROM f GROUP BY 1`)}
-    ) AS data`);
+    ) AS data`;
+}
+
+async function queryFacts(user: SessionUser, filters: TDashboardFilters, clock: TClock): Promise<TFacts> {
+  const rows = await prisma.$queryRaw<{ data: TFacts }[]>(dashboardFactsSql(user, filters, clock));
   return rows[0].data;
 }
 

@@ -48,7 +48,7 @@ export function scopeWhere(user: SessionUser, filters: TDashboardFilters): Prism
 
 /** `s`: the scoped accounts with their effective tier (override ?? computed). */
 export function scopedCte(user: SessionUser, filters: TDashboardFilters): Prisma.Sql {
-  return Prisma.sql`s AS (
+  return Prisma.sql`s AS NOT MATERIALIZED (
     SELECT a.id, a.name, a.region, a.industry, a.stage, a."ownerId", a."mentorId",
       a."annualRevenue"::float8 AS revenue, a."annualMargin"::float8 AS margin, a.score,
       a."coverageScore" AS coverage, a."uncoveredDecisionMakers" AS uncovered, a."singleThreaded" AS single,

@@ -80,7 +80,13 @@ export const LIMITS = {
 
 // ---------------------------------------------------------------- building blocks
 
-const text = (max: number) => z.string().trim().max(max, `At most ${max} characters`);
+// PostgreSQL text cannot hold NUL: refuse it here rather than fail at the database.
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters`)
+    .refine((s) => !s.includes("\u0000"), "Contains a character that cannot be stored");
 const id = z.string().trim().min(1, "Required").max(LIMITS.id, "Not a valid id");
 const scale = (what: string) =>
   z.int(`${what} must be a whole number from 1 to 5`).min(1, `${what} must be from 1 to 5`).max(5, `${what} must be from 1 to 5`);

@@ -146,7 +146,7 @@ export function threadState(input: { resolvedAt: Date | string | null; messages:
  */
 export function defaultAnswers(threads: readonly { id: string; section: string; resolvedAt: Date | string | null }[], changedSections: readonly string[]): string[] {
   const changed = new Set(changedSections);
-  return threads.filter((t) => !t.resolvedAt && changed.has(t.section)).map((t) => t.id);
+  return threads.filter((t) => !t.resolvedAt && t.section !== "general" && changed.has(t.section)).map((t) => t.id);
 }
 
 // ---------------------------------------------------------------- turnaround

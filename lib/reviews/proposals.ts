@@ -8,7 +8,7 @@ import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { authorizeAccountReviews } from "./access";
-import { toStoredBody } from "./rich-text";
+import { sanitizeRichText, toStoredBody } from "./rich-text";
 import { PROPOSAL_KINDS, type TProposalInput, type TProposalKind, type TProposalUpdate } from "./schema";
 import type { TProposalFields, TProposalView } from "./view";
 
@@ -86,6 +86,8 @@ async function toViews(rows: ProposalRow[]): Promise<TProposalView[]> {
   const byId = new Map(authors.map((a) => [a.id, a]));
   return rows.map((p) => ({
     ...proposalFields(p),
+    // Sanitised on write; again on the way out, for rows written before a rule tightened.
+    body: sanitizeRichText(p.body),
     id: p.id,
     accountId: p.accountId,
     author: byId.get(p.authorId) ?? null,

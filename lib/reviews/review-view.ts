@@ -11,7 +11,7 @@ import { loadThreads, tiesOf } from "./comments";
 import { loadAccountContext } from "./context";
 import { turnaroundDays } from "./model";
 import { proposalViewById, readSnapshot, reviewStatusOf } from "./proposals";
-import { richTextToPlain } from "./rich-text";
+import { richTextToPlain, sanitizeRichText } from "./rich-text";
 import { PROPOSAL_KIND_LABELS, sectionLabel, sectionsFor, type TSubjectType } from "./schema";
 import type { TChangeAnswer, TPerson, TPreviousReview, TProposalFields, TReviewSubjectView, TReviewView, TThreadView } from "./view";
 
@@ -46,7 +46,14 @@ async function subjectOf(user: SessionUser, review: TReviewRow): Promise<{ subje
   const reviewed = readSnapshot(review.subjectSnapshot) ?? (current ? { ...current } : null);
   if (!reviewed) throw new NotFoundError("The proposal under review is gone");
   const { title, kind, summary, value, decisionDate, body, link } = reviewed;
-  return { subject: { type: "proposal", id: review.proposalId ?? "", current, reviewed: { title, kind, summary, value, decisionDate, body, link } }, title: reviewed.title, number: null };
+  // Stored bodies are sanitised on write; sanitising again on the way out costs little and
+  // protects readers from any row written before a rule tightened.
+  const safeCurrent = current ? { ...current, body: sanitizeRichText(current.body) } : null;
+  return {
+    subject: { type: "proposal", id: review.proposalId ?? "", current: safeCurrent, reviewed: { title, kind, summary, value, decisionDate, body: sanitizeRichText(body), link } },
+    title: reviewed.title,
+    number: null,
+  };
 }
 
 function groupAnswers(answered: TThreadView[], changedSections: { section: string; status: TChangeAnswer["status"] }[]): { changes: TChangeAnswer[]; otherAnswers: TChangeAnswer["answers"] } {

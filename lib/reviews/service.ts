@@ -12,10 +12,10 @@ import { applyPlanDecision, comparePlanVersions } from "@/lib/plans/service";
 import { authorizeAccountReviews, authorizeReview, reviewRowSelect, type TReviewRow } from "./access";
 import { loadThreads, tiesOf } from "./comments";
 import { defaultAnswers, VERDICT_STATUS } from "./model";
-import { proposalFields, proposalSelect, reviewStatusOf } from "./proposals";
-import { REVIEW_STATUS_DB, SUBJECT_TYPE_DB, type TCreateReview, type TVerdictInput } from "./schema";
+import { createProposal, getProposal, proposalFields, proposalSelect, reviewStatusOf } from "./proposals";
+import { REVIEW_STATUS_DB, SUBJECT_TYPE_DB, type TCreateReview, type TProposalInput, type TVerdictInput } from "./schema";
 import { getReview } from "./review-view";
-import type { TReviewView } from "./view";
+import type { TProposalView, TReviewView } from "./view";
 
 export { getReview };
 
@@ -195,4 +195,19 @@ export async function listReviewableSubjects(opts: { user: SessionUser; accountI
     proposals: proposals.map((p) => ({ id: p.id, title: p.title, review: reviewOf((r) => r.proposalId === p.id) })),
     canRequest: can(user, "review:request", access.relation),
   };
+}
+
+/**
+ * Writes a proposal and, when asked, requests the mentor's review of it. The conditions for the
+ * review (the owner asks; the account has a mentor) are checked before anything is written.
+ */
+export async function submitProposal(opts: { user: SessionUser; accountId: string; input: TProposalInput }): Promise<{ proposal: TProposalView; review: TReviewView | null }> {
+  const { user, accountId, input } = opts;
+  if (input.requestReview) {
+    const access = await authorizeAccountReviews({ user, accountId, action: "review:request" });
+    if (!access.mentorId) throw new ValidationError({ requestReview: `${access.name} has no mentor yet: a senior manager assigns one on the account's page` }, "This account has no mentor yet");
+  }
+  const created = await createProposal({ user, accountId, input });
+  const review = input.requestReview ? await createReview({ user, input: { subject: { type: "proposal", id: created.id } } }) : null;
+  return { proposal: await getProposal({ user, accountId, proposalId: created.id }), review };
 }

@@ -120,3 +120,34 @@ test("an administrator adds a user, who can then sign in; deactivating them lock
   await expect(p2).toHaveURL(/\/login/);
   await other.close();
 });
+
+test("pages carry the security headers and work under the Content-Security-Policy", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to (load|execute|apply)/i.test(m.text())) violations.push(m.text());
+  });
+  const res = await page.goto("/login");
+  const h = res!.headers();
+  expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(h["content-security-policy"]).toContain("default-src 'self'");
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(h["x-frame-options"]).toBe("DENY");
+  await signIn(page, "senior", "/accounts");
+  for (const path of ["/", "/accounts", "/dashboard", "/ranking", "/reviews"]) {
+    await page.goto(path);
+    await expect(page.locator("main h1").first()).toBeVisible();
+  }
+  expect(violations).toEqual([]);
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signIn(page, "priya", "/accounts");
+  const cookies = await page.context().cookies();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  // Replaying the old session cookie does not get back in.
+  await page.context().addCookies(cookies);
+  const res = await page.request.get("/api/accounts");
+  expect(res.status()).toBe(401);
+});

@@ -79,3 +79,19 @@ describe("GET /api/health", () => {
     expect(await res.json()).toEqual({ status: "ok", database: "ok" });
   });
 });
+
+describe("sign-out", () => {
+  it("ends the session on the server: the same token is refused afterwards", async () => {
+    const { sessionCookie } = await import("../support/http");
+    const { decode } = await import("next-auth/jwt");
+    const u = await makeUser("ACCOUNT_MANAGER");
+    const cookie = await sessionCookie(u);
+    const headers = { cookie };
+    expect((await call(accountsRoute.GET, { user: null, headers })).status).toBe(200);
+    const token = await decode({ token: cookie.split("=")[1], secret: process.env.NEXTAUTH_SECRET! });
+    await authOptions.events!.signOut!({ token: token!, session: null as never });
+    expect((await call(accountsRoute.GET, { user: null, headers })).status).toBe(401);
+    // Other sessions of the same person are not affected.
+    expect((await call(accountsRoute.GET, { user: u })).status).toBe(200);
+  });
+});

@@ -49,5 +49,22 @@ export const MATRIX: Record<string, Spec> = {
   "POST /api/accounts/[id]/plan/financials": { scope: "account", action: "plan:edit", body: () => ({ year: 2027, targetRevenue: 1000, targetMargin: 200 }) },
   "PATCH /api/accounts/[id]/plan/financials/[year]": { scope: "account", action: "plan:edit", body: () => ({ year: 2027, actualRevenue: 900, version: 1 }), params: () => ({ year: "2027" }) },
   "POST /api/accounts/[id]/plan/stage": { scope: "account", action: "account:edit", body: () => ({ stage: "REVIEW", note: "" }) },
+
+  // Relationship map (issue 4)
+  "GET /api/accounts/[id]/relationship-map": { scope: "account", action: "account:read" },
+  "POST /api/accounts/[id]/contacts": { scope: "account", action: "relationship:edit", body: () => ({ name: "Matrix Person" }) },
+  "GET /api/accounts/[id]/contacts/[contactId]": { scope: "account", action: "account:read", params: () => ({ contactId: "no-such-person" }) },
+  "PATCH /api/accounts/[id]/contacts/[contactId]": { scope: "account", action: "relationship:edit", body: () => ({ influence: 4, version: 1 }), params: () => ({ contactId: "no-such-person" }) },
+  "DELETE /api/accounts/[id]/contacts/[contactId]": { scope: "account", action: "relationship:edit", params: () => ({ contactId: "no-such-person" }) },
+  "POST /api/accounts/[id]/contacts/import": { scope: "account", action: "relationship:edit", body: () => ({ csv: "name\nMatrix Import", mode: "preview" }) },
+  "GET /api/accounts/[id]/contacts/export": { scope: "account", action: "account:read" },
+  "POST /api/accounts/[id]/relationships": { scope: "account", action: "relationship:edit", body: (w) => ({ userId: w.owner.id, contactId: "no-such-person", strength: 3 }) },
+  "PATCH /api/accounts/[id]/relationships/[relationshipId]": { scope: "account", action: "relationship:edit", body: () => ({ strength: 4, version: 1 }), params: () => ({ relationshipId: "no-such-relationship" }) },
+  "DELETE /api/accounts/[id]/relationships/[relationshipId]": { scope: "account", action: "relationship:edit", params: () => ({ relationshipId: "no-such-relationship" }) },
+  "POST /api/accounts/[id]/relationships/import": { scope: "account", action: "relationship:edit", body: (w) => ({ csv: `team_member_email,person,strength\n${w.owner.email},Nobody,3`, mode: "preview" }) },
+  "GET /api/accounts/[id]/relationships/export": { scope: "account", action: "account:read" },
+  "POST /api/accounts/[id]/links": { scope: "account", action: "relationship:edit", body: () => ({ fromId: "no-such-a", toId: "no-such-b", kind: "INFLUENCES" }) },
+  "PATCH /api/accounts/[id]/links/[linkId]": { scope: "account", action: "relationship:edit", body: () => ({ notes: "matrix", version: 1 }), params: () => ({ linkId: "no-such-link" }) },
+  "DELETE /api/accounts/[id]/links/[linkId]": { scope: "account", action: "relationship:edit", params: () => ({ linkId: "no-such-link" }) },
 };
 

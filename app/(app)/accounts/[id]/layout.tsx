@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
+import type { Metadata } from "next";
+import { getPageUser, requirePageUser } from "@/lib/auth/session";
 import { getAccount } from "@/lib/accounts/service";
 import { NotFoundError } from "@/lib/errors";
 import { AccountTabs } from "@/components/accounts/account-tabs";
@@ -8,6 +9,14 @@ import { StageBadge } from "@/components/accounts/stage-badge";
 import { TierBadge } from "@/components/accounts/tier-badge";
 import { Badge } from "@/components/ui/badge";
 import { formatMoney, formatScore } from "@/lib/format";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const user = await getPageUser();
+  if (!user) return {};
+  const { id } = await params;
+  const account = await getAccount({ user, accountId: id }).catch(() => null);
+  return account ? { title: account.name } : {};
+}
 
 export default async function AccountLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -1,0 +1,80 @@
+// The baseline for `npm run bench`: the same questions each Keystone request answers, asked with
+// hand-written SQL through raw `pg`, with no framework, session check or validation around them.
+import type pg from "pg";
+
+export type BenchIds = { seniorId: string; mentorId: string; mapAccountId: string; planAccountId: string; scoreAccountId: string };
+type Handler = () => Promise<unknown>;
+
+const tierJson = (alias: string) => `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'rank', ${alias}.rank, 'isKey', ${alias}."isKey") END`;
+
+export function baselineHandlers(pool: pg.Pool, ids: BenchIds): Record<string, Handler> {
+  const rows = async (sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows;
+  return {
+    "accounts-list": async () => {
+      const [items, total] = await Promise.all([
+        rows(`SELECT a.id, a.name, a.industry, a.region, a.stage, a."annualRevenue", a."archivedAt", a.score, a."scoredCriteria", a."updatedAt", a.version,
+            json_build_object('id', o.id, 'name', o.name) AS owner,
+            CASE WHEN m.id IS NULL THEN NULL ELSE json_build_object('id', m.id, 'name', m.name) END AS mentor,
+            ${tierJson("ct")} AS "computedTier", ${tierJson("ot")} AS "overrideTier"
+          FROM "Account" a JOIN "User" o ON o.id = a."ownerId" LEFT JOIN "User" m ON m.id = a."mentorId"
+          LEFT JOIN "Tier" ct ON ct.id = a."computedTierId" LEFT JOIN "Tier" ot ON ot.id = a."overrideTierId"
+          WHERE a."archivedAt" IS NULL ORDER BY a.name ASC, a.id ASC LIMIT 25`),
+        rows(`SELECT count(*)::int AS n FROM "Account" WHERE "archivedAt" IS NULL`),
+      ]);
+      return { items, total: total[0].n };
+    },
+    scorecard: async () => {
+      const [account, criteria, scores, tiers] = await Promise.all([
+        rows(`SELECT id, score, "scoredCriteria", "scorecardVersion", "computedTierId", "overrideTierId", "overrideReason" FROM "Account" WHERE id = $1`, [ids.scoreAccountId]),
+        rows(`SELECT id, name, description, weight, "scaleLabels", "sortOrder" FROM "ScoringCriterion" WHERE active ORDER BY "sortOrder"`),
+        rows(`SELECT "criterionId", value, rationale, "updatedAt" FROM "CriterionScore" WHERE "accountId" = $1`, [ids.scoreAccountId]),
+        rows(`SELECT * FROM "Tier" ORDER BY rank`),
+      ]);
+      return { account: account[0], criteria, scores, tiers };
+    },
+    "relationship-map": async () => {
+      const [contacts, relationships, links, team] = await Promise.all([
+        rows(`SELECT * FROM "Contact" WHERE "accountId" = $1 AND "archivedAt" IS NULL`, [ids.mapAccountId]),
+        rows(`SELECT * FROM "Relationship" WHERE "accountId" = $1`, [ids.mapAccountId]),
+        rows(`SELECT * FROM "ContactLink" WHERE "accountId" = $1`, [ids.mapAccountId]),
+        rows(`SELECT t."userId", t.role, u.name FROM "AccountTeamMember" t JOIN "User" u ON u.id = t."userId" WHERE t."accountId" = $1`, [ids.mapAccountId]),
+      ]);
+      return { contacts, relationships, links, team };
+    },
+    plan: async () => {
+      const a = ids.planAccountId;
+      const [plan, versions, current, actions, lights, financials, stages, team] = await Promise.all([
+        rows(`SELECT * FROM "AccountPlan" WHERE "accountId" = $1`, [a]),
+        rows(`SELECT id, number, status, "submittedAt", "decidedAt", "submittedById" FROM "PlanVersion" WHERE "accountId" = $1 ORDER BY number DESC`, [a]),
+        rows(`SELECT v.*, (SELECT json_agg(c) FROM "Commitment" c WHERE c."planVersionId" = v.id) AS commitments FROM "PlanVersion" v WHERE "accountId" = $1 AND status = 'APPROVED' ORDER BY number DESC LIMIT 1`, [a]),
+        rows(`SELECT * FROM "Action" WHERE "accountId" = $1 ORDER BY "dueDate"`, [a]),
+        rows(`SELECT * FROM "TrafficLight" WHERE "accountId" = $1 ORDER BY "setAt" DESC`, [a]),
+        rows(`SELECT * FROM "FinancialYear" WHERE "accountId" = $1 ORDER BY year`, [a]),
+        rows(`SELECT * FROM "StageChange" WHERE "accountId" = $1 ORDER BY "changedAt" DESC`, [a]),
+        rows(`SELECT t."userId", t.role, u.name FROM "AccountTeamMember" t JOIN "User" u ON u.id = t."userId" WHERE t."accountId" = $1`, [a]),
+      ]);
+      return { plan: plan[0], versions, current: current[0], actions, lights, financials, stages, team };
+    },
+    "review-queue": async () =>
+      rows(
+        `SELECT r.id, r."subjectType", r.status, r."submittedAt", a.id AS "accountId", a.name AS "accountName", a.score,
+           COALESCE(ot.name, ct.name) AS tier, p.title, p."decisionDate"
+         FROM "Review" r JOIN "Account" a ON a.id = r."accountId"
+         LEFT JOIN "Tier" ct ON ct.id = a."computedTierId" LEFT JOIN "Tier" ot ON ot.id = a."overrideTierId"
+         LEFT JOIN "Proposal" p ON p.id = r."proposalId"
+         WHERE r."mentorId" = $1 AND r.status = 'PENDING' ORDER BY p."decisionDate" ASC NULLS LAST, r."submittedAt" ASC LIMIT 100`,
+        [ids.mentorId],
+      ),
+    dashboard: async () => {
+      // The portfolio's headline aggregates in single GROUP BY passes.
+      const [tiers, stages, lights, overdue] = await Promise.all([
+        rows(`SELECT COALESCE(a."overrideTierId", a."computedTierId") AS tier, count(*)::int, sum(a."annualRevenue") AS revenue, sum(a."annualMargin") AS margin
+              FROM "Account" a WHERE a."archivedAt" IS NULL GROUP BY 1`),
+        rows(`SELECT stage, count(*)::int FROM "Account" WHERE "archivedAt" IS NULL GROUP BY stage`),
+        rows(`SELECT area, color, count(*)::int FROM (SELECT DISTINCT ON ("accountId", area) area, color FROM "TrafficLight" ORDER BY "accountId", area, "setAt" DESC) l GROUP BY area, color`),
+        rows(`SELECT count(*)::int FROM "Action" WHERE status = 'OPEN' AND "dueDate" < CURRENT_DATE`),
+      ]);
+      return { tiers, stages, lights, overdue };
+    },
+  };
+}

@@ -1,0 +1,151 @@
+// `npm run bench`: builds or reuses the large data set (npm run seed:large) in its own database,
+// starts the production build on it, and measures the main requests at concurrency 1 and 20
+// against a baseline answered in the same run by raw `pg` in a bare Node HTTP server (same data,
+// same questions, no framework). Writes bench/results/bench.json and prints a table.
+// Target: every request within 2x of its baseline at concurrency 20, with no errors.
+// Options: --requests N (per measurement, default 200), --rebuild (force a fresh next build).
+import http from "node:http";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import pg from "pg";
+import bcrypt from "bcryptjs";
+import { applyMigrations } from "../scripts/db/migrations";
+import { ensureBuild, startServer } from "./lib/server";
+import { signInCookie } from "./lib/session";
+import { baselineHandlers, type BenchIds } from "./baseline";
+
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const REQUESTS = arg("requests", 200);
+const log = (m: string) => console.log(`[bench] ${m}`);
+
+// 1. The bench database: BENCH_DATABASE_URL, or `keystone_bench` on the DATABASE_URL server
+//    (the embedded PostgreSQL when DATABASE_URL is unset).
+let stopDb = async () => {};
+let serverUrl = process.env.DATABASE_URL;
+if (!serverUrl) {
+  const { startEmbeddedPostgres } = await import("../scripts/embedded-db.mjs");
+  const db = await startEmbeddedPostgres({ database: "postgres", log, reuseRunning: true });
+  serverUrl = db.url;
+  stopDb = db.stop;
+}
+const benchUrl = process.env.BENCH_DATABASE_URL ?? Object.assign(new URL(serverUrl), { pathname: "/keystone_bench" }).toString();
+{
+  const admin = new pg.Client({ connectionString: Object.assign(new URL(benchUrl), { pathname: "/postgres" }).toString() });
+  await admin.connect();
+  const name = new URL(benchUrl).pathname.slice(1);
+  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+  if (!exists.rowCount) await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+}
+await applyMigrations(benchUrl);
+const pool = new pg.Pool({ connectionString: benchUrl, max: 10 });
+const accounts = Number((await pool.query(`SELECT count(*)::int AS n FROM "Account"`)).rows[0].n);
+if (accounts < 10_000) {
+  log(`building the large data set (${accounts} accounts now) …`);
+  const r = spawnSync("node_modules/.bin/tsx", ["prisma/seed-large.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: benchUrl } });
+  if (r.status !== 0) throw new Error("seed:large failed");
+}
+const counts = (await pool.query(`SELECT
+  (SELECT count(*) FROM "Account")::int AS accounts, (SELECT count(*) FROM "Contact")::int AS contacts,
+  (SELECT count(*) FROM "Relationship")::int AS relationships, (SELECT count(*) FROM "PlanVersion")::int AS "planVersions",
+  (SELECT count(*) FROM "Review")::int AS reviews`)).rows[0];
+log(`data: ${JSON.stringify(counts)}`);
+
+// 2. Who and what to ask for: a senior manager sees everything; the mentor with the most pending reviews.
+const BENCH_PASSWORD = "keystone-bench";
+const hash = await bcrypt.hash(BENCH_PASSWORD, 10);
+const senior = (await pool.query(`SELECT id, email FROM "User" WHERE role = 'SENIOR_MANAGER' AND active ORDER BY "createdAt" LIMIT 1`)).rows[0];
+const mentor = (await pool.query(`SELECT u.id, u.email FROM "User" u JOIN "Review" r ON r."mentorId" = u.id AND r.status = 'PENDING'
+  WHERE u.role = 'MENTOR' AND u.active GROUP BY u.id ORDER BY count(*) DESC LIMIT 1`)).rows[0];
+if (!senior || !mentor) throw new Error("the large data set needs an active senior manager and a mentor with pending reviews");
+await pool.query(`UPDATE "User" SET "passwordHash" = $1 WHERE id = ANY($2)`, [hash, [senior.id, mentor.id]]);
+const bigMap = (await pool.query(`SELECT "accountId" AS id, count(*)::int AS n FROM "Relationship" GROUP BY "accountId" ORDER BY n DESC LIMIT 1`)).rows[0];
+const planned = (await pool.query(`SELECT "accountId" AS id FROM "PlanVersion" GROUP BY "accountId" ORDER BY count(*) DESC LIMIT 1`)).rows[0];
+const scored = (await pool.query(`SELECT "accountId" AS id FROM "CriterionScore" GROUP BY "accountId" ORDER BY count(*) DESC LIMIT 1`)).rows[0];
+const ids: BenchIds = { seniorId: senior.id, mentorId: mentor.id, mapAccountId: bigMap.id, planAccountId: planned.id, scoreAccountId: scored.id };
+log(`relationship map account has ${bigMap.n} relationships`);
+
+// 3. The app (production build) and the baseline server, side by side.
+ensureBuild(process.argv.includes("--rebuild"));
+const app = await startServer({ port: 3600, databaseUrl: benchUrl });
+const seniorCookie = await signInCookie(app.base, senior.email, BENCH_PASSWORD);
+const mentorCookie = await signInCookie(app.base, mentor.email, BENCH_PASSWORD);
+const handlers = baselineHandlers(pool, ids);
+const baseline = http.createServer(async (req, res) => {
+  const h = handlers[(req.url ?? "").slice(1)];
+  if (!h) return res.writeHead(404).end();
+  try {
+    const body = JSON.stringify(await h());
+    res.writeHead(200, { "content-type": "application/json" }).end(body);
+  } catch (e) {
+    res.writeHead(500).end(String(e));
+  }
+});
+await new Promise<void>((r) => baseline.listen(3601, r));
+
+type Endpoint = { name: string; path: string; cookie: string };
+const ENDPOINTS: Endpoint[] = [
+  { name: "accounts list", path: "/api/accounts?page=1&pageSize=25&sort=name&dir=asc", cookie: seniorCookie },
+  { name: "scorecard", path: `/api/accounts/${ids.scoreAccountId}/scorecard`, cookie: seniorCookie },
+  { name: "relationship map", path: `/api/accounts/${ids.mapAccountId}/relationship-map`, cookie: seniorCookie },
+  { name: "plan", path: `/api/accounts/${ids.planAccountId}/plan`, cookie: seniorCookie },
+  { name: "review queue", path: "/api/reviews?assignedTo=me&status=PENDING", cookie: mentorCookie },
+  { name: "dashboard", path: "/api/dashboard", cookie: seniorCookie },
+];
+
+async function measure(url: string, cookie: string | null, concurrency: number, total: number) {
+  const times: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const headers = cookie ? { cookie } : undefined;
+  // Warm-up: first requests compile caches and open connections.
+  for (let i = 0; i < 3; i++) await (await fetch(url, { headers })).arrayBuffer();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        next++;
+        const start = performance.now();
+        const res = await fetch(url, { headers }).catch(() => null);
+        await res?.arrayBuffer();
+        times.push(performance.now() - start);
+        if (!res || res.status !== 200) errors++;
+      }
+    }),
+  );
+  times.sort((a, b) => a - b);
+  const q = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))] * 10) / 10;
+  return { median: q(0.5), p95: q(0.95), errors };
+}
+
+const rows = [];
+for (const e of ENDPOINTS) {
+  const key = e.name.replace(/ /g, "-");
+  const row: Record<string, unknown> = { request: e.name };
+  for (const c of [1, 20]) {
+    const n = c === 1 ? Math.min(50, REQUESTS) : REQUESTS;
+    const a = await measure(app.base + e.path, e.cookie, c, n);
+    const b = await measure(`http://127.0.0.1:3601/${key}`, null, c, n);
+    Object.assign(row, {
+      [`c${c} app median ms`]: a.median,
+      [`c${c} app p95 ms`]: a.p95,
+      [`c${c} raw median ms`]: b.median,
+      [`c${c} raw p95 ms`]: b.p95,
+      [`c${c} ratio`]: Math.round((a.median / Math.max(b.median, 0.1)) * 100) / 100,
+      [`c${c} errors`]: a.errors + b.errors,
+    });
+  }
+  row["within 2x at c20"] = (row["c20 ratio"] as number) <= 2 && row["c20 errors"] === 0;
+  rows.push(row);
+  log(`${e.name}: ${JSON.stringify(row)}`);
+}
+
+await app.stop();
+baseline.close();
+await pool.end();
+await stopDb();
+mkdirSync("bench/results", { recursive: true });
+writeFileSync("bench/results/bench.json", JSON.stringify({ when: new Date().toISOString(), data: counts, requests: REQUESTS, rows }, null, 2));
+console.table(rows.map((r) => ({ request: r.request, "c1 app": r["c1 app median ms"], "c1 raw": r["c1 raw median ms"], "c20 app p50": r["c20 app median ms"], "c20 app p95": r["c20 app p95 ms"], "c20 raw p50": r["c20 raw median ms"], "c20 ratio": r["c20 ratio"], errors: (r["c1 errors"] as number) + (r["c20 errors"] as number), ok: r["within 2x at c20"] })));

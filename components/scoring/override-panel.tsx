@@ -1,0 +1,93 @@
+"use client";
+
+// Senior managers override an account's tier with a written reason, or remove the override.
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Field, Select, Textarea } from "@/components/ui/field";
+import { ApiError, api } from "@/lib/client/api";
+import { SCORING_LIMITS } from "@/lib/scoring/schema";
+import type { TScorecardJson } from "./types";
+
+export function OverridePanel({ card, onChange }: { card: TScorecardJson; onChange: (next: TScorecardJson) => void }) {
+  const [tierId, setTierId] = useState(card.override?.tier.id ?? "");
+  const [reason, setReason] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const url = `/api/accounts/${card.accountId}/tier-override`;
+
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setErrors({});
+    try {
+      const next = await api<TScorecardJson>(url, { method: "PUT", body: { tierId, reason } });
+      onChange(next);
+      setReason("");
+      toast.success(`Tier overridden to ${next.override?.tier.name}`);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 422) setErrors(err.fields);
+      toast.error(err instanceof Error ? err.message : "Could not save the override");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove() {
+    if (!window.confirm(`Remove the override? ${card.accountName} goes back to ${card.computedTier?.name ?? "the tier its score gives"}.`)) return;
+    setBusy(true);
+    try {
+      const next = await api<TScorecardJson>(url, { method: "DELETE" });
+      onChange(next);
+      setTierId("");
+      toast.success("Override removed");
+    } catch (err) {
+      toast.error(err instanceof Error ? err.message : "Could not remove the override");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card>
+      <CardHeader title="Override the tier" description="For a reason the score cannot see. The reason is shown wherever the tier is." />
+      <CardBody>
+        <form onSubmit={save} className="space-y-3" noValidate>
+          <Field label="Serve this account as" htmlFor="override-tier" error={errors.tierId}>
+            <Select id="override-tier" value={tierId} onChange={(e) => setTierId(e.target.value)} required aria-invalid={Boolean(errors.tierId)}>
+              <option value="">Choose a tier…</option>
+              {card.tiers.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                  {t.id === card.computedTier?.id ? " (what the score says)" : ""}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Reason" htmlFor="override-reason" error={errors.reason} hint="At least 5 characters; everyone who sees the tier sees this.">
+            <Textarea
+              id="override-reason"
+              rows={3}
+              maxLength={SCORING_LIMITS.overrideReason}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              placeholder={card.override ? card.override.reason : "e.g. Launch partner for our 2027 platform"}
+              aria-invalid={Boolean(errors.reason)}
+            />
+          </Field>
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" disabled={busy || !tierId || reason.trim().length < 5}>
+              {card.override ? "Change override" : "Override tier"}
+            </Button>
+            {card.override && (
+              <Button variant="danger" onClick={remove} disabled={busy}>
+                Remove override
+              </Button>
+            )}
+          </div>
+        </form>
+      </CardBody>
+    </Card>
+  );
+}
