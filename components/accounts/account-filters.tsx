@@ -7,9 +7,10 @@ import { Input, Select } from "@/components/ui/field";
 import { STAGES, STAGE_LABELS } from "@/lib/accounts/stages";
 
 type Option = { id: string; name: string };
+type TierOption = Option & { minScore?: number; isKey?: boolean };
 
 /** Filters live in the URL, so a filtered list can be bookmarked and shared. */
-export function AccountFilters({ managers, tiers, industries, regions }: { managers: Option[]; tiers: Option[]; industries: string[]; regions: string[] }) {
+export function AccountFilters({ managers, tiers, industries, regions }: { managers: Option[]; tiers: TierOption[]; industries: string[]; regions: string[] }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -50,7 +51,7 @@ export function AccountFilters({ managers, tiers, industries, regions }: { manag
     </div>
   );
 
-  const active = ["q", "stage", "ownerId", "tierId", "industry", "region", "archived"].some((k) => params.get(k));
+  const active = ["q", "stage", "ownerId", "tierId", "score", "industry", "region", "archived"].some((k) => params.get(k));
 
   return (
     <div role="search" className="mb-4 flex flex-wrap items-center gap-2" aria-busy={pending}>
@@ -64,6 +65,10 @@ export function AccountFilters({ managers, tiers, industries, regions }: { manag
       {select("stage", "Stage", STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] })))}
       {select("ownerId", "Manager", managers.map((m) => ({ value: m.id, label: m.name })))}
       {tiers.length > 0 && select("tierId", "Tier", tiers.map((t) => ({ value: t.id, label: t.name })))}
+      {select("score", "Score", [
+        ...tiers.filter((t) => t.isKey && t.minScore !== undefined).map((t) => ({ value: String(t.minScore), label: `${t.minScore} and above (${t.name})` })),
+        { value: "none", label: "Not scored yet" },
+      ])}
       {select("industry", "Industry", industries.map((i) => ({ value: i, label: i })))}
       {select("region", "Region", regions.map((r) => ({ value: r, label: r })))}
       {select("archived", "Archived", [

@@ -77,7 +77,7 @@ export function CriteriaEditor({
                 </button>
                 <div className="min-w-48 flex-1">
                   <label htmlFor={`c-name-${c.key}`} className="sr-only">
-                    Criterion name
+                    Criterion {i + 1} name
                   </label>
                   <Input
                     id={`c-name-${c.key}`}
@@ -92,14 +92,15 @@ export function CriteriaEditor({
                   <FieldError id={`c-name-${c.key}-error`} message={err("name")} />
                 </div>
                 <div className="flex items-center gap-2">
-                  <label htmlFor={`c-weight-${c.key}`} className="text-xs text-slate-500">
+                  <span aria-hidden className="text-xs text-slate-500">
                     Weight
-                  </label>
+                  </span>
                   <Input
                     id={`c-weight-${c.key}`}
                     inputMode="decimal"
                     value={c.weight}
                     onChange={(e) => update(i, { weight: e.target.value })}
+                    aria-label={`Weight of ${c.name || "the new criterion"}`}
                     aria-invalid={Boolean(err("weight"))}
                     aria-describedby={err("weight") ? `c-weight-${c.key}-error` : undefined}
                     className="h-9 w-20 text-right tabular-nums"

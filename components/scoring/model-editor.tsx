@@ -74,7 +74,7 @@ export function ModelEditor({ initial }: { initial: TSelectionModelJson }) {
       controller.abort();
     };
     // The signature stands for the form's content.
-  }, [signature, changed, valid]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [signature, changed, valid]);
 
   useEffect(() => {
     if (!changed) return;

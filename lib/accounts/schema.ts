@@ -34,6 +34,8 @@ export const ZAccountListQuery = z.object({
   stage: z.enum(STAGES).optional().or(z.literal("").transform(() => undefined)),
   ownerId: id.optional().or(z.literal("").transform(() => undefined)),
   tierId: id.optional().or(z.literal("").transform(() => undefined)),
+  /** Score filter: "none" = not scored yet; a number = at least that score. */
+  score: z.union([z.literal("").transform(() => undefined), z.literal("none"), z.coerce.number().min(0).max(100)]).optional(),
   industry: z.string().max(80).optional().or(z.literal("").transform(() => undefined)),
   region: z.string().max(80).optional().or(z.literal("").transform(() => undefined)),
   archived: z.enum(["exclude", "include", "only"]).default("exclude"),

@@ -64,6 +64,8 @@ export function accountListWhere(user: SessionUser, q: TAccountListQuery): Prism
   if (q.ownerId) and.push({ ownerId: q.ownerId });
   if (q.industry) and.push({ industry: q.industry });
   if (q.region) and.push({ region: q.region });
+  if (q.score === "none") and.push({ score: null });
+  else if (typeof q.score === "number") and.push({ score: { gte: q.score } });
   if (q.tierId) {
     and.push({ OR: [{ overrideTierId: q.tierId }, { overrideTierId: null, computedTierId: q.tierId }] });
   }

@@ -9,7 +9,7 @@ import { parseMetric, type TMetric } from "./metrics";
 import { describeMetric, toCsv, type TCsvColumn } from "./model";
 import type { TDashboardFilters, TDrillQuery } from "./schema";
 import { accountFactsCte, metricPredicate, moveEventsCte, needsMoveEvents, type TClock } from "./sql";
-import { makeClock, scopeOf } from "./service";
+import { makeClock, queryDashboard, scopeOf } from "./service";
 import type { TDrillList, TDrillRow } from "./view";
 import { STAGE_LABELS } from "@/lib/accounts/stages";
 
@@ -63,7 +63,7 @@ function detailAndOrder(m: TMetric, clock: TClock): { detail: Prisma.Sql; order:
     }
     case "light":
       return {
-        detail: Prisma.sql`(SELECT x.reason || ' (set ' || to_char(x."setAt", 'YYYY-MM-DD') || ')' FROM "TrafficLight" x WHERE x."accountId" = f.id AND x.area = ${m.area} ORDER BY x."setAt" DESC, x.id DESC LIMIT 1)`,
+        detail: Prisma.sql`(SELECT x.reason || ' (set ' || to_char(x."setAt", 'YYYY-MM-DD') || ')' FROM "TrafficLight" x WHERE x."accountId" = f.id AND x.area = ${m.area} ORDER BY x."setAt" DESC, CASE x.color WHEN 'RED' THEN 3 WHEN 'AMBER' THEN 2 ELSE 1 END DESC LIMIT 1)`,
         order: Prisma.sql`f.revenue DESC, f.name, f.id`,
       };
     case "owner":
@@ -89,7 +89,7 @@ async function queryRows(opts: { user: SessionUser; filters: TDashboardFilters; 
   const { user, filters, metric, clock, limit, offset } = opts;
   const { detail, order } = detailAndOrder(metric, clock);
   const events = needsMoveEvents(metric) ? Prisma.sql`, ${moveEventsCte(clock)}` : Prisma.empty;
-  return prisma.$queryRaw<TRowSql[]>(Prisma.sql`WITH ${accountFactsCte(user, filters, clock)}${events}
+  return queryDashboard<TRowSql>(Prisma.sql`WITH ${accountFactsCte(user, filters, clock)}${events}
     SELECT f.id, f.name, u.name AS "ownerName", f."tierName", f.overridden, f.stage::text AS stage, f.score, f.revenue, f.margin,
       f.region, f.industry, ${detail} AS detail, count(*) OVER ()::int AS total
     FROM f JOIN "User" u ON u.id = f."ownerId"

@@ -45,3 +45,17 @@ export function filtersToParams(filters: TDashboardFilters, extra: Record<string
 export function drillHref(metric: string, filters: TDashboardFilters): string {
   return `/dashboard/accounts?${filtersToParams(filters, { metric }).toString()}`;
 }
+
+/**
+ * Filters from a page's search params, keeping each valid one and dropping the rest: a shared
+ * link with one stale or mangled value still opens the dashboard rather than an error.
+ */
+export function filtersFromSearchParams(raw: Record<string, string | string[] | undefined>): TDashboardFilters {
+  const out: TDashboardFilters = {};
+  for (const key of FILTER_KEYS) {
+    const v = raw[key];
+    const parsed = ZDashboardFilters.shape[key].safeParse(Array.isArray(v) ? v[0] : v);
+    if (parsed.success && parsed.data) out[key] = parsed.data;
+  }
+  return out;
+}

@@ -16,6 +16,20 @@ import type { TDashboardFilters } from "./schema";
 import { accountFactsCte, actionAgeSql, ageBucketSql, lightColumn, mentorReviewWindowSql, moveEventsCte, reviewAgeSql, scopedCte, type TClock } from "./sql";
 import type { TAgeBucket, TDashboard, TDashboardOptions, TMentorTurnaround, TMoney4, TReturnRow, TReturnYear, TScope, TTierRow } from "./view";
 
+/**
+ * Runs one dashboard statement with planner settings of its own, in a transaction so that they
+ * end with it: no JIT (compiling these one-off aggregations costs more than running them) and
+ * enough sort memory that sorting a large portfolio's history stays in memory.
+ */
+export async function queryDashboard<T>(sql: Prisma.Sql): Promise<T[]> {
+  const [, , rows] = await prisma.$transaction([
+    prisma.$executeRaw`SET LOCAL jit = off`,
+    prisma.$executeRaw`SET LOCAL work_mem = '32MB'`,
+    prisma.$queryRaw<T[]>(sql),
+  ]);
+  return rows;
+}
+
 export function makeClock(now: Date = new Date()): TClock {
   const monthsStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
   return { now: now.toISOString(), yearAgo: addMonths(now, -12).toISOString(), monthsStart: monthsStart.toISOString(), today: localToday(now) };
@@ -75,7 +89,7 @@ export function dashboardFactsSql(user: SessionUser, filters: TDashboardFilters,
 }
 
 async function queryFacts(user: SessionUser, filters: TDashboardFilters, clock: TClock): Promise<TFacts> {
-  const rows = await prisma.$queryRaw<{ data: TFacts }[]>(dashboardFactsSql(user, filters, clock));
+  const rows = await queryDashboard<{ data: TFacts }>(dashboardFactsSql(user, filters, clock));
   return rows[0].data;
 }
 
@@ -83,7 +97,7 @@ async function queryFacts(user: SessionUser, filters: TDashboardFilters, clock: 
 async function queryAges(user: SessionUser, filters: TDashboardFilters, clock: TClock) {
   const actionBucket = ageBucketSql(actionAgeSql(clock), ACTION_AGE_BUCKETS);
   const reviewBucket = ageBucketSql(reviewAgeSql(clock), REVIEW_AGE_BUCKETS);
-  const rows = await prisma.$queryRaw<{ kind: "action" | "review"; bucket: string; items: number; accounts: number }[]>(Prisma.sql`WITH ${scopedCte(user, filters)}
+  const rows = await queryDashboard<{ kind: "action" | "review"; bucket: string; items: number; accounts: number }>(Prisma.sql`WITH ${scopedCte(user, filters)}
     SELECT 'action' AS kind, ${actionBucket} AS bucket, count(*)::int AS items, count(DISTINCT x."accountId")::int AS accounts
       FROM "Action" x JOIN s ON s.id = x."accountId"
       WHERE x.status = 'OPEN' AND x."dueDate" < ${clock.today}::date GROUP BY 2
@@ -103,7 +117,7 @@ async function queryAges(user: SessionUser, filters: TDashboardFilters, clock: T
 async function queryMentors(user: SessionUser, filters: TDashboardFilters, clock: TClock): Promise<TMentorTurnaround[]> {
   const decided = Prisma.sql`x.status <> 'PENDING' AND x."decidedAt" IS NOT NULL AND x."decidedAt" >= ${clock.yearAgo}::timestamp AND x."decidedAt" <= ${clock.now}::timestamp`;
   const days = Prisma.sql`(extract(epoch FROM x."decidedAt" - x."submittedAt") / 86400.0)`;
-  return prisma.$queryRaw<TMentorTurnaround[]>(Prisma.sql`WITH ${scopedCte(user, filters)}
+  return queryDashboard<TMentorTurnaround>(Prisma.sql`WITH ${scopedCte(user, filters)}
     SELECT x."mentorId", u.name,
       count(*) FILTER (WHERE ${decided})::int AS decided,
       round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days}) FILTER (WHERE ${decided}))::numeric, 1)::float8 AS "medianDays",
@@ -121,8 +135,8 @@ type TReturnSql = TMoney4 & { year: number; tierId: string | null; total: boolea
 
 /** Revenue and margin against targets per year, per tier and in total (GROUPING SETS). */
 async function queryReturns(user: SessionUser, filters: TDashboardFilters): Promise<TReturnSql[]> {
-  return prisma.$queryRaw<TReturnSql[]>(Prisma.sql`WITH ${scopedCte(user, filters)}
-    SELECT y.year, s."tierId", (GROUPING(s."tierId") = 1) AS total, count(DISTINCT y."accountId")::int AS accounts,
+  return queryDashboard<TReturnSql>(Prisma.sql`WITH ${scopedCte(user, filters)}
+    SELECT y.year, s."tierId", (GROUPING(s."tierId") = 1) AS total, count(*)::int AS accounts, -- one row per account and year
       sum(y."targetRevenue")::float8 AS "targetRevenue", sum(y."actualRevenue")::float8 AS "actualRevenue",
       sum(y."targetMargin")::float8 AS "targetMargin", sum(y."actualMargin")::float8 AS "actualMargin",
       count(*) FILTER (WHERE y."actualRevenue" < y."targetRevenue")::int AS missed
@@ -150,8 +164,8 @@ function returnsByYear(rows: TReturnSql[], tiers: { id: string; name: string; ra
 
 /** Accounts moving tier, per calendar month of the last twelve. */
 async function queryMoveMonths(user: SessionUser, filters: TDashboardFilters, clock: TClock) {
-  return prisma.$queryRaw<{ month: string; move: TMoveKind; accounts: number }[]>(Prisma.sql`WITH ${scopedCte(user, filters)}, ${moveEventsCte(clock)}
-    SELECT month, move, count(DISTINCT "accountId")::int AS accounts FROM ev WHERE move IN ('up', 'down', 'new', 'dropped') GROUP BY 1, 2`);
+  return queryDashboard<{ month: string; move: TMoveKind; accounts: number }>(Prisma.sql`WITH ${scopedCte(user, filters)}, ${moveEventsCte(clock)}
+    SELECT to_char(month, 'YYYY-MM') AS month, move, count(*)::int AS accounts FROM ev WHERE move IN ('up', 'down', 'new', 'dropped') GROUP BY ev.month, move`); // ev is already distinct per account, month and move
 }
 
 /** Every figure of the dashboard for the accounts the caller may see, narrowed by the filters. */

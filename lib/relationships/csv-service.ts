@@ -10,19 +10,9 @@ import { ValidationError } from "@/lib/errors";
 import { authorizeAccount } from "@/lib/accounts/access";
 import { exportPeopleCsv, exportRelationshipsCsv } from "./csv";
 import { validatePeopleCsv, validateRelationshipsCsv, type ImportReport, type PeopleRowResult, type RelationshipRowResult, type RowError, type RowStatus } from "./csv-import";
-import type { TCsvImport, TCsvKind } from "./schema";
+import type { TCsvImport } from "./schema";
+import type { TImportOutcome } from "./view";
 import { authorizeMapEdit, lockAccountMap, refreshAccountCoverage, teamIdsOf } from "./service";
-
-export type TImportOutcome = {
-  kind: TCsvKind;
-  mode: "preview" | "commit";
-  fileErrors: string[];
-  unknownColumns: string[];
-  counts: { create: number; update: number; error: number };
-  rows: { row: number; status: RowStatus; label: string; errors: RowError[] }[];
-  /** Set after a commit. */
-  imported: { created: number; updated: number; skipped: number } | null;
-};
 
 const outcome = <R extends { row: number; status: RowStatus; errors: RowError[] }>(report: ImportReport<R>, mode: TImportOutcome["mode"], label: (r: R) => string): TImportOutcome => ({
   kind: report.kind,

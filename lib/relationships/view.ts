@@ -1,7 +1,8 @@
 // The shapes the relationship API returns (plain JSON: dates as ISO strings). Types only, so
 // client components can import them.
 import type { MapContact, MapLink, MapRelationship, TAnalysis } from "./model";
-import type { TRelationshipLevel } from "./schema";
+import type { TCsvKind, TRelationshipLevel } from "./schema";
+import type { RowError, RowStatus } from "./csv-import";
 
 /** A person as the map needs them; the long texts and role history come with the detail view. */
 export type TMapContact = MapContact & { email: string; competitorAffinity: string; version: number; updatedAt: string };
@@ -44,4 +45,16 @@ export type TContactDetail = TMapContact & {
   notes: string;
   createdAt: string;
   roleHistory: { id: string; jobTitle: string; department: string; changedAt: string; changedBy: string | null }[];
+};
+
+/** The answer to a CSV import: the row-by-row preview, and after a commit what was written. */
+export type TImportOutcome = {
+  kind: TCsvKind;
+  mode: "preview" | "commit";
+  fileErrors: string[];
+  unknownColumns: string[];
+  counts: { create: number; update: number; error: number };
+  rows: { row: number; status: RowStatus; label: string; errors: RowError[] }[];
+  /** Set after a commit. */
+  imported: { created: number; updated: number; skipped: number } | null;
 };

@@ -2,7 +2,7 @@ import "server-only";
 // Periodic plan reviews: every N months from the account's tier (6 without one). The mentor
 // records the meeting; agreed next steps become short-term actions on the plan. Overdue reviews
 // are listed for the mentor, the account manager and the senior managers.
-import { prisma, type Prisma } from "@/lib/db";
+import { prisma, Prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
@@ -12,7 +12,7 @@ import { createAgreedActions } from "@/lib/plans/service";
 import { localToday } from "@/lib/plans/model";
 import { authorizeAccountReviews } from "./access";
 import { accountBriefSelect, scheduleOf, toAccountBrief } from "./context";
-import { describeUrgency, type TPeriodicState } from "./model";
+import { DEFAULT_REVIEW_EVERY_MONTHS, describeUrgency, DUE_SOON_DAYS, type TPeriodicState } from "./model";
 import { PERIODIC_OUTCOME_LABELS, type TPeriodicReviewInput } from "./schema";
 import type { TPeriodicOverview, TPeriodicQueueItem, TPeriodicReviewView, TPerson } from "./view";
 
@@ -123,20 +123,33 @@ export async function recordPeriodicReview(opts: { user: SessionUser; accountId:
 /**
  * Periodic reviews that are overdue (or due soon) on the accounts in `scope`: those the user
  * mentors ("mentor"), owns or is on the team of ("team"), or may see at all ("visible").
+ * PostgreSQL finds the candidates (due date = last review or start + the tier's months, the same
+ * month arithmetic as addMonths); the list itself is still scoped by visibleAccountsWhere.
  */
 export async function listPeriodicDue(opts: { user: SessionUser; scope: "mentor" | "team" | "visible"; states?: TPeriodicState[]; accountId?: string }): Promise<TPeriodicQueueItem[]> {
   const { user, scope, accountId } = opts;
   const states = opts.states ?? ["overdue", "due-soon"];
-  const where: Prisma.AccountWhereInput = {
-    AND: [
-      visibleAccountsWhere(user),
-      { archivedAt: null },
-      scope === "mentor" ? { mentorId: user.id } : scope === "team" ? { OR: [{ ownerId: user.id }, { team: { some: { userId: user.id } } }] } : {},
-      accountId ? { id: accountId } : {},
-    ],
-  };
-  const rows = await prisma.account.findMany({ where, select: { ...accountBriefSelect, mentor: { select: { id: true, name: true } } }, take: 5000 });
   const today = localToday();
+  // Due on or before this day: yesterday for "overdue" only, otherwise the due-soon window.
+  const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + (states.includes("due-soon") ? DUE_SOON_DAYS : -1) * 86_400_000).toISOString().slice(0, 10);
+  const scopeSql =
+    scope === "mentor"
+      ? Prisma.sql`AND a."mentorId" = ${user.id}`
+      : scope === "team"
+        ? Prisma.sql`AND (a."ownerId" = ${user.id} OR EXISTS (SELECT 1 FROM "AccountTeamMember" m WHERE m."accountId" = a.id AND m."userId" = ${user.id}))`
+        : Prisma.empty;
+  const candidates = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT a.id FROM "Account" a
+    LEFT JOIN "Tier" t ON t.id = COALESCE(a."overrideTierId", a."computedTierId")
+    WHERE a."archivedAt" IS NULL ${scopeSql} ${accountId ? Prisma.sql`AND a.id = ${accountId}` : Prisma.empty}
+      AND (COALESCE(a."lastPeriodicReviewAt", a."createdAt")::date
+           + make_interval(months => CASE WHEN t."reviewEveryMonths" > 0 THEN t."reviewEveryMonths" ELSE ${DEFAULT_REVIEW_EVERY_MONTHS} END))::date <= ${horizon}::date
+    LIMIT 5000`;
+  if (!candidates.length) return [];
+  const rows = await prisma.account.findMany({
+    where: { AND: [visibleAccountsWhere(user), { id: { in: candidates.map((c) => c.id) } }] },
+    select: { ...accountBriefSelect, mentor: { select: { id: true, name: true } } },
+  });
   return rows
     .map((a) => ({ a, schedule: scheduleOf(a, today) }))
     .filter(({ schedule }) => states.includes(schedule.state))

@@ -169,3 +169,10 @@ export async function updateProposal(opts: { user: SessionUser; accountId: strin
   });
   return getProposal({ user, accountId, proposalId });
 }
+
+/** What the proposal form needs to know: who the mentor is and what the caller may do. */
+export async function getProposalFormContext(opts: { user: SessionUser; accountId: string }): Promise<{ mentor: { id: string; name: string } | null; canEdit: boolean; canRequest: boolean }> {
+  const access = await authorizeAccountReviews({ user: opts.user, accountId: opts.accountId });
+  const mentor = access.mentorId ? await prisma.user.findUnique({ where: { id: access.mentorId }, select: { id: true, name: true } }) : null;
+  return { mentor, canEdit: can(opts.user, "plan:edit", access.relation), canRequest: can(opts.user, "review:request", access.relation) };
+}

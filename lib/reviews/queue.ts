@@ -7,7 +7,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { visibleAccountsWhere } from "@/lib/accounts/access";
 import { localToday } from "@/lib/plans/model";
 import { accountBriefSelect, toAccountBrief } from "./context";
-import { describeUrgency, sortQueue, threadState, turnaroundByMentor, type TThreadState } from "./model";
+import { describeUrgency, REVIEW_TARGET_DAYS, sortQueue, threadState, turnaroundByMentor, type TThreadState } from "./model";
 import { listPeriodicDue } from "./periodic";
 import { readSnapshot, reviewStatusOf } from "./proposals";
 import { REVIEW_STATUS_DB, sectionLabel, type TReviewQueueQuery } from "./schema";
@@ -96,30 +96,53 @@ export async function findReviewItems(where: Prisma.ReviewWhereInput, opts: { ta
 /**
  * The queue. `assignedTo=me` (a mentor's default): pending reviews of the accounts the caller
  * mentors now, plus their overdue and soon-due periodic reviews; decided ones they were assigned.
- * `assignedTo=all`: every review the caller may see.
+ * `assignedTo=all`: every review the caller may see. Pending items come most urgent first
+ * (lib/reviews/model.ts queueDeadline), decided ones newest first; `total` counts them all.
  */
-export async function listReviewQueue(opts: { user: SessionUser; query: TReviewQueueQuery }): Promise<{ assignedTo: "me" | "all"; status: TReviewQueueQuery["status"]; items: TQueueItem[] }> {
+export async function listReviewQueue(opts: {
+  user: SessionUser;
+  query: Omit<TReviewQueueQuery, "limit"> & { limit?: number };
+}): Promise<{ assignedTo: "me" | "all"; status: TReviewQueueQuery["status"]; total: number; items: TQueueItem[] }> {
   const { user, query } = opts;
+  const limit = query.limit ?? 200;
   const assignedTo = query.assignedTo ?? (user.role === "MENTOR" ? "me" : "all");
   const status = query.status;
   const statusWhere: Prisma.ReviewWhereInput =
     status === "all" ? {} : status === "decided" ? { status: { not: "PENDING" } } : { status: REVIEW_STATUS_DB[status] };
   const mine: Prisma.ReviewWhereInput =
     assignedTo === "me" ? { OR: [{ status: "PENDING", account: { mentorId: user.id } }, { status: { not: "PENDING" }, mentorId: user.id }] } : {};
-  const where: Prisma.ReviewWhereInput = {
-    AND: [{ account: { AND: [visibleAccountsWhere(user), { archivedAt: null }] } }, statusWhere, mine, query.accountId ? { accountId: query.accountId } : {}],
-  };
-  const decidedOnly = status !== "pending" && status !== "all";
-  let reviews = await findReviewItems(where, { take: decidedOnly ? 100 : 300, order: decidedOnly ? "recent" : "urgency" });
-  if (status === "pending") reviews = reviews.filter((r) => !r.stale);
-  if (decidedOnly) reviews.sort((a, b) => (b.decidedAt ?? "").localeCompare(a.decidedAt ?? ""));
-  if (status !== "pending") return { assignedTo, status, items: reviews };
-  const periodic = await listPeriodicDue({ user, scope: assignedTo === "me" ? "mentor" : "visible", accountId: query.accountId });
+  const accountScope: Prisma.AccountWhereInput = { AND: [visibleAccountsWhere(user), { archivedAt: null }, query.accountId ? { id: query.accountId } : {}] };
+  const where: Prisma.ReviewWhereInput = { AND: [{ account: accountScope }, statusWhere, mine] };
+
+  if (status !== "pending") {
+    const [total, rows] = await Promise.all([prisma.review.count({ where }), findReviewItems(where, { take: limit, order: "recent" })]);
+    if (status !== "all") rows.sort((a, b) => (b.decidedAt ?? "").localeCompare(a.decidedAt ?? ""));
+    return { assignedTo, status, total, items: rows };
+  }
+
+  // Pending: the oldest requests, plus any whose customer decides sooner than the oldest are due
+  // (a deadline is never later than the request + REVIEW_TARGET_DAYS, so that bound is enough).
+  const horizon = new Date(Date.now() + (REVIEW_TARGET_DAYS + 1) * 86_400_000);
+  const soon = await prisma.proposal.findMany({ where: { decisionDate: { lte: horizon }, account: accountScope }, select: { id: true }, take: 2000 });
+  const [oldest, urgent, periodic] = await Promise.all([
+    findReviewItems(where, { take: Math.max(limit, 100) + 50, order: "urgency" }),
+    soon.length ? findReviewItems({ AND: [where, { proposalId: { in: soon.map((p) => p.id) } }] }, { take: 500, order: "urgency" }) : Promise.resolve([]),
+    listPeriodicDue({ user, scope: assignedTo === "me" ? "mentor" : "visible", accountId: query.accountId }),
+  ]);
+  const byId = new Map([...oldest, ...urgent].filter((r) => !r.stale).map((r) => [r.id, r]));
+  const total = (await countPendingReviews(where)) + periodic.length;
   const keyed = [
-    ...reviews.map((r) => ({ item: r as TQueueItem, deadline: r.urgency.deadline, since: r.submittedAt })),
+    ...[...byId.values()].map((r) => ({ item: r as TQueueItem, deadline: r.urgency.deadline, since: r.submittedAt })),
     ...periodic.map((p) => ({ item: p as TQueueItem, deadline: p.urgency.deadline, since: p.schedule.dueOn })),
   ];
-  return { assignedTo, status, items: sortQueue(keyed).map((k) => k.item) };
+  return { assignedTo, status, total, items: sortQueue(keyed).slice(0, limit).map((k) => k.item) };
+}
+
+/** Pending reviews that still await a verdict (a review whose plan version was decided elsewhere does not count). */
+async function countPendingReviews(where: Prisma.ReviewWhereInput): Promise<number> {
+  const rows = await prisma.review.findMany({ where: { AND: [where, { status: "PENDING" }] }, select: { planVersionId: true }, take: 50_000 });
+  const submitted = await submittedVersionIds(rows);
+  return rows.filter((r) => !r.planVersionId || submitted.has(r.planVersionId)).length;
 }
 
 // ---------------------------------------------------------------- threads to answer
@@ -194,10 +217,5 @@ export async function getTurnaround(opts: { user: SessionUser; now?: Date }): Pr
 
 /** Pending (not stale) reviews of the accounts the user mentors now. */
 export async function countPendingForMentor(user: SessionUser): Promise<number> {
-  const rows = await prisma.review.findMany({
-    where: { status: "PENDING", account: { mentorId: user.id, archivedAt: null } },
-    select: { planVersionId: true },
-  });
-  const submitted = await submittedVersionIds(rows);
-  return rows.filter((r) => !r.planVersionId || submitted.has(r.planVersionId)).length;
+  return countPendingReviews({ account: { mentorId: user.id, archivedAt: null } });
 }

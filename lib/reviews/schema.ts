@@ -113,11 +113,16 @@ export const ZCreateReview = z.object({
 });
 export type TCreateReview = z.output<typeof ZCreateReview>;
 
+/** Query words are matched loosely: "PENDING" and "CHANGES_REQUESTED" (the database's spelling) work too. */
+const word = (v: unknown) => (typeof v === "string" ? v.trim().toLowerCase().replace(/_/g, "-") : v);
+
 export const ZReviewQueueQuery = z.object({
   /** "me": what waits for the caller as mentor; "all": every review the caller may see. */
-  assignedTo: z.enum(["me", "all"], { error: 'assignedTo is "me" or "all"' }).optional(),
-  status: z.enum([...REVIEW_STATUSES, "decided", "all"], { error: "status is pending, endorsed, changes-requested, decided or all" }).default("pending"),
+  assignedTo: z.preprocess(word, z.enum(["me", "all"], { error: 'assignedTo is "me" or "all"' }).optional()),
+  status: z.preprocess(word, z.enum([...REVIEW_STATUSES, "decided", "all"], { error: "status is pending, endorsed, changes-requested, decided or all" }).default("pending")),
   accountId: id.optional(),
+  /** How many items to return (the total is always given). */
+  limit: z.coerce.number({ error: "limit is a number" }).int({ error: "limit is a whole number" }).min(1, { error: "limit is 1 to 500" }).max(500, { error: "limit is 1 to 500" }).default(200),
 });
 export type TReviewQueueQuery = z.output<typeof ZReviewQueueQuery>;
 

@@ -40,22 +40,26 @@ export function activitySteps(): Step[] {
     {
       name: "relationships",
       sql: `
-        -- nr distinct (team member, person) pairs per account: p = (n * 211 + offset) mod (team * people) is a permutation
-        -- (211 is prime and larger than any team * people), so no pair repeats. Totals are exact: paired deltas cancel.
+        -- nr distinct (team member, person) pairs per account, among the m people the team reaches at all (weaker
+        -- accounts reach fewer): p = (n * 211 + offset) mod (team * m) is a permutation (211 is prime and larger
+        -- than any team * m), so no pair repeats. Totals are exact: paired deltas cancel.
         INSERT INTO "Relationship" (id, "accountId", "userId", "contactId", strength, "currentLevel", "targetLevel", "frequencyDays",
           "lastInteractionAt", "updatedAt")
-        SELECT 'lgR' || ${pad5("a.i")} || '_' || lpad(n::text, 3, '0'), a.id, t.members[1 + pp.p % ${TEAM_SIZE}], ${contactId("a.i", `pp.p / ${TEAM_SIZE}`)},
+        SELECT 'lgR' || ${pad5("a.i")} || '_' || lpad(n::text, 3, '0'), a.id, t.members[1 + pp.p % ${TEAM_SIZE}], ${contactId("a.i", `(z.off + pp.p / ${TEAM_SIZE}) % z.nc`)},
           st.s,
           (CASE WHEN st.s <= 2 THEN 'SUPPLIER_CONTACT' WHEN st.s = 3 THEN 'CREDIBLE_SOURCE' WHEN st.s = 4 THEN 'PROBLEM_SOLVER' ELSE 'TRUSTED_ADVISOR' END)::"RelationshipLevel",
           (CASE WHEN st.s <= 2 THEN 'CREDIBLE_SOURCE' WHEN st.s = 3 THEN 'PROBLEM_SOLVER' ELSE 'TRUSTED_ADVISOR' END)::"RelationshipLevel",
           (ARRAY[14, 30, 60, 90])[1 + floor(pg_temp.r(a.i * 256 + n, 52) * 4)::int],
           now() - make_interval(days => floor(power(pg_temp.r(a.i * 256 + n, 53), 2) * 300)::int), now()
         FROM lg_a a JOIN lg_team t ON t."accountId" = a.id,
-          LATERAL (SELECT 15 + a.k AS nc, (100 + sign(a.k) * round(80 * abs(a.k) / 6.0))::int AS nr) z,
+          LATERAL (SELECT z0.*, GREATEST(ceil(z0.nr / ${TEAM_SIZE}.0)::int, LEAST(z0.nc, round(z0.nc * (0.3 + 0.7 * a.q + (pg_temp.r(a.i, 54) - 0.5) * 0.2))::int)) AS m,
+                          floor(pg_temp.r(a.i, 55) * z0.nc)::int AS off
+                   FROM (SELECT 15 + a.k AS nc, (100 + sign(a.k) * round(80 * abs(a.k) / 6.0))::int AS nr) z0) z,
           generate_series(0, z.nr - 1) n,
-          LATERAL (SELECT ((n * 211 + floor(pg_temp.r(a.i, 50) * ${TEAM_SIZE} * z.nc)::int) % (${TEAM_SIZE} * z.nc)) AS p) pp,
-          LATERAL (SELECT CASE WHEN u < 0.15 THEN 1 WHEN u < 0.40 THEN 2 WHEN u < 0.70 THEN 3 WHEN u < 0.90 THEN 4 ELSE 5 END AS s
-                   FROM (SELECT pg_temp.r(a.i * 256 + n, 51) AS u) uu) st;`,
+          LATERAL (SELECT ((n * 211 + floor(pg_temp.r(a.i, 50) * ${TEAM_SIZE} * z.m)::int) % (${TEAM_SIZE} * z.m)) AS p) pp,
+          -- Stronger relationships in better accounts.
+          LATERAL (SELECT CASE WHEN u < t1 THEN 1 WHEN u < t1 + 0.25 THEN 2 WHEN u < t1 + 0.55 THEN 3 WHEN u < t1 + 0.75 THEN 4 ELSE 5 END AS s
+                   FROM (SELECT pg_temp.r(a.i * 256 + n, 51) AS u, 0.05 + 0.25 * (1 - a.q) AS t1) uu) st;`,
     },
     {
       name: "plan versions",
@@ -64,8 +68,8 @@ export function activitySteps(): Step[] {
         SELECT a.i, a.id AS "accountId", v, z.nv, l.ls,
           CASE WHEN v = z.nv THEN l.ls WHEN v = z.nv - 1 THEN CASE WHEN l.ls = 'APPROVED' THEN 'SUPERSEDED' ELSE 'APPROVED' END
                WHEN pg_temp.r(a.i * 16 + v, 66) < 0.2 THEN 'CHANGES_REQUESTED' ELSE 'SUPERSEDED' END AS status,
-          now() - make_interval(days => (CASE WHEN l.ls = 'SUBMITTED' THEN pg_temp.r(a.i, 62) * 60 ELSE pg_temp.r(a.i, 62) * 300 END
-                                          + (z.nv - v) * (60 + pg_temp.r(a.i, 61) * 150) + pg_temp.r(a.i * 16 + v, 63) * 20)::int) AS "submittedAt",
+          now() - make_interval(days => (CASE WHEN l.ls = 'SUBMITTED' THEN pg_temp.r(a.i, 62) * 30 ELSE pg_temp.r(a.i, 62) * 300 END
+                                          + (z.nv - v) * (60 + pg_temp.r(a.i, 61) * 150) + pg_temp.r(a.i * 16 + v, 63) * CASE WHEN v = z.nv THEN 5 ELSE 20 END)::int) AS "submittedAt",
           -- Each mentor has their own pace: 1 to about 30 days from submission to verdict.
           make_interval(days => (1 + (0.2 + (COALESCE(a.mi, 3) % 5) * 0.3) * pg_temp.r(a.i * 16 + v, 65) * 20)::int,
                         hours => floor(pg_temp.r(a.i * 16 + v, 67) * 20)::int) AS turnaround
@@ -113,7 +117,7 @@ export function activitySteps(): Step[] {
       sql: `
         CREATE TEMP TABLE lg_pr AS
         SELECT a.i, a.id, COALESCE(t.cadence, 6) AS cadence, x."mentorId",
-          now() - make_interval(days => floor(pg_temp.r(a.i, 80) * COALESCE(t.cadence, 6) * 1.5 * 30.4)::int) AS last,
+          now() - make_interval(days => floor(pg_temp.r(a.i, 80) * COALESCE(t.cadence, 6) * 1.25 * 30.4)::int) AS last,
           1 + floor(pg_temp.r(a.i, 81) * 3)::int AS n
         FROM lg_a a JOIN "Account" x ON x.id = a.id LEFT JOIN lg_tiers t ON t.id = COALESCE(x."overrideTierId", x."computedTierId")
         WHERE pg_temp.r(a.i, 82) < 0.8
@@ -146,8 +150,10 @@ export function activitySteps(): Step[] {
         INSERT INTO "Action" (id, "accountId", title, "ownerId", "dueDate", status, "updatedAt")
         SELECT 'lgX' || ${pad5("a.i")} || '_' || n, a.id, pg_temp.pick(${list(ACTION_TITLES)}, a.i * 32 + n, 96),
           t.members[1 + floor(pg_temp.r(a.i * 32 + n, 97) * ${TEAM_SIZE})::int],
-          current_date + floor(-100 * (1.1 - a.q) * pg_temp.r(a.i * 32 + n, 98) + 60 * pg_temp.r(a.i * 32 + n, 99))::int,
-          (CASE WHEN s.u < 0.45 THEN 'DONE' WHEN s.u < 0.55 THEN 'DROPPED' ELSE 'OPEN' END)::"ActionStatus", now()
+          -- Open actions are mostly ahead; weaker accounts let more of them slip. Closed ones are mostly behind.
+          current_date + CASE WHEN s.u < 0.65 THEN floor(-150 * pg_temp.r(a.i * 32 + n, 98) + 30 * pg_temp.r(a.i * 32 + n, 99))::int
+                              ELSE floor(-40 * (1 - a.q) * pg_temp.r(a.i * 32 + n, 98) + 80 * pg_temp.r(a.i * 32 + n, 99))::int END,
+          (CASE WHEN s.u < 0.55 THEN 'DONE' WHEN s.u < 0.65 THEN 'DROPPED' ELSE 'OPEN' END)::"ActionStatus", now()
         FROM lg_a a JOIN lg_team t ON t."accountId" = a.id, generate_series(0, 15) n,
           LATERAL (SELECT pg_temp.r(a.i * 32 + n, 95) AS u) s
         WHERE n < floor(pg_temp.r(a.i, 95) * 16);`,

@@ -137,16 +137,18 @@ export function portfolioSteps(opts: { passwordHash: string }): Step[] {
     {
       name: "score history",
       sql: `
-        -- 2 to 5 snapshots over two years; earlier ones drift from today's score, so tiers move.
+        -- 2 to 5 snapshots over two years: the latest (today's score and tier) up to 5 months ago, the
+        -- earlier ones spread before it and drifting a little from today's score, so accounts near a
+        -- threshold move tier now and then.
         INSERT INTO "ScoreSnapshot" (id, "accountId", score, "tierId", "tierName", cause, "modelVersion", "createdAt")
         SELECT 'lgH' || a.id || '_' || j, a.id, sc, t.id, t.name, CASE WHEN j = 0 AND x."overrideTierId" IS NOT NULL THEN 'override' ELSE 'score' END, 1,
-          now() - make_interval(days => CASE WHEN j = 0 THEN floor(pg_temp.r(a.i, 31) * 20)::int
-                                             ELSE (j * 730 / n + floor(pg_temp.r(a.i * 8 + j, 32) * 40))::int END)
+          now() - make_interval(days => CASE WHEN j = 0 THEN t0
+                                             ELSE t0 + floor((j - 1 + pg_temp.r(a.i * 8 + j, 32)) * (730 - t0) / (n - 1))::int END)
         FROM lg_a a JOIN "Account" x ON x.id = a.id AND x.score IS NOT NULL,
-          LATERAL (SELECT 2 + floor(pg_temp.r(a.i, 30) * 4)::int AS n) nn(n),
+          LATERAL (SELECT 2 + floor(pg_temp.r(a.i, 30) * 4)::int AS n, floor(pg_temp.r(a.i, 31) * 150)::int AS t0) nn,
           generate_series(0, 4) j,
           LATERAL (SELECT CASE WHEN j = 0 THEN x.score
-                    ELSE LEAST(100, GREATEST(0, round((x.score + (pg_temp.r(a.i * 8 + j, 33) - 0.5) * 34)::numeric, 1)))::float8 END AS sc) s,
+                    ELSE LEAST(100, GREATEST(0, round((x.score + (pg_temp.r(a.i * 8 + j, 33) - 0.5) * 16)::numeric, 1)))::float8 END AS sc) s,
           LATERAL (SELECT id, name FROM lg_tiers WHERE id = CASE WHEN j = 0 THEN COALESCE(x."overrideTierId", x."computedTierId") ELSE pg_temp.tier_for(s.sc) END) t
         WHERE j < nn.n;`,
     },

@@ -118,7 +118,8 @@ function buildOrg(random: () => number, accountIndex: number, size: number, doma
     let made = 0;
     for (let seniority = 3; seniority <= 5 && made < quota; seniority++) {
       const next: Person[] = [];
-      const perBoss = seniority === 5 ? 4 : 2;
+      // Operational staff take whatever the department's quota leaves, spread over its managers.
+      const perBoss = seniority === 5 ? Math.ceil((quota - made) / layer.length) : 2;
       for (const boss of layer) {
         for (let k = 0; k < perBoss && made < quota && people.length < size; k++) {
           const title = pick(random, TITLES[seniority]);

@@ -128,6 +128,12 @@ describe("the mentor's queue", () => {
     expect(items[1].urgency.label).toMatch(/customer decides in 2 days/);
     expect(items[2].urgency.label).toMatch(/Waiting 6 days/);
 
+    expect(res.body.total).toBe(3);
+    // The database's spelling works too, and `limit` cuts the list but not the total.
+    const upper = await queue(mentor, "assignedTo=ME&status=PENDING&limit=1");
+    expect(upper.body).toMatchObject({ total: 3, items: [expect.objectContaining({ id: `periodic-${a.id}` })] });
+    expect((await queue(mentor, "limit=0")).body.fields).toHaveProperty("limit");
+
     // Another mentor sees none of it; the owner sees the reviews of their accounts with assignedTo=all.
     expect((await queue(await makeUser("MENTOR"))).body.items).toEqual([]);
     const ownerView = await queue(owner, "assignedTo=all&status=pending");
@@ -208,7 +214,7 @@ describe("attention and turnaround", () => {
   it("counts pending reviews for the mentor and unanswered comments for the team", async () => {
     const w = await makeWorld();
     await testDb().account.update({ where: { id: w.account.id }, data: { lastPeriodicReviewAt: new Date() } });
-    const base = (u: TestUser) => reviewAttention(u!).then((r) => r["/reviews"] ?? 0);
+    const base = (u: Parameters<typeof reviewAttention>[0]) => reviewAttention(u).then((r) => r["/reviews"] ?? 0);
     expect(await base(w.mentor)).toBe(0);
     const created = await postProposal(w.owner, w.account.id, proposal({ requestReview: true }));
     const reviewId = created.body.review.id;

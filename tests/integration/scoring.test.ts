@@ -14,6 +14,7 @@ let scorecardRoute: { GET: Handler; PUT: Handler };
 let historyRoute: { GET: Handler };
 let overrideRoute: { PUT: Handler; DELETE: Handler };
 let exportRoute: { GET: Handler };
+let accountsRoute: { GET: Handler };
 let fixtures: typeof import("../support/fixtures");
 type World = Awaited<ReturnType<typeof import("../support/fixtures")["makeWorld"]>>;
 let w: World;
@@ -30,6 +31,7 @@ beforeAll(async () => {
   historyRoute = await import("@/app/api/accounts/[id]/scorecard/history/route");
   overrideRoute = await import("@/app/api/accounts/[id]/tier-override/route");
   exportRoute = await import("@/app/(app)/ranking/export/route");
+  accountsRoute = await import("@/app/api/accounts/route");
   w = await fixtures.makeWorld();
 }, 120_000);
 
@@ -334,5 +336,24 @@ describe("ranking export", () => {
     expect(lines.some((l) => l.includes(w.account.name))).toBe(true);
     const own = await call(exportRoute.GET, { user: w.outsider, url: "/ranking/export" });
     expect(String(own.body)).not.toContain(w.account.name);
+  });
+});
+
+describe("accounts list by score", () => {
+  it("filters by minimum score and by 'not scored yet', and sorts by score", async () => {
+    const owner = await fixtures.makeUser("ACCOUNT_MANAGER");
+    const db = fixtures.testDb();
+    const tag = `Scored${Date.now()}`;
+    const { createAccount } = await import("../../prisma/factories");
+    for (const [i, score] of [80, 55, null].entries()) {
+      const a = await createAccount(db, { ownerId: owner.id, name: `${tag} ${i}` });
+      await db.account.update({ where: { id: a.id }, data: { score } });
+    }
+    const names = async (q: string) =>
+      (await call(accountsRoute.GET, { user: owner, url: `/api/accounts?q=${tag}${q}` })).body.items.map((a: { name: string }) => a.name.slice(-1));
+    expect(await names("&score=60")).toEqual(["0"]);
+    expect(await names("&score=none")).toEqual(["2"]);
+    expect(await names("&sort=score&dir=desc")).toEqual(["0", "1", "2"]);
+    expect((await call(accountsRoute.GET, { user: owner, url: "/api/accounts?score=101" })).status).toBe(422);
   });
 });

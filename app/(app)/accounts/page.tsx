@@ -24,10 +24,10 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     listAccounts({ user, query }),
     listPeople(),
     accountFacets(user),
-    prisma.tier.findMany({ select: { id: true, name: true }, orderBy: { rank: "asc" } }),
+    prisma.tier.findMany({ select: { id: true, name: true, minScore: true, isKey: true }, orderBy: { rank: "asc" } }),
   ]);
   const managers = people.filter((p) => p.role !== "MENTOR");
-  const filtered = Boolean(query.q || query.stage || query.ownerId || query.tierId || query.industry || query.region || query.archived !== "exclude");
+  const filtered = Boolean(query.q || query.stage || query.ownerId || query.tierId || query.score !== undefined || query.industry || query.region || query.archived !== "exclude");
 
   return (
     <>

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requirePageUser } from "@/lib/auth/session";
+import { NotFoundError } from "@/lib/errors";
+import { getProposal, getProposalFormContext } from "@/lib/reviews/proposals";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ProposalForm } from "@/components/reviews/proposal-form";
+
+export const metadata: Metadata = { title: "Revise proposal" };
+
+export default async function EditProposalPage({ params }: { params: Promise<{ id: string; proposalId: string }> }) {
+  const { id, proposalId } = await params;
+  const user = await requirePageUser();
+  const [ctx, proposal] = await Promise.all([getProposalFormContext({ user, accountId: id }), getProposal({ user, accountId: id, proposalId })]).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  if (!ctx.canEdit) return <EmptyState title="Only the account team revises proposals">You can read and comment on them in their reviews.</EmptyState>;
+  if (proposal.latestReview?.status === "pending") {
+    return <EmptyState title="This proposal is with the mentor">It can be revised once the verdict is in. Comments can still be answered in the review.</EmptyState>;
+  }
+  return (
+    <Card className="max-w-4xl">
+      <CardHeader title={`Revise: ${proposal.title}`} description="The mentor will see what changed since the version they reviewed." />
+      <CardBody>
+        <ProposalForm accountId={id} mentor={ctx.mentor} canRequest={ctx.canRequest} existing={JSON.parse(JSON.stringify(proposal))} />
+      </CardBody>
+    </Card>
+  );
+}

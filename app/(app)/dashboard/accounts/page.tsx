@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ArrowLeft, Download, ListX } from "lucide-react";
+import { requirePageUser } from "@/lib/auth/session";
+import { ZDrillQuery, filtersFromSearchParams, filtersToParams } from "@/lib/dashboard/schema";
+import { listDashboardAccounts } from "@/lib/dashboard/drill";
+import { getDashboardOptions } from "@/lib/dashboard/service";
+import { formatMoney, formatScore } from "@/lib/format";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
+import { Pagination } from "@/components/ui/pagination";
+import { StageBadge } from "@/components/accounts/stage-badge";
+
+export const metadata: Metadata = { title: "Dashboard: accounts" };
+
+export default async function DashboardAccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser();
+  const raw = await searchParams;
+  const filters = filtersFromSearchParams(raw);
+  const back = `/dashboard${filtersToParams(filters).size ? `?${filtersToParams(filters)}` : ""}`;
+  const backLink = (
+    <Link href={back} className="inline-flex items-center gap-1 hover:text-brand-700 hover:underline">
+      <ArrowLeft aria-hidden className="h-4 w-4" /> Dashboard
+    </Link>
+  );
+  const parsed = ZDrillQuery.safeParse({ ...filters, metric: raw.metric, page: raw.page, pageSize: raw.pageSize });
+  if (!parsed.success) {
+    return (
+      <>
+        <PageHeader eyebrow={backLink} title="Accounts behind a figure" />
+        <EmptyState icon={<ListX className="h-8 w-8" />} title="This figure is not one the dashboard knows" action={<Link href={back} className={buttonClass("secondary")}>Back to the dashboard</Link>}>
+          The link may be mistyped or from an older version of Keystone.
+        </EmptyState>
+      </>
+    );
+  }
+  const [list, options] = await Promise.all([listDashboardAccounts({ user, query: parsed.data }), getDashboardOptions({ user })]);
+  const csvHref = `/api/dashboard/accounts?${filtersToParams(filters, { metric: parsed.data.metric, format: "csv" })}`;
+  const filterText = [
+    filters.region,
+    filters.industry,
+    filters.ownerId ? options.managers.find((m) => m.id === filters.ownerId)?.name ?? "one manager" : undefined,
+    filters.tierId ? (filters.tierId === "none" ? "no tier yet" : options.tiers.find((t) => t.id === filters.tierId)?.name ?? "one tier") : undefined,
+  ].filter(Boolean);
+  return (
+    <>
+      <PageHeader
+        eyebrow={backLink}
+        title={list.title}
+        description={
+          <>
+            <span data-testid="drill-total">{list.total}</span> account{list.total === 1 ? "" : "s"}
+            {filterText.length ? ` · filtered by ${filterText.join(", ")}` : ""}
+          </>
+        }
+        actions={
+          list.total > 0 && (
+            <a href={csvHref} download className={buttonClass("secondary")}>
+              <Download aria-hidden className="h-4 w-4" /> Download CSV
+            </a>
+          )
+        }
+      />
+      {list.items.length === 0 ? (
+        <EmptyState icon={<ListX className="h-8 w-8" />} title="No accounts behind this figure" action={<Link href={back} className={buttonClass("secondary")}>Back to the dashboard</Link>}>
+          {list.total > 0 ? "This page is past the end of the list." : "Nothing in your view counts toward it right now."}
+        </EmptyState>
+      ) : (
+        <>
+          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="drill-table">
+              <caption className="sr-only">{list.title}</caption>
+              <thead className="bg-slate-50">
+                <tr>
+                  {["Account", "Key account manager", "Tier", "Stage", "Score", "Revenue", "Margin", "Region · industry", "Detail"].map((h) => (
+                    <th key={h} scope="col" className={`whitespace-nowrap px-4 py-3 text-xs font-semibold uppercase tracking-wide text-slate-500 ${["Score", "Revenue", "Margin"].includes(h) ? "text-right" : "text-left"}`}>
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {list.items.map((a) => (
+                  <tr key={a.id} className="hover:bg-slate-50">
+                    <th scope="row" className="whitespace-nowrap px-4 py-3 text-left font-medium">
+                      <Link href={`/accounts/${a.id}`} className="text-slate-900 hover:text-brand-700 hover:underline">
+                        {a.name}
+                      </Link>
+                    </th>
+                    <td className="whitespace-nowrap px-4 py-3 text-slate-700">{a.ownerName}</td>
+                    <td className="whitespace-nowrap px-4 py-3">
+                      {a.tierName ? (
+                        <Badge tone="slate" title={a.overridden ? "Tier set by a senior manager's override" : undefined}>
+                          {a.tierName}
+                          {a.overridden && <span aria-label="overridden">*</span>}
+                        </Badge>
+                      ) : (
+                        <span className="text-xs text-slate-400">Not scored</span>
+                      )}
+                    </td>
+                    <td className="whitespace-nowrap px-4 py-3"><StageBadge stage={a.stage} /></td>
+                    <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">{formatScore(a.score)}</td>
+                    <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">{formatMoney(a.revenue)}</td>
+                    <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">{formatMoney(a.margin)}</td>
+                    <td className="whitespace-nowrap px-4 py-3 text-slate-600">{a.region} · {a.industry}</td>
+                    <td className="px-4 py-3 text-slate-600">{a.detail ?? <span className="text-slate-400">—</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={list.page} pageSize={list.pageSize} total={list.total} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Inbox } from "lucide-react";
+import { requirePageUser } from "@/lib/auth/session";
+import { listReviewQueue, getTurnaround, listThreadsAwaitingTeam } from "@/lib/reviews/queue";
+import { ZReviewQueueQuery } from "@/lib/reviews/schema";
+import { REVIEW_TARGET_DAYS } from "@/lib/reviews/model";
+import { formatRelative } from "@/lib/format";
+import { cn } from "@/lib/cn";
+import { PageHeader } from "@/components/ui/page-header";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { QueueList } from "@/components/reviews/queue-list";
+import { TurnaroundTable } from "@/components/reviews/turnaround-table";
+
+export const metadata: Metadata = { title: "Reviews" };
+
+function Tab({ href, active, children }: { href: string; active: boolean; children: React.ReactNode }) {
+  return (
+    <Link
+      href={href}
+      aria-current={active ? "page" : undefined}
+      className={cn("rounded-md px-3 py-1.5 text-sm font-medium", active ? "bg-white text-slate-900 shadow-sm ring-1 ring-slate-200" : "text-slate-600 hover:text-slate-900")}
+    >
+      {children}
+    </Link>
+  );
+}
+
+export default async function ReviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser();
+  const sp = await searchParams;
+  const parsed = ZReviewQueueQuery.safeParse({ assignedTo: sp.assignedTo, status: sp.status === "decided" ? "decided" : "pending" });
+  const query = parsed.success ? parsed.data : ZReviewQueueQuery.parse({});
+  const seesPortfolio = user.role === "SENIOR_MANAGER" || user.role === "ADMIN";
+  const isTeam = user.role !== "MENTOR";
+  const [queue, turnaround, threads] = await Promise.all([
+    listReviewQueue({ user, query }),
+    getTurnaround({ user }),
+    isTeam ? listThreadsAwaitingTeam({ user, take: 8 }) : Promise.resolve([]),
+  ]);
+  const href = (over: Record<string, string>) => `/reviews?${new URLSearchParams({ status: query.status, assignedTo: queue.assignedTo, ...over }).toString()}`;
+  const pending = query.status === "pending";
+  const description =
+    user.role === "MENTOR"
+      ? `What waits for you, most urgent first: the customer's decision dates, then the ${REVIEW_TARGET_DAYS}-day target, then overdue plan reviews.`
+      : seesPortfolio
+        ? "Mentor reviews across the portfolio: what waits, what was decided, and how long verdicts take."
+        : "Reviews of your accounts' plans and proposals, and the mentor's comments waiting for your answer.";
+  return (
+    <>
+      <PageHeader title="Reviews" description={description} />
+      <div className="grid gap-6 xl:grid-cols-3">
+        <div className="min-w-0 space-y-6 xl:col-span-2">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <nav aria-label="Review status" className="inline-flex gap-1 rounded-lg bg-slate-100 p-1">
+              <Tab href={href({ status: "pending" })} active={pending}>
+                Waiting
+              </Tab>
+              <Tab href={href({ status: "decided" })} active={!pending}>
+                Decided
+              </Tab>
+            </nav>
+            {(seesPortfolio || user.role === "MENTOR") && (
+              <nav aria-label="Whose reviews" className="inline-flex gap-1 rounded-lg bg-slate-100 p-1">
+                <Tab href={href({ assignedTo: "me" })} active={queue.assignedTo === "me"}>
+                  Assigned to me
+                </Tab>
+                <Tab href={href({ assignedTo: "all" })} active={queue.assignedTo === "all"}>
+                  {seesPortfolio ? "Whole portfolio" : "All my accounts"}
+                </Tab>
+              </nav>
+            )}
+          </div>
+          <Card>
+            <CardHeader
+              title={pending ? (queue.assignedTo === "me" ? "Your queue" : "Waiting for a verdict") : "Decided"}
+              description={`${queue.total} item${queue.total === 1 ? "" : "s"}${queue.total > queue.items.length ? ` (the first ${queue.items.length} shown)` : ""}${pending ? " · most urgent first" : " · newest first"}`}
+            />
+            {queue.items.length ? (
+              <QueueList items={queue.items} />
+            ) : (
+              <CardBody>
+                <EmptyState icon={<Inbox className="h-8 w-8" aria-hidden />} title={pending ? "Nothing waits for a review" : "No verdicts yet"} className="border-0">
+                  {pending
+                    ? "When an account manager asks for a review of a plan or a proposal, or a periodic plan review falls due, it appears here."
+                    : "Endorsements and requests for changes appear here once given."}
+                </EmptyState>
+              </CardBody>
+            )}
+          </Card>
+        </div>
+        <div className="min-w-0 space-y-6">
+          {isTeam && (
+            <Card>
+              <CardHeader title="Comments to answer" description="The mentor's open threads on your accounts." />
+              {threads.length ? (
+                <ul className="divide-y divide-slate-100 text-sm" data-testid="threads-to-answer">
+                  {threads.map((t) => (
+                    <li key={t.id} className="px-5 py-3">
+                      <Link href={`/reviews/${t.reviewId}#comment-${t.id}`} className="font-medium text-brand-700 hover:underline">
+                        {t.accountName} · {t.sectionLabel}
+                      </Link>
+                      <p className="mt-0.5 line-clamp-2 text-slate-700">{t.body}</p>
+                      <p className="mt-0.5 text-xs text-slate-500">
+                        {t.author.name}, {formatRelative(t.createdAt)}
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <CardBody>
+                  <p className="text-sm text-slate-500">No comment waits for your answer.</p>
+                </CardBody>
+              )}
+            </Card>
+          )}
+          <Card>
+            <CardHeader title="Turnaround per mentor" description={`Request to verdict, last 12 months. Target: ${REVIEW_TARGET_DAYS} days.`} />
+            <TurnaroundTable rows={turnaround} />
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,206 @@
+"use client";
+
+// The analysis beside the map: the questions a team must answer with confidence, each with the
+// people behind the answer (click one to open them on the map).
+import { useState, type ReactNode } from "react";
+import { AlertTriangle, CheckCircle2, ChevronDown, CircleHelp, XCircle } from "lucide-react";
+import { ATTITUDE_LABELS, LEVEL_LABELS } from "@/lib/relationships/schema";
+import { COVERED_MIN, INFLUENTIAL, WEAK_MAX, type CoverEntry } from "@/lib/relationships/model";
+import { cn } from "@/lib/cn";
+import { useMap } from "./map-context";
+
+const SHOW = 5;
+
+export function AnalysisPanel() {
+  const { map, memberById, contactById, selectPerson } = useMap();
+  const a = map.analysis;
+  const who = (id: string) => memberById.get(id)?.name ?? "Someone who left the team";
+  const covers = (list: CoverEntry[]) => (list.length ? list.map((c) => `${who(c.userId)} (${c.strength})`).join(", ") : "nobody on our team");
+  const person = (id: string, name: string, detail?: ReactNode) => (
+    <button type="button" onClick={() => selectPerson(id)} className="block w-full rounded-md px-2 py-1 text-left hover:bg-slate-50">
+      <span className="text-sm font-medium text-slate-900">{name}</span>
+      {detail && <span className="block text-xs text-slate-500">{detail}</span>}
+    </button>
+  );
+
+  return (
+    <aside aria-label="Analysis" className="space-y-3" data-testid="analysis">
+      <CoverageScore />
+      <Section title="Who decides" status={!a.economicBuyerIdentified ? "bad" : a.economicBuyerCovered ? "good" : "warn"} summary={!a.economicBuyerIdentified ? "No economic decision maker identified" : `${a.decisionMakers.filter((d) => d.covered).length} of ${a.decisionMakers.length} covered well`}>
+        {a.decisionMakers.map((d) => (
+          <div key={d.contactId}>{person(d.contactId, d.name, <>Covered by {covers(d.coveredBy)}</>)}</div>
+        ))}
+        {!a.economicBuyerIdentified && <p className="px-2 text-xs text-slate-500">Mark the person who can say the final yes or no as the economic decision maker.</p>}
+      </Section>
+      <Section title="Coach" status={!a.hasCoach ? "bad" : a.coaches.some((c) => c.coveredBy.length) ? "good" : "warn"} summary={a.hasCoach ? `${a.coaches.length} coach${a.coaches.length > 1 ? "es" : ""}` : "No coach: nobody guides us from inside"}>
+        {a.coaches.map((c) => (
+          <div key={c.contactId}>{person(c.contactId, c.name, <>Known by {covers(c.coveredBy)}</>)}</div>
+        ))}
+      </Section>
+      <ListSection
+        title="Influential people we do not reach"
+        hint={`Influence ${INFLUENTIAL}+ and nobody on our team knows them, or knows them only weakly (strength ${WEAK_MAX} or less).`}
+        items={a.influentialGaps}
+        render={(g) =>
+          person(
+            g.contactId,
+            g.name,
+            <>
+              Influence {g.influence} · {g.reason === "unknown" ? "nobody knows them" : `best strength ${g.maxStrength}`}
+              {g.via.length > 0 && <> · way in: {g.via.map((v) => v.name).join(", ")}</>}
+            </>,
+          )
+        }
+        keyOf={(g) => g.contactId}
+      />
+      <ListSection
+        title="Influential people against us"
+        hint={`Opponents and sceptics with influence ${INFLUENTIAL}+.`}
+        items={a.influentialOpponents}
+        render={(o) => person(o.contactId, o.name, <>{ATTITUDE_LABELS[o.attitude]} · influence {o.influence} · known by {covers(o.coveredBy)}</>)}
+        keyOf={(o) => o.contactId}
+      />
+      <ListSection
+        title="Single threads"
+        hint="People reached by only one of our team; departments reached through only one of our team."
+        items={[...a.singleThreadedDepartments.map((d) => ({ kind: "dept" as const, d })), ...a.singleThreadedContacts.map((c) => ({ kind: "person" as const, c }))]}
+        render={(x) =>
+          x.kind === "dept" ? (
+            <div className="px-2 py-1 text-sm">
+              <span className="font-medium text-slate-900">{x.d.department}</span>
+              <span className="block text-xs text-slate-500">Department ({x.d.contacts} people), only through {who(x.d.userId)}</span>
+            </div>
+          ) : (
+            person(x.c.contactId, x.c.name, <>Influence {x.c.influence} · only {who(x.c.userId)} (strength {x.c.strength})</>)
+          )
+        }
+        keyOf={(x) => (x.kind === "dept" ? `d-${x.d.department}` : x.c.contactId)}
+      />
+      <ListSection
+        title="Departments and sites we do not reach"
+        items={[...a.unreachedDepartments.map((d) => ({ label: d.department, what: "Department", n: d.contacts })), ...a.unreachedSites.map((s) => ({ label: s.site, what: "Site", n: s.contacts }))]}
+        render={(x) => (
+          <div className="px-2 py-1 text-sm">
+            <span className="font-medium text-slate-900">{x.label}</span> <span className="text-xs text-slate-500">{x.what} · {x.n} people, no relationship at all</span>
+          </div>
+        )}
+        keyOf={(x) => `${x.what}-${x.label}`}
+      />
+      <ListSection
+        title="Below the level we aim for"
+        items={a.levelGaps}
+        render={(g) => {
+          const c = contactById.get(g.contactId);
+          return person(g.contactId, `${who(g.userId)} → ${c?.name ?? "?"}`, <>{LEVEL_LABELS[g.currentLevel]}, aiming for {LEVEL_LABELS[g.targetLevel]}</>);
+        }}
+        keyOf={(g) => g.relationshipId}
+      />
+      <ListSection
+        title="Gone quiet"
+        hint={`No interaction for more than ${a.quietAfterDays} days${map.account.tierName ? ` (what the ${map.account.tierName} tier promises)` : " (no tier: 90 days)"}.`}
+        items={a.quietRelationships}
+        render={(q) => {
+          const c = contactById.get(q.contactId);
+          return person(q.contactId, `${who(q.userId)} → ${c?.name ?? "?"}`, q.daysSince === null ? "No interaction recorded" : `${q.daysSince} days since the last interaction`);
+        }}
+        keyOf={(q) => q.relationshipId}
+      />
+    </aside>
+  );
+}
+
+function CoverageScore() {
+  const { map } = useMap();
+  const { score, parts } = map.analysis.coverage;
+  const [open, setOpen] = useState(false);
+  const tone = score === null ? "text-slate-400" : score >= 70 ? "text-emerald-600" : score >= 45 ? "text-amber-600" : "text-red-600";
+  return (
+    <section className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm">
+      <div className="flex items-end justify-between gap-3">
+        <div>
+          <h2 className="text-sm font-semibold text-slate-900">Coverage score</h2>
+          <p className="text-xs text-slate-500">
+            {map.analysis.counts.contacts} people · {map.analysis.counts.relationships} relationships · {map.analysis.counts.teamMembers} on our team
+          </p>
+        </div>
+        <p className={cn("text-3xl font-semibold tabular-nums", tone)} data-testid="coverage-score">
+          {score === null ? "—" : Math.round(score)}
+          <span className="text-sm font-normal text-slate-400">/100</span>
+        </p>
+      </div>
+      <button type="button" onClick={() => setOpen(!open)} aria-expanded={open} className="mt-2 inline-flex items-center gap-1 text-xs font-medium text-brand-700 hover:underline">
+        How it was computed <ChevronDown aria-hidden className={cn("h-3.5 w-3.5 transition-transform", open && "rotate-180")} />
+      </button>
+      {open && (
+        <ul className="mt-2 space-y-2">
+          {parts.map((p) => (
+            <li key={p.key} className="text-xs">
+              <div className="flex items-center justify-between gap-2">
+                <span className="font-medium text-slate-800">{p.label}</span>
+                <span className="tabular-nums text-slate-600">
+                  {p.points} / {p.weight}
+                </span>
+              </div>
+              <div className="mt-1 h-1.5 rounded-full bg-slate-100" aria-hidden>
+                <div className="h-1.5 rounded-full bg-brand-500" style={{ width: `${(p.points / p.weight) * 100}%` }} />
+              </div>
+              <p className="mt-1 text-slate-500">{p.explanation}</p>
+            </li>
+          ))}
+          <li className="text-[11px] text-slate-400">Known well means strength {COVERED_MIN} or more.</li>
+        </ul>
+      )}
+    </section>
+  );
+}
+
+type Status = "good" | "warn" | "bad";
+const STATUS_ICON: Record<Status, ReactNode> = {
+  good: <CheckCircle2 aria-label="Good" className="h-4 w-4 text-emerald-600" />,
+  warn: <AlertTriangle aria-label="Needs attention" className="h-4 w-4 text-amber-500" />,
+  bad: <XCircle aria-label="Gap" className="h-4 w-4 text-red-600" />,
+};
+
+function Section({ title, status, summary, children }: { title: string; status: Status; summary: string; children?: ReactNode }) {
+  return (
+    <section className="rounded-xl border border-slate-200 bg-white px-3 py-2.5 shadow-sm">
+      <h3 className="flex items-center gap-1.5 px-1 text-sm font-semibold text-slate-900">
+        {STATUS_ICON[status]} {title}
+      </h3>
+      <p className="px-1 text-xs text-slate-500">{summary}</p>
+      {children && <div className="mt-1">{children}</div>}
+    </section>
+  );
+}
+
+function ListSection<T>({ title, hint, items, render, keyOf }: { title: string; hint?: string; items: T[]; render: (x: T) => ReactNode; keyOf: (x: T) => string }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? items : items.slice(0, SHOW);
+  return (
+    <section className="rounded-xl border border-slate-200 bg-white px-3 py-2.5 shadow-sm">
+      <h3 className="flex items-center justify-between gap-2 px-1 text-sm font-semibold text-slate-900">
+        <span className="flex items-center gap-1.5">
+          {STATUS_ICON[items.length ? "warn" : "good"]} {title}
+        </span>
+        <span className={cn("rounded-full px-2 py-0.5 text-xs tabular-nums", items.length ? "bg-amber-50 text-amber-800" : "bg-emerald-50 text-emerald-700")}>{items.length}</span>
+      </h3>
+      {hint && (
+        <p className="flex gap-1 px-1 text-[11px] leading-snug text-slate-500">
+          <CircleHelp aria-hidden className="mt-0.5 h-3 w-3 shrink-0" /> {hint}
+        </p>
+      )}
+      {items.length > 0 && (
+        <ul className="mt-1 max-h-72 overflow-y-auto">
+          {shown.map((x) => (
+            <li key={keyOf(x)}>{render(x)}</li>
+          ))}
+        </ul>
+      )}
+      {items.length > SHOW && (
+        <button type="button" onClick={() => setAll(!all)} className="mt-1 px-2 text-xs font-medium text-brand-700 hover:underline">
+          {all ? "Show fewer" : `Show all ${items.length}`}
+        </button>
+      )}
+    </section>
+  );
+}

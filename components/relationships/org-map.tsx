@@ -1,0 +1,231 @@
+"use client";
+
+// The interactive map: the customer's people laid out by the formal line, our team beside them.
+// Lines: the reporting line (grey), our relationships (teal, thicker = stronger), who influences
+// whom (blue arrows) and tension (red dashes). With many relationships, drawing all of them at
+// once is a tangle: then the lines of one team member or one person are shown on demand.
+import "@xyflow/react/dist/style.css";
+import { useCallback, useMemo, useState } from "react";
+import { Background, Controls, MarkerType, MiniMap, Panel, ReactFlow, type Edge, type Node } from "@xyflow/react";
+import type { TMapContact, TMapRelationship } from "@/lib/relationships/view";
+import { ATTITUDES, ATTITUDE_LABELS } from "@/lib/relationships/schema";
+import { useMap } from "./map-context";
+import { layoutOrgChart, layoutTeam } from "./layout";
+import { NODE_TYPES, type PersonNodeData, type TeamNodeData } from "./map-nodes";
+import { ATTITUDE_COLORS, LINK_COLORS } from "./palette";
+
+/** Up to this many relationship lines are drawn at once; beyond it, lines follow the focus. */
+const ALL_LINES_UP_TO = 150;
+
+type Layers = { reports: boolean; relationships: "all" | "focus"; influence: boolean; tension: boolean };
+
+export function OrgMap({ people, relationships, memberFilter }: { people: TMapContact[]; relationships: TMapRelationship[]; memberFilter: string }) {
+  const { map, selectedPersonId, selectPerson } = useMap();
+  const [focusMember, setFocusMember] = useState<string | null>(null);
+  const [layers, setLayers] = useState<Layers>({ reports: true, relationships: map.relationships.length <= ALL_LINES_UP_TO ? "all" : "focus", influence: true, tension: true });
+  const [ready, setReady] = useState(false);
+
+  const layout = useMemo(() => layoutOrgChart(people), [people]);
+  const stats = useMemo(() => {
+    const s = new Map<string, { threads: number; max: number }>();
+    for (const r of relationships) {
+      const cur = s.get(r.contactId) ?? { threads: 0, max: 0 };
+      cur.threads++;
+      cur.max = Math.max(cur.max, r.strength);
+      s.set(r.contactId, cur);
+    }
+    return s;
+  }, [relationships]);
+  const team = useMemo(() => map.teamMembers.filter((m) => m.onTeam || relationships.some((r) => r.userId === m.id)), [map.teamMembers, relationships]);
+  const activeMember = memberFilter || focusMember;
+
+  const onFocus = useCallback((id: string) => setFocusMember((cur) => (cur === id ? null : id)), []);
+
+  // Which relationship lines to draw, and who is "in focus" (others are dimmed).
+  const { shownRelationships, inFocus } = useMemo(() => {
+    let shown: TMapRelationship[] = [];
+    if (layers.relationships === "all" && !focusMember && !selectedPersonId) shown = relationships;
+    else if (focusMember) shown = relationships.filter((r) => r.userId === focusMember);
+    else if (selectedPersonId) shown = relationships.filter((r) => r.contactId === selectedPersonId);
+    else if (layers.relationships === "all") shown = relationships;
+    const focus = focusMember || selectedPersonId ? new Set<string>([...shown.map((r) => r.contactId), ...shown.map((r) => r.userId), ...(selectedPersonId ? [selectedPersonId] : []), ...(focusMember ? [focusMember] : [])]) : null;
+    return { shownRelationships: shown, inFocus: focus };
+  }, [layers.relationships, relationships, focusMember, selectedPersonId]);
+
+  const nodes = useMemo<Node[]>(() => {
+    const out: Node[] = [];
+    for (const c of people) {
+      const p = layout.positions.get(c.id);
+      if (!p) continue;
+      const st = stats.get(c.id);
+      const data: PersonNodeData = {
+        contact: c,
+        width: p.width,
+        height: p.height,
+        threads: st?.threads ?? 0,
+        maxStrength: st?.max ?? 0,
+        dimmed: inFocus !== null && !inFocus.has(c.id),
+        selected: c.id === selectedPersonId,
+        onOpen: selectPerson,
+      };
+      out.push({ id: c.id, type: "person", position: { x: p.x, y: p.y }, data, width: p.width, height: p.height, draggable: false, connectable: false });
+    }
+    const spots = layoutTeam(team.length, layout.bounds);
+    team.forEach((m, i) => {
+      const data: TeamNodeData = {
+        name: m.name,
+        relationships: relationships.filter((r) => r.userId === m.id).length,
+        focused: activeMember === m.id,
+        dimmed: inFocus !== null && !inFocus.has(m.id),
+        former: !m.onTeam,
+        onFocus,
+      };
+      out.push({ id: m.id, type: "team", position: spots[i], data, draggable: false, connectable: false });
+    });
+    if (layout.looseLabel) out.push({ id: "__loose__", type: "label", position: layout.looseLabel, data: { text: "No manager recorded" }, draggable: false, selectable: false });
+    return out;
+  }, [people, layout, stats, team, relationships, inFocus, selectedPersonId, selectPerson, activeMember, onFocus]);
+
+  const edges = useMemo<Edge[]>(() => {
+    const out: Edge[] = [];
+    const placed = layout.positions;
+    if (layers.reports) {
+      for (const c of people) {
+        if (!c.reportsToId || !placed.has(c.reportsToId)) continue;
+        const child = placed.get(c.id)!;
+        out.push({
+          id: `rt-${c.id}`,
+          source: c.reportsToId,
+          target: c.id,
+          sourceHandle: child.stacked ? "bl" : "b",
+          targetHandle: child.stacked ? "l" : "t",
+          type: "smoothstep",
+          pathOptions: { borderRadius: 6 },
+          style: { stroke: LINK_COLORS.REPORTS_TO, strokeWidth: 1.25 },
+          selectable: false,
+          focusable: false,
+        } as Edge);
+      }
+    }
+    for (const r of shownRelationships) {
+      if (!placed.has(r.contactId)) continue;
+      out.push({
+        id: `rel-${r.id}`,
+        source: r.userId,
+        target: r.contactId,
+        sourceHandle: "r",
+        targetHandle: "l",
+        style: { stroke: LINK_COLORS.RELATIONSHIP, strokeWidth: 0.6 + r.strength * 0.9, opacity: 0.55 },
+        selectable: false,
+        focusable: false,
+      });
+    }
+    for (const l of map.links) {
+      if (!placed.has(l.fromId) || !placed.has(l.toId)) continue;
+      if (l.kind === "INFLUENCES" ? !layers.influence : !layers.tension) continue;
+      const color = LINK_COLORS[l.kind];
+      out.push({
+        id: `lk-${l.id}`,
+        source: l.fromId,
+        target: l.toId,
+        sourceHandle: "r",
+        targetHandle: "rt",
+        style: { stroke: color, strokeWidth: 1.5, strokeDasharray: l.kind === "TENSION" ? "3 4" : "6 4", opacity: inFocus && !(inFocus.has(l.fromId) || inFocus.has(l.toId)) ? 0.15 : 0.85 },
+        markerEnd: l.kind === "INFLUENCES" ? { type: MarkerType.ArrowClosed, color, width: 14, height: 14 } : undefined,
+        selectable: false,
+        focusable: false,
+      });
+    }
+    return out;
+  }, [people, layout, layers, shownRelationships, map.links, inFocus]);
+
+  const lineHint =
+    layers.relationships === "focus" && !focusMember && !selectedPersonId ? `${relationships.length} relationships: pick someone on our team (left) or a person to see their lines.` : null;
+
+  return (
+    <div className="relative h-[680px] overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="relationship-map" data-ready={ready ? "true" : "false"} data-nodes={people.length}>
+      {people.length === 0 ? (
+        <div className="flex h-full items-center justify-center text-sm text-slate-500">Nobody matches these filters.</div>
+      ) : (
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          fitView
+          fitViewOptions={{ padding: 0.04 }}
+          minZoom={0.08}
+          maxZoom={2}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          onInit={() => setReady(true)}
+          onPaneClick={() => setFocusMember(null)}
+          proOptions={{ hideAttribution: true }}
+          aria-label="Relationship map"
+        >
+          <Background gap={24} color="#e2e8f0" />
+          <Controls showInteractive={false} position="top-right" />
+          <MiniMap pannable zoomable position="bottom-right" nodeColor={(n) => (n.type === "person" ? ATTITUDE_COLORS[(n.data as PersonNodeData).contact.attitude].swatch : "#0f766e")} className="!h-28 !w-40" />
+          <Panel position="top-left">
+            <LayerToggles layers={layers} onChange={setLayers} hint={lineHint} />
+          </Panel>
+          <Panel position="bottom-left">
+            <Legend />
+          </Panel>
+        </ReactFlow>
+      )}
+    </div>
+  );
+}
+
+function LayerToggles({ layers, onChange, hint }: { layers: Layers; onChange: (l: Layers) => void; hint: string | null }) {
+  const box = (key: "reports" | "influence" | "tension", label: string, color: string) => (
+    <label className="flex items-center gap-1.5">
+      <input type="checkbox" checked={layers[key]} onChange={(e) => onChange({ ...layers, [key]: e.target.checked })} className="h-3.5 w-3.5 rounded border-slate-300" />
+      <span className="inline-block h-0.5 w-4" style={{ background: color }} aria-hidden />
+      {label}
+    </label>
+  );
+  return (
+    <div className="max-w-xs space-y-1.5 rounded-lg border border-slate-200 bg-white/95 px-3 py-2 text-xs text-slate-700 shadow-sm">
+      <div className="flex flex-wrap gap-x-3 gap-y-1">
+        {box("reports", "Reports to", LINK_COLORS.REPORTS_TO)}
+        {box("influence", "Influences", LINK_COLORS.INFLUENCES)}
+        {box("tension", "Tension", LINK_COLORS.TENSION)}
+      </div>
+      <label className="flex items-center gap-1.5">
+        <span className="inline-block h-1 w-4 rounded" style={{ background: LINK_COLORS.RELATIONSHIP }} aria-hidden />
+        Our relationships
+        <select
+          aria-label="Which relationship lines to show"
+          value={layers.relationships}
+          onChange={(e) => onChange({ ...layers, relationships: e.target.value as Layers["relationships"] })}
+          className="ml-1 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs"
+        >
+          <option value="all">all</option>
+          <option value="focus">of whoever I pick</option>
+        </select>
+      </label>
+      {hint && <p className="text-[11px] leading-snug text-slate-500">{hint}</p>}
+    </div>
+  );
+}
+
+function Legend() {
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-slate-200 bg-white/95 px-3 py-2 text-[11px] text-slate-600 shadow-sm">
+      {ATTITUDES.map((a) => (
+        <span key={a} className="inline-flex items-center gap-1">
+          <span className="inline-block h-3 w-3 rounded-sm border" style={{ background: ATTITUDE_COLORS[a].fill, borderColor: ATTITUDE_COLORS[a].border }} aria-hidden />
+          {ATTITUDE_LABELS[a]}
+        </span>
+      ))}
+      <span className="text-slate-400">·</span>
+      <span>size = influence</span>
+      <span>line width = strength</span>
+      <span className="inline-flex items-center gap-1">
+        <span className="flex h-4 min-w-4 items-center justify-center rounded-full bg-teal-600 px-1 text-[9px] font-bold text-white">2</span>of our team reach them
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+"use client";
+
+// The sortable list, for quick editing: decision role, influence and attitude change in place
+// (each change saves at once, with the row's version); everything else opens the person.
+import { useMemo, useState } from "react";
+import { ATTITUDES, ATTITUDE_LABELS, DECISION_ROLES, DECISION_ROLE_LABELS } from "@/lib/relationships/schema";
+import type { TMapContact, TMapRelationship } from "@/lib/relationships/view";
+import { formatRelative } from "@/lib/format";
+import { cn } from "@/lib/cn";
+import { useMap } from "./map-context";
+import { RelationshipsList } from "./relationships-list";
+import { SortHeader, useSorted, type Column } from "./sortable";
+import { ATTITUDE_COLORS } from "./palette";
+
+type Row = TMapContact & { threads: number; best: number; last: number };
+
+const COLUMNS: Column<Row>[] = [
+  { key: "name", label: "Name", value: (r) => r.name },
+  { key: "jobTitle", label: "Job title", value: (r) => r.jobTitle },
+  { key: "department", label: "Department", value: (r) => r.department },
+  { key: "site", label: "Site", value: (r) => r.site },
+  { key: "seniority", label: "Level", value: (r) => r.seniority },
+  { key: "decisionRole", label: "Decision role", value: (r) => (r.decisionRole ? DECISION_ROLES.indexOf(r.decisionRole) : 99) },
+  { key: "influence", label: "Influence", value: (r) => r.influence, defaultDir: "desc" },
+  { key: "attitude", label: "Attitude", value: (r) => ATTITUDES.indexOf(r.attitude) },
+  { key: "threads", label: "Our team", value: (r) => r.threads * 10 + r.best },
+  { key: "last", label: "Last contact", value: (r) => r.last, defaultDir: "desc" },
+];
+
+export function PeopleList({ people, relationships }: { people: TMapContact[]; relationships: TMapRelationship[] }) {
+  const [tab, setTab] = useState<"people" | "relationships">("people");
+  return (
+    <div className="rounded-xl border border-slate-200 bg-white shadow-sm">
+      <div className="flex items-center gap-1 border-b border-slate-100 px-3 py-2" role="tablist" aria-label="List">
+        {(["people", "relationships"] as const).map((t) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            aria-selected={tab === t}
+            onClick={() => setTab(t)}
+            className={cn("rounded-md px-3 py-1 text-sm font-medium", tab === t ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100")}
+          >
+            {t === "people" ? `People (${people.length})` : `Relationships (${relationships.length})`}
+          </button>
+        ))}
+      </div>
+      {tab === "people" ? <PeopleTable people={people} relationships={relationships} /> : <RelationshipsList relationships={relationships} />}
+    </div>
+  );
+}
+
+function PeopleTable({ people, relationships }: { people: TMapContact[]; relationships: TMapRelationship[] }) {
+  const { canEdit, accountId, mutate, selectPerson } = useMap();
+  const rows = useMemo<Row[]>(() => {
+    const agg = new Map<string, { threads: number; best: number; last: number }>();
+    for (const r of relationships) {
+      const a = agg.get(r.contactId) ?? { threads: 0, best: 0, last: 0 };
+      a.threads++;
+      a.best = Math.max(a.best, r.strength);
+      if (r.lastInteractionAt) a.last = Math.max(a.last, Date.parse(r.lastInteractionAt));
+      agg.set(r.contactId, a);
+    }
+    return people.map((p) => ({ ...p, ...(agg.get(p.id) ?? { threads: 0, best: 0, last: 0 }) }));
+  }, [people, relationships]);
+  const { sorted, sort, toggle } = useSorted(rows, COLUMNS, { key: "influence", dir: "desc" });
+  const [saving, setSaving] = useState<string | null>(null);
+
+  async function quickEdit(row: Row, patch: Record<string, unknown>) {
+    setSaving(row.id);
+    await mutate({ url: `/api/accounts/${accountId}/contacts/${row.id}`, method: "PATCH", body: { ...patch, version: row.version }, success: `Saved ${row.name}` });
+    setSaving(null);
+  }
+
+  if (people.length === 0) return <p className="px-4 py-10 text-center text-sm text-slate-500">Nobody matches these filters.</p>;
+  const select = "h-8 rounded-md border border-slate-200 bg-white px-1.5 text-xs focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-200";
+  return (
+    <div className="max-h-[680px] overflow-auto" data-testid="people-list">
+      <table className="w-full border-separate border-spacing-0 text-sm">
+        <caption className="sr-only">The customer&apos;s people; click a column heading to sort</caption>
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <SortHeader key={c.key} label={c.label} active={sort.key === c.key} dir={sort.dir} onClick={() => toggle(c.key)} />
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((r) => (
+            <tr key={r.id} className={cn("hover:bg-slate-50", saving === r.id && "opacity-60")}>
+              <td className="border-b border-slate-100 px-2 py-1.5">
+                <button type="button" onClick={() => selectPerson(r.id)} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                  {r.name}
+                </button>
+              </td>
+              <td className="max-w-48 truncate border-b border-slate-100 px-2 py-1.5 text-slate-600" title={r.jobTitle}>
+                {r.jobTitle}
+              </td>
+              <td className="border-b border-slate-100 px-2 py-1.5 text-slate-600">{r.department}</td>
+              <td className="border-b border-slate-100 px-2 py-1.5 text-slate-600">{r.site}</td>
+              <td className="border-b border-slate-100 px-2 py-1.5 tabular-nums text-slate-600">{r.seniority}</td>
+              <td className="border-b border-slate-100 px-2 py-1">
+                {canEdit ? (
+                  <select aria-label={`Decision role of ${r.name}`} className={select} value={r.decisionRole ?? ""} onChange={(e) => quickEdit(r, { decisionRole: e.target.value || null })}>
+                    <option value="">—</option>
+                    {DECISION_ROLES.map((d) => (
+                      <option key={d} value={d}>
+                        {DECISION_ROLE_LABELS[d]}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <span className="text-xs">{r.decisionRole ? DECISION_ROLE_LABELS[r.decisionRole] : "—"}</span>
+                )}
+              </td>
+              <td className="border-b border-slate-100 px-2 py-1">
+                {canEdit ? (
+                  <select aria-label={`Influence of ${r.name}`} className={select} value={r.influence} onChange={(e) => quickEdit(r, { influence: Number(e.target.value) })}>
+                    {[1, 2, 3, 4, 5].map((n) => (
+                      <option key={n} value={n}>
+                        {n}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <span className="tabular-nums">{r.influence}</span>
+                )}
+              </td>
+              <td className="border-b border-slate-100 px-2 py-1">
+                {canEdit ? (
+                  <select
+                    aria-label={`Attitude of ${r.name}`}
+                    className={select}
+                    style={{ background: ATTITUDE_COLORS[r.attitude].fill, color: ATTITUDE_COLORS[r.attitude].text }}
+                    value={r.attitude}
+                    onChange={(e) => quickEdit(r, { attitude: e.target.value })}
+                  >
+                    {ATTITUDES.map((a) => (
+                      <option key={a} value={a}>
+                        {ATTITUDE_LABELS[a]}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <span className="rounded px-1.5 py-0.5 text-xs" style={{ background: ATTITUDE_COLORS[r.attitude].fill, color: ATTITUDE_COLORS[r.attitude].text }}>
+                    {ATTITUDE_LABELS[r.attitude]}
+                  </span>
+                )}
+              </td>
+              <td className="whitespace-nowrap border-b border-slate-100 px-2 py-1.5 text-xs">
+                <span className={cn("font-semibold", r.threads === 0 ? "text-red-600" : r.threads === 1 ? "text-amber-700" : "text-emerald-700")}>{r.threads}</span>
+                {r.threads > 0 && <span className="text-slate-500"> · best {r.best}</span>}
+              </td>
+              <td className="whitespace-nowrap border-b border-slate-100 px-2 py-1.5 text-xs text-slate-500">{r.last ? formatRelative(new Date(r.last)) : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { signIn } from "./helpers";
+
+// The portfolio dashboard on the demo data. Other spec files change the same database, so the
+// assertions compare figures with the lists behind them rather than with fixed numbers.
+// Screenshots go to SHOTS_DIR when it is set.
+const shots = process.env.SHOTS_DIR;
+
+const tileValue = async (page: Page, testId: string) => Number((await page.getByTestId(testId).getByRole("link").first().innerText()).replace(/[^\d]/g, ""));
+const drillTotal = async (page: Page) => Number(await page.getByTestId("drill-total").innerText());
+
+test("a senior manager narrows the whole dashboard by region, and the view lives in the URL", async ({ page }) => {
+  await signIn(page, "senior", "/dashboard");
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { name: "Portfolio dashboard" })).toBeVisible();
+  const all = await tileValue(page, "stat-accounts");
+  expect(all).toBeGreaterThan(10);
+
+  await page.getByLabel("Region").selectOption("DACH");
+  await expect(page).toHaveURL(/[?&]region=DACH/);
+  await expect(page.getByTestId("dashboard-body")).toHaveAttribute("aria-busy", "false");
+  const dach = await tileValue(page, "stat-accounts");
+  expect(dach).toBeLessThan(all);
+  expect(dach).toBeGreaterThan(0);
+
+  // A bookmark opens the same view.
+  await page.reload();
+  await expect(page.getByLabel("Region")).toHaveValue("DACH");
+  expect(await tileValue(page, "stat-accounts")).toBe(dach);
+  if (shots) await page.screenshot({ path: `${shots}/dashboard-dach.png`, fullPage: true });
+
+  // Filters combine, and clearing them brings the whole portfolio back.
+  const firstIndustry = await page.getByLabel("Industry").locator("option").nth(1).getAttribute("value");
+  await page.getByLabel("Industry").selectOption(firstIndustry!);
+  await expect(page).toHaveURL(/region=DACH/);
+  await expect(page).toHaveURL(new RegExp(`industry=${encodeURIComponent(firstIndustry!).replace(/%20/g, "(\\+|%20)")}`));
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect.poll(() => tileValue(page, "stat-accounts")).toBe(all);
+});
+
+test("every figure opens the accounts behind it, keeping the filters", async ({ page }) => {
+  await signIn(page, "senior", "/dashboard?region=DACH");
+  await page.goto("/dashboard?region=DACH");
+  const dach = await tileValue(page, "stat-accounts");
+
+  await page.getByTestId("stat-accounts").getByRole("link").click();
+  await expect(page.getByRole("heading", { name: "All accounts" })).toBeVisible();
+  expect(await drillTotal(page)).toBe(dach);
+  const regions = await page.getByTestId("drill-table").locator("tbody tr td:nth-child(8)").allInnerTexts();
+  expect(regions.length).toBe(dach);
+  for (const r of regions) expect(r).toMatch(/^DACH · /);
+
+  // Back to the dashboard with the filter still set.
+  await page.getByRole("link", { name: "Dashboard", exact: true }).first().click();
+  await expect(page).toHaveURL(/\/dashboard\?region=DACH$/);
+
+  // A number in a table: the lifecycle stage with the most accounts.
+  await page.goto("/dashboard");
+  const stages = page.getByTestId("card-stages");
+  await stages.getByRole("button", { name: "Table" }).click();
+  const links = stages.getByRole("table").getByRole("link");
+  const counts = await links.allInnerTexts();
+  const biggest = counts.map(Number).reduce((best, n, i, xs) => (n > xs[best] ? i : best), 0);
+  const label = await links.nth(biggest).getAttribute("aria-label");
+  await links.nth(biggest).click();
+  await expect(page).toHaveURL(/metric=stage%3A/);
+  expect(await drillTotal(page)).toBe(Number(counts[biggest]));
+  expect(label).toMatch(/^Accounts in /);
+
+  // A tile in another section: overdue actions drill to the accounts that have them, oldest first.
+  await page.goto("/dashboard");
+  const overdueAccounts = Number((await page.getByTestId("stat-overdue").innerText()).match(/in (\d+) account/)?.[1] ?? "0");
+  await page.getByTestId("stat-overdue").getByRole("link").click();
+  await expect(page.getByRole("heading", { name: "Accounts with overdue actions" })).toBeVisible();
+  expect(await drillTotal(page)).toBe(overdueAccounts);
+  if (shots) await page.screenshot({ path: `${shots}/dashboard-drill-overdue.png`, fullPage: true });
+});
+
+test("any table exports to CSV, on the dashboard and behind a figure", async ({ page }) => {
+  await signIn(page, "senior", "/dashboard");
+  await page.goto("/dashboard");
+  const lights = page.getByTestId("card-lights");
+  const [download] = await Promise.all([page.waitForEvent("download"), lights.getByRole("button", { name: "Export “Traffic lights by area” as CSV" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^keystone-traffic-lights-by-area-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync((await download.path())!, "utf8").trim().split("\r\n");
+  expect(csv[0]).toBe("Area,Red,Amber,Green,Not set");
+  expect(csv.slice(1).map((l) => l.split(",")[0])).toEqual(["Relationship", "Delivery", "Financial", "Strategic position", "Competitive threat"]);
+  // Each row adds up to the accounts in view.
+  const all = await tileValue(page, "stat-accounts");
+  for (const line of csv.slice(1)) expect(line.split(",").slice(1).map(Number).reduce((a, b) => a + b, 0)).toBe(all);
+
+  await page.getByTestId("stat-key").getByRole("link").click();
+  await expect(page.getByRole("heading", { name: "Key accounts" })).toBeVisible();
+  const total = await drillTotal(page);
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+  expect(file.suggestedFilename()).toMatch(/^keystone-key-accounts-\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows = readFileSync((await file.path())!, "utf8").trim().split("\r\n");
+  expect(rows[0]).toBe("Account,Key account manager,Tier,Stage,Score,Revenue this year,Margin this year,Region,Industry,Detail");
+  expect(rows.length - 1).toBe(total);
+});
+
+test("charts have a table view, and the page passes an accessibility check", async ({ page }) => {
+  await signIn(page, "senior", "/dashboard");
+  await page.goto("/dashboard");
+  const scores = page.getByTestId("card-scores");
+  await expect(scores.getByTestId("chart")).toBeVisible();
+  await scores.getByRole("button", { name: "Table" }).click();
+  await expect(scores.getByRole("button", { name: "Table" })).toHaveAttribute("aria-pressed", "true");
+  await expect(scores.getByRole("table")).toBeVisible();
+  await expect(scores.getByRole("table").locator("tbody tr")).toHaveCount(11);
+  const results = await new AxeBuilder({ page }).exclude(".recharts-wrapper").analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+});
+
+test("an account manager sees their own accounts and a mentor the accounts they mentor", async ({ page }) => {
+  for (const who of ["marco", "helen"] as const) {
+    await signIn(page, who, "/accounts");
+    await page.goto("/accounts");
+    const visible = Number(await page.getByTestId("total").innerText());
+    await page.goto("/dashboard");
+    await expect(page.getByText(who === "marco" ? /The accounts you own or are on the team of/ : /The accounts you mentor/)).toBeVisible();
+    expect(await tileValue(page, "stat-accounts")).toBe(visible);
+    if (shots) await page.screenshot({ path: `${shots}/dashboard-${who}.png`, fullPage: true });
+  }
+});

@@ -1,0 +1,123 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+// Demo data (prisma/seed/relationships.ts): Marco owns Lighthouse Medical Devices (no map yet,
+// mentor Helen) and Atlas Aerostructures (the large map: 150 people, 1000 relationships, team of
+// 10, mentor David). Screenshots go to SHOTS_DIR when it is set.
+const shots = process.env.SHOTS_DIR;
+
+async function accountId(page: Page, name: string): Promise<string> {
+  const res = await page.request.get(`/api/accounts?q=${encodeURIComponent(name)}`);
+  const body = await res.json();
+  const hit = body.items.find((a: { name: string }) => a.name === name);
+  expect(hit, `account ${name}`).toBeTruthy();
+  return hit.id;
+}
+
+const mapReady = async (page: Page) => {
+  await expect(page.getByTestId("relationship-map")).toHaveAttribute("data-ready", "true", { timeout: 15_000 });
+};
+
+test("an account manager maps a person and a relationship, and the map, matrix and analysis follow", async ({ page }) => {
+  await signIn(page, "marco");
+  const id = await accountId(page, "Lighthouse Medical Devices");
+  await page.goto(`/accounts/${id}/relationships`);
+  await expect(page.getByRole("heading", { name: "No one mapped yet" })).toBeVisible();
+
+  // A person: the economic decision maker, whom nobody on our team knows yet.
+  await page.getByRole("button", { name: "Add the first person" }).click();
+  const form = page.getByRole("form", { name: "New person" });
+  await form.getByLabel("Name").fill("Greta Lindholm");
+  await form.getByLabel("Job title").fill("Chief Operating Officer");
+  await form.getByLabel("Department").fill("Operations");
+  await form.getByLabel("Role in the decision").selectOption({ label: "Economic decision maker" });
+  await form.getByLabel("Influence (1–5)").selectOption("5");
+  await form.getByLabel("Attitude toward us").selectOption({ label: "Supporter" });
+  await form.getByRole("button", { name: "Add person" }).click();
+
+  // The panel opens on her; the map draws her, reached by nobody; the analysis sees the gap.
+  const panel = page.getByTestId("person-panel");
+  await expect(panel).toBeVisible();
+  await expect(panel.getByText("Nobody on our team")).toBeVisible();
+  await mapReady(page);
+  const node = page.locator('[data-person="Greta Lindholm"]');
+  await expect(node).toBeVisible();
+  await expect(node).toHaveAttribute("aria-label", /Reached by 0 of our team/);
+  const analysis = page.getByTestId("analysis");
+  await expect(analysis.getByText("0 of 1 covered well")).toBeVisible();
+  await expect(page.locator('[data-testid^="rf__edge-rel-"]')).toHaveCount(0);
+
+  // A relationship, from her panel.
+  await panel.getByRole("button", { name: "Add", exact: true }).click();
+  const relForm = panel.getByRole("form", { name: "New relationship" });
+  await relForm.getByLabel("Who on our team").selectOption({ label: "Marco Rossi" });
+  await relForm.getByText("4 · Strong").click();
+  await relForm.getByLabel("Level we aim for").selectOption({ label: "Trusted advisor" });
+  await relForm.getByRole("button", { name: "Add relationship" }).click();
+  await expect(panel.getByText("Marco Rossi · strength 4")).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  // The map now shows the line and the count; the analysis counts her covered.
+  await expect(node).toHaveAttribute("aria-label", /Reached by 1 of our team/);
+  await expect(page.locator('[data-testid^="rf__edge-rel-"]')).toHaveCount(1);
+  await expect(analysis.getByText("1 of 1 covered well")).toBeVisible();
+  if (shots) await page.screenshot({ path: `${shots}/relationships-small-map.png` });
+
+  // The coverage matrix: her row shows strength 4 under Marco, and a click fixes a weak cell.
+  await page.getByRole("tab", { name: "Coverage matrix" }).click();
+  const matrix = page.getByTestId("coverage-matrix");
+  await expect(matrix.getByRole("button", { name: /Marco Rossi and Greta Lindholm: strength 4/ })).toBeVisible();
+  await matrix.getByRole("button", { name: /Marco Rossi and Greta Lindholm: strength 4/ }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit relationship" });
+  await dialog.getByText("5 · Very strong").click();
+  await dialog.getByRole("button", { name: "Save relationship" }).click();
+  await expect(matrix.getByRole("button", { name: /Marco Rossi and Greta Lindholm: strength 5/ })).toBeVisible();
+
+  // The list: a quick edit of her attitude saves at once and survives a reload.
+  await page.getByRole("tab", { name: "List" }).click();
+  await page.getByLabel("Attitude of Greta Lindholm").selectOption({ label: "Champion" });
+  await expect(page.getByText("Saved Greta Lindholm")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Attitude of Greta Lindholm")).toHaveValue("CHAMPION");
+});
+
+test("CSV import previews row by row and imports nothing from a file with errors unless told to skip", async ({ page }) => {
+  await signIn(page, "marco");
+  const id = await accountId(page, "Riverside Water");
+  await page.goto(`/accounts/${id}/relationships`);
+  await page.getByRole("button", { name: "Import CSV" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "Import from CSV" });
+  const csv = ["name,email,job_title,department,reports_to,influence", "Ola Berg,ola@river.example,CEO,Board,,5", "Per Holm,,CFO,Finance,Ola Berg,4", "Broken Row,,Analyst,Finance,,9"].join("\n");
+  await dialog.getByLabel("CSV file").setInputFiles({ name: "people.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const preview = dialog.getByTestId("import-preview");
+  await expect(preview).toContainText("2 to add, 0 to update, 1 with errors");
+  await expect(preview).toContainText("Influence must be from 1 to 5");
+  const importButton = dialog.getByRole("button", { name: /^Import/ });
+  await expect(importButton).toBeDisabled();
+  await dialog.getByLabel(/Skip the 1 row with errors/).check();
+  await importButton.click();
+  await expect(page.getByText("Imported: 2 added, 0 updated, 1 rows skipped")).toBeVisible();
+  await mapReady(page);
+  await expect(page.locator('[data-person="Per Holm"]')).toBeVisible();
+  await expect(page.locator('[data-person="Broken Row"]')).toHaveCount(0);
+});
+
+test("the large demo map is drawn quickly; the mentor reads it; others get 404", async ({ page }) => {
+  await signIn(page, "david");
+  const id = await accountId(page, "Atlas Aerostructures");
+  const started = Date.now();
+  await page.goto(`/accounts/${id}/relationships`);
+  await mapReady(page);
+  await expect(page.locator(".react-flow__node-person")).toHaveCount(150);
+  const elapsed = Date.now() - started;
+  console.log(`large map interactive after ${elapsed} ms`);
+  expect(elapsed).toBeLessThan(5_000);
+  // Read-only for the mentor.
+  await expect(page.getByRole("button", { name: "Add person" })).toHaveCount(0);
+  await expect(page.getByTestId("coverage-score")).toHaveText(/\d+\/100/);
+  if (shots) await page.screenshot({ path: `${shots}/relationships-large-map.png` });
+
+  await signIn(page, "helen");
+  const res = await page.goto(`/accounts/${id}/relationships`);
+  expect(res?.status()).toBe(404);
+});

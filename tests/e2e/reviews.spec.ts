@@ -1,0 +1,225 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signIn, type DemoKey } from "./helpers";
+
+// The mentor review loop with two people in two browsers: Marco (account manager) and Helen
+// (mentor). Each test makes its own account so that it does not depend on the demo plans.
+// Screenshots go to SHOTS_DIR when it is set.
+const shots = process.env.SHOTS_DIR;
+const shot = async (page: Page, name: string) => {
+  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+};
+
+async function person(page: Page, name: string): Promise<string> {
+  const res = await page.request.get("/api/people");
+  const hit = (await res.json()).items.find((p: { name: string }) => p.name === name);
+  expect(hit, name).toBeTruthy();
+  return hit.id;
+}
+
+const plan = (strategy: string) => ({
+  keyInformation: { global: "Nordic paper demand is flat; energy costs dominate.", corporate: "New COO since spring, cost programme under way.", project: "Retrofit of line 3 at Kemi." },
+  customerObjectives: "Cut unplanned downtime by a third within two years.",
+  objectives: [{ id: "obj-1", title: "Become the preferred automation partner for both mills", description: "", horizonYear: new Date().getFullYear() + 2 }],
+  financialTargets: [{ year: new Date().getFullYear(), revenue: 1_800_000, margin: 420_000 }],
+  strategy,
+  opportunities: "Service contract extension to the Oulu mill.",
+  risks: "A competitor offers service at cost to win the retrofit.",
+});
+
+/** An account of Marco's with Helen as mentor and a draft ready to submit. */
+async function accountWithDraft(manager: Page, name: string): Promise<string> {
+  const helen = await person(manager, "Helen Carter");
+  const res = await manager.request.post("/api/accounts", { data: { name, industry: "Manufacturing", region: "Nordics", mentorId: helen } });
+  expect(res.status()).toBe(201);
+  const id = (await res.json()).id;
+  const draft = await manager.request.put(`/api/accounts/${id}/plan/draft`, { data: { content: plan("Start with the Kemi retrofit, prove uptime in six months, then extend service to Oulu."), version: 0 } });
+  expect(draft.status()).toBe(200);
+  return id;
+}
+
+async function twoPeople(browser: Browser, a: DemoKey, b: DemoKey) {
+  const [ca, cb] = await Promise.all([browser.newContext(), browser.newContext()]);
+  const [pa, pb] = await Promise.all([ca.newPage(), cb.newPage()]);
+  await signIn(pa, a);
+  await signIn(pb, b);
+  return { pa, pb, close: () => Promise.all([ca.close(), cb.close()]) };
+}
+
+test("manager submits, mentor comments and asks for changes, manager answers and resubmits, mentor endorses, team asked to commit", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const { pa: manager, pb: mentor, close } = await twoPeople(browser, "marco", "helen");
+  const name = `Kemi Board ${Date.now().toString(36)}`;
+  const id = await accountWithDraft(manager, name);
+
+  // 1. The manager submits the draft for review from the account's Reviews tab.
+  await manager.goto(`/accounts/${id}/reviews`);
+  await expect(manager.getByRole("heading", { name: "Plan review", exact: true })).toBeVisible();
+  await manager.getByTestId("submit-for-review").click();
+  await expect(manager).toHaveURL(/\/reviews\/[a-z0-9]+$/);
+  await expect(manager.getByRole("heading", { name: "Plan version 1" })).toBeVisible();
+  await expect(manager.getByText("Waiting for Helen Carter's verdict")).toBeVisible();
+  const review1 = manager.url();
+
+  // 2. The mentor finds it in her queue, with the account's tier and score beside it.
+  await mentor.goto("/reviews");
+  const row = mentor.getByTestId("review-queue").getByRole("listitem").filter({ hasText: name });
+  await expect(row).toContainText("Plan version 1");
+  await expect(row).toContainText("Score");
+  await shot(mentor, "reviews-queue-mentor");
+  await row.getByRole("link", { name: "Plan version 1" }).click();
+  await expect(mentor.getByRole("heading", { name: "Plan version 1" })).toBeVisible();
+  await expect(mentor.getByRole("complementary").getByText("Traffic lights")).toBeVisible();
+
+  // She selects a passage in the strategy and comments on it, then comments on the risks.
+  await mentor.locator('[data-quote-scope="strategy"] p').first().selectText();
+  await mentor.getByRole("button", { name: "Comment on the selected passage in Strategy" }).click();
+  await expect(mentor.getByLabel("Passage (optional)")).toHaveValue(/Kemi retrofit/);
+  await mentor.getByLabel("Your comment on Strategy").fill("Six months is tight for proof. What do we show them at month three?");
+  await mentor.getByRole("button", { name: "Add comment" }).click();
+  const strategyThread = mentor.locator('[data-review-section="strategy"]').getByTestId("thread");
+  await expect(strategyThread).toContainText("What do we show them at month three?");
+  await expect(strategyThread).toContainText("Waiting for the team");
+  await mentor.getByRole("button", { name: "Comment on Risks and competitive activity" }).click();
+  await mentor.getByLabel("Your comment on Risks and competitive activity").fill("How do we answer service at cost?");
+  await mentor.getByRole("button", { name: "Add comment" }).click();
+  await expect(mentor.locator('[data-review-section="risks"]').getByTestId("thread")).toContainText("service at cost");
+
+  // A verdict needs a summary; then she asks for changes.
+  await mentor.getByLabel("Request changes").check();
+  await mentor.getByRole("button", { name: "Request changes" }).click();
+  await expect(mentor.getByText("A summary is required")).toBeVisible();
+  await mentor.getByLabel("Summary").fill("Good direction. Make the first six months concrete and answer the price risk.");
+  await mentor.getByRole("button", { name: "Request changes" }).click();
+  await expect(mentor.getByTestId("verdict")).toHaveAttribute("data-status", "changes-requested");
+  await shot(mentor, "review-screen-changes-requested");
+
+  // 3. The manager sees the verdict, answers the thread, revises the draft and resubmits.
+  await manager.goto(review1);
+  await expect(manager.getByTestId("verdict")).toContainText("Make the first six months concrete");
+  const mThread = manager.locator('[data-review-section="strategy"]').getByTestId("thread");
+  await mThread.getByRole("button", { name: /Answer Helen Carter's comment/ }).click();
+  await manager.getByLabel("Your answer").fill("At month three: uptime on line 3 against the baseline, reviewed with their plant manager.");
+  await manager.getByRole("button", { name: "Post answer" }).click();
+  await expect(mThread).toContainText("Answered, waiting for the mentor");
+
+  await manager.getByRole("link", { name: "Revise the draft" }).click();
+  await expect(manager).toHaveURL(new RegExp(`/accounts/${id}/plan/draft$`));
+  await manager.getByLabel("Strategy", { exact: true }).fill("Kemi retrofit first. Month three: uptime on line 3 against the baseline with their plant manager. Month six: extend service to Oulu.");
+  await expect(manager.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  await manager.goto(`/accounts/${id}/reviews`);
+  await expect(manager.getByText("Helen Carter asked for changes on version 1")).toBeVisible();
+  // The comment on the changed section is ticked as answered; the risks one is not.
+  await expect(manager.getByRole("checkbox", { name: /Strategy:/ })).toBeChecked();
+  await expect(manager.getByRole("checkbox", { name: /Risks and competitive activity:/ })).not.toBeChecked();
+  await manager.getByTestId("submit-for-review").click();
+  await expect(manager.getByRole("heading", { name: "Plan version 2" })).toBeVisible();
+  const changes = manager.getByTestId("changes-since");
+  await expect(changes.locator('[data-change-section="strategy"]')).toContainText("Answers Helen Carter");
+  await expect(changes.locator('[data-change-section="strategy"]')).toContainText("What do we show them at month three?");
+  await expect(changes).toContainText("1 thread of the previous review is still open");
+
+  // 4. The mentor opens the resubmission from her queue and endorses it.
+  await mentor.goto("/reviews");
+  await mentor.getByTestId("review-queue").getByRole("listitem").filter({ hasText: name }).getByRole("link", { name: "Plan version 2" }).click();
+  await expect(mentor.getByRole("heading", { name: "What changed since version 1" })).toBeVisible();
+  await shot(mentor, "review-screen-resubmission");
+  await mentor.getByLabel("Endorse").check();
+  await mentor.getByLabel("Summary").fill("Concrete and honest. Endorsed.");
+  await mentor.getByRole("button", { name: "Endorse version 2" }).click();
+  await expect(mentor.getByTestId("verdict")).toHaveAttribute("data-status", "endorsed");
+  await expect(mentor.getByTestId("commitment-ask")).toContainText("The team is asked to commit");
+
+  // 5. The plan is approved and the manager is asked to commit.
+  await manager.goto(`/accounts/${id}/plan`);
+  await expect(manager.getByTestId("plan-phase")).toHaveText("Version 2 approved");
+  await expect(manager.getByTestId("commit-button")).toBeVisible();
+  await manager.goto("/");
+  await expect(manager.getByRole("link", { name: `Commit to ${name}'s plan (version 2)` })).toBeVisible();
+  await close();
+});
+
+test("nobody outside the account sees a review, and a stored script never runs", async ({ browser }) => {
+  const { pa: manager, pb: mentor, close } = await twoPeople(browser, "marco", "helen");
+  const id = await accountWithDraft(manager, `Script Test ${Date.now().toString(36)}`);
+  const res = await manager.request.post(`/api/accounts/${id}/proposals`, {
+    data: {
+      title: "Proposal with a surprise",
+      kind: "proposal",
+      body: `<p>Offer</p><script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"><a href="javascript:window.__pwned=3">link</a>`,
+      requestReview: true,
+    },
+  });
+  expect(res.status()).toBe(201);
+  const reviewId = (await res.json()).review.id;
+  let dialogs = 0;
+  mentor.on("dialog", (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await mentor.goto(`/reviews/${reviewId}`);
+  await expect(mentor.getByTestId("proposal-body")).toContainText("Offer");
+  await mentor.getByTestId("proposal-body").getByText("link").click();
+  expect(await mentor.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await mentor.getByTestId("proposal-body").locator("script, img, [onerror]").count()).toBe(0);
+  expect(dialogs).toBe(0);
+
+  // David mentors other accounts: this review is a 404 for him, in the page and the API.
+  const davidContext = await browser.newContext();
+  const david = await davidContext.newPage();
+  await signIn(david, "david");
+  await david.goto(`/reviews/${reviewId}`);
+  await expect(david.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expect(david.getByTestId("proposal-body")).toHaveCount(0);
+  expect((await david.request.get(`/api/reviews/${reviewId}`)).status()).toBe(404);
+  await davidContext.close();
+  await close();
+});
+
+test("a manager writes a proposal in the rich text editor and the mentor reads it", async ({ browser }) => {
+  const { pa: manager, pb: mentor, close } = await twoPeople(browser, "marco", "helen");
+  const id = await accountWithDraft(manager, `Proposal Co ${Date.now().toString(36)}`);
+  await manager.goto(`/accounts/${id}/reviews`);
+  await manager.getByRole("link", { name: "New proposal" }).click();
+  await manager.getByLabel("Title").fill("Line 3 retrofit offer");
+  await manager.getByLabel("Kind").selectOption("tender");
+  await manager.getByLabel("Value (EUR)").fill("1150000");
+  await manager.getByLabel("Customer's decision date").fill(new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10));
+  const editor = manager.getByRole("textbox", { name: "The proposal" });
+  await editor.click();
+  await manager.keyboard.type("## Scope\nRetrofit of line 3 with ");
+  await manager.keyboard.press("Control+b");
+  await manager.keyboard.type("guaranteed uptime");
+  await manager.getByRole("button", { name: "Save and ask for review" }).click();
+  await expect(manager.getByRole("heading", { name: "Line 3 retrofit offer" })).toBeVisible();
+  await expect(manager.getByTestId("proposal-body").getByRole("heading", { name: "Scope" })).toBeVisible();
+  await expect(manager.getByTestId("proposal-body").locator("strong")).toHaveText("guaranteed uptime");
+
+  await mentor.goto("/reviews");
+  const row = mentor.getByTestId("review-queue").getByRole("listitem").filter({ hasText: "Line 3 retrofit offer" });
+  await expect(row).toContainText("customer decides in 5 days");
+  await close();
+});
+
+test("overdue periodic reviews are flagged, and recording the meeting turns next steps into actions", async ({ page }) => {
+  await signIn(page, "helen");
+  await page.goto("/reviews");
+  const overdue = page.getByTestId("review-queue").locator('[data-kind="periodic-review"]').filter({ hasText: "overdue" }).first();
+  await expect(overdue).toBeVisible();
+  const accountName = (await overdue.getByRole("link").nth(1).textContent())!.trim();
+  await overdue.getByRole("link", { name: "Periodic plan review" }).click();
+  await expect(page.getByTestId("periodic-schedule")).toHaveAttribute("data-state", "overdue");
+  await page.getByRole("link", { name: "Record a meeting" }).click();
+  await page.getByLabel("Others (customer people, guests), one per line").fill("Their plant manager");
+  await page.getByLabel("Outcome").selectOption("adjust");
+  await page.getByLabel("Notes").fill("Plan holds; the Oulu extension moves to next year.");
+  await page.getByRole("button", { name: "Add a next step" }).click();
+  await page.getByLabel("Next step 1", { exact: true }).fill("Re-forecast Oulu for next year");
+  await page.getByRole("button", { name: "Record the review" }).click();
+  await expect(page.getByTestId("periodic-schedule")).toHaveAttribute("data-state", "scheduled");
+  await expect(page.getByText("Re-forecast Oulu for next year")).toBeVisible();
+  // The next step is an open action on the plan.
+  await page.getByRole("link", { name: "Plan", exact: true }).click();
+  await expect(page.getByText("Re-forecast Oulu for next year")).toBeVisible();
+  await page.goto("/reviews");
+  await expect(page.getByTestId("review-queue").locator('[data-kind="periodic-review"]').filter({ hasText: accountName })).toHaveCount(0);
+});

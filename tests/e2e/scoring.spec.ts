@@ -1,0 +1,97 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+// The whole selection path on the demo data (prisma/seed/scoring.ts): an account manager scores
+// an account and sees why it lands in its tier; a senior manager tries a what-if and applies it;
+// the history shows the change; an override survives a later re-score; the ranking exports.
+// Screenshots go to SHOTS_DIR when it is set.
+const shots = process.env.SHOTS_DIR;
+const shot = async (page: Page, name: string) => {
+  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+};
+
+async function marcosAccount(page: Page): Promise<{ id: string; name: string }> {
+  const res = await page.request.get("/api/accounts?pageSize=200&sort=name");
+  const body = await res.json();
+  const own = body.items.filter((a: { owner: { name: string }; score: number | null }) => a.owner.name === "Marco Rossi" && a.score !== null);
+  expect(own.length).toBeGreaterThan(0);
+  return own[0];
+}
+
+const row = (page: Page, criterion: string) => page.getByTestId("criterion-row").filter({ has: page.getByRole("heading", { name: criterion }) });
+
+async function rescore(page: Page, criterion: string, rationale: string) {
+  const r = row(page, criterion);
+  const five = r.getByRole("radio", { name: /^5:/ });
+  const target = (await five.isChecked()) ? r.getByRole("radio", { name: /^3:/ }) : five;
+  // People click the scale point's card (the radio inside it is visually hidden).
+  await r.locator("label", { has: target }).click();
+  await expect(target).toBeChecked();
+  await r.getByLabel("Why this score?").fill(rationale);
+  await expect(page.getByTestId("scorecard-save-state")).toContainText("1 unsaved change");
+  await expect(page.getByTestId("score-if-saved")).toBeVisible();
+  await page.getByRole("button", { name: "Save scores" }).click();
+  await expect(page.getByTestId("scorecard-save-state")).toHaveText("All scores saved");
+}
+
+test("score an account, try a what-if, apply it, override a tier and export the ranking", async ({ page }) => {
+  page.on("dialog", (d) => d.accept());
+
+  // 1. The key account manager scores a criterion with a reason and sees why the account is where it is.
+  await signIn(page, "marco");
+  const account = await marcosAccount(page);
+  await page.goto(`/accounts/${account.id}/scorecard`);
+  await expect(page.getByRole("heading", { name: "Selection criteria" })).toBeVisible();
+  await expect(page.getByTestId("scorecard-completeness")).toContainText("of 8 criteria scored");
+  await expect(page.getByTestId("what-moves-it")).toBeVisible();
+  await rescore(page, "Strategic fit", "Their five-year roadmap matches our platform strategy (board deck, March).");
+  await expect(row(page, "Strategic fit").getByLabel("Why this score?")).toHaveValue(/five-year roadmap/);
+  await page.reload();
+  await expect(row(page, "Strategic fit").getByLabel("Why this score?")).toHaveValue(/five-year roadmap/);
+  await shot(page, "scorecard-manager");
+
+  // 2. The senior manager changes a weight, sees who would move before saving, and saves.
+  await signIn(page, "senior", "/settings/selection");
+  await expect(page.getByRole("heading", { name: "Selection model" })).toBeVisible();
+  const versionBefore = Number((await page.getByTestId("model-state").textContent())?.match(/Version (\d+)/)?.[1]);
+  await page.getByLabel("Weight of Strategic fit").fill("60");
+  await expect(page.getByTestId("criterion-share").nth(3)).not.toHaveText("15%");
+  await expect(page.getByTestId("what-if-summary")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId("what-if-tiers")).toContainText("Gold");
+  await shot(page, "settings-what-if");
+  await page.getByRole("button", { name: "Save model" }).click();
+  await expect(page.getByTestId("model-state")).toContainText(`Version ${versionBefore + 1}`);
+  await expect(page.getByTestId("model-state")).not.toContainText("Unsaved draft");
+
+  // 3. History shows the model change on the account.
+  await page.goto(`/accounts/${account.id}/scorecard`);
+  await page.getByText("Show as a table").click();
+  await expect(page.getByRole("cell", { name: `Selection model changed (v${versionBefore + 1})` })).toBeVisible();
+  await expect(page.getByTestId("score-history-chart")).toBeVisible();
+
+  // 4. The senior manager overrides the tier with a reason …
+  await page.getByLabel("Serve this account as").selectOption({ label: "Gold" });
+  await page.getByLabel("Reason").fill("Launch partner for the 2027 platform; CEO sponsors the programme.");
+  await page.getByRole("button", { name: "Override tier" }).click();
+  await expect(page.getByTestId("override-note")).toContainText("Overridden to Gold");
+  await shot(page, "scorecard-override");
+
+  // … and a later re-score by the manager does not undo it.
+  await signIn(page, "marco", `/accounts/${account.id}/scorecard`);
+  await rescore(page, "Reference value", "Named reference in the trade press this quarter.");
+  await expect(page.getByTestId("override-note")).toContainText("Overridden to Gold");
+  await expect(page.getByTestId("scorecard-tier")).toContainText("Gold*");
+  await expect(page.getByText("Override the tier")).toHaveCount(0);
+
+  // 5. The ranking shows tier bands and capacity, and exports as CSV.
+  await signIn(page, "senior", "/ranking");
+  await expect(page.getByTestId("tier-band").first()).toBeVisible();
+  await expect(page.getByTestId("capacity-card")).toHaveCount(4);
+  await expect(page.getByTestId("ranking-row").filter({ hasText: account.name })).toContainText("score says");
+  await shot(page, "ranking");
+  const csv = await page.request.get("/ranking/export");
+  expect(csv.status()).toBe(200);
+  const text = await csv.text();
+  expect(text).toContain("Position,Account,");
+  expect(text).toContain(account.name);
+});
