@@ -4,6 +4,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { planHomeSection } from "@/lib/plans/attention";
 import { reviewPortfolioHomeSection, reviewQueueHomeSection, reviewTeamHomeSection } from "@/lib/reviews/attention";
 import { scoringHomeSection } from "@/lib/scoring/attention";
+import { relationshipHomeSection } from "@/lib/relationships/attention";
 
 /** A block on the home page: something that needs this person's attention. */
 export type HomeSection = { title: string; description?: string; content: ReactNode; order?: number };
@@ -11,7 +12,7 @@ export type HomeSectionProvider = (user: SessionUser) => Promise<HomeSection | n
 
 // Features add their provider to this list (import it above): reviews, overdue actions, …
 // An explicit list, not side-effect registration, so the bundler cannot drop one.
-const providers: HomeSectionProvider[] = [planHomeSection, reviewQueueHomeSection, reviewTeamHomeSection, reviewPortfolioHomeSection, scoringHomeSection];
+const providers: HomeSectionProvider[] = [planHomeSection, reviewQueueHomeSection, reviewTeamHomeSection, reviewPortfolioHomeSection, scoringHomeSection, relationshipHomeSection];
 
 export async function homeSections(user: SessionUser): Promise<HomeSection[]> {
   const sections = await Promise.all(providers.map((p) => p(user).catch(() => null)));

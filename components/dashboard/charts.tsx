@@ -18,9 +18,9 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatMoney, formatMoneyCompact } from "@/lib/format";
+import { formatMoney } from "@/lib/format";
 import { useDrill } from "./context";
-import { formatCount } from "./figure";
+import { formatCount, formatMoneyShort } from "./figure";
 
 const AXIS = { tickLine: false, tick: { fontSize: 12, fill: "#475569" } } as const;
 const GRID = <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />;
@@ -162,7 +162,7 @@ export function ReturnsChart({ rows, height = 280 }: { rows: { label: string; me
         <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 8 }} barGap={2}>
           {GRID}
           <XAxis dataKey="label" {...AXIS} axisLine={{ stroke: "#cbd5e1" }} />
-          <YAxis {...AXIS} axisLine={false} width={64} tickFormatter={(v: number) => formatMoneyCompact(v)} />
+          <YAxis {...AXIS} axisLine={false} width={64} tickFormatter={(v: number) => formatMoneyShort(v)} />
           <Tooltip formatter={(v) => (v === null || v === undefined ? "—" : formatMoney(Number(v)))} cursor={{ fill: "#f1f5f9" }} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Bar dataKey="targetRevenue" name="Target revenue" fill="#bfd3fe" radius={[3, 3, 0, 0]} isAnimationActive={false} cursor="pointer" onClick={click} />

@@ -4,10 +4,9 @@
 // (which accounts are key, are plans and reviews kept alive, how well we are connected, is it
 // paying off), each with a jump link.
 import type { ReactNode } from "react";
-import { formatMoneyCompact } from "@/lib/format";
 import type { TDashboard } from "@/lib/dashboard/view";
 import { DashboardProvider } from "./context";
-import { StatTile, formatCount, formatPercent } from "./figure";
+import { StatTile, formatCount, formatMoneyShort, formatPercent } from "./figure";
 import { TierSection } from "./tier-section";
 import { PlanSection, RelationshipSection, ReviewSection } from "./health-sections";
 import { LifecycleSection, ReturnSection } from "./return-section";
@@ -46,8 +45,8 @@ export function DashboardView({ data }: { data: TDashboard }) {
       <div className="mb-8 grid grid-cols-2 gap-3 lg:grid-cols-5" data-testid="headline">
         <StatTile testId="stat-accounts" label="Accounts" value={formatCount(t.accounts)} metric="all" />
         <StatTile testId="stat-key" label="Key accounts" value={formatCount(t.keyAccounts)} metric="key" hint={`${formatPercent(t.accounts ? t.keyAccounts / t.accounts : null)} of accounts`} />
-        <StatTile label="Revenue this year" value={formatMoneyCompact(t.revenue)} metric="all" />
-        <StatTile label="Margin this year" value={formatMoneyCompact(t.margin)} metric="all" hint={`${formatPercent(t.revenue ? t.margin / t.revenue : null, 1)} of revenue`} />
+        <StatTile label="Revenue this year" value={formatMoneyShort(t.revenue)} metric="all" />
+        <StatTile label="Margin this year" value={formatMoneyShort(t.margin)} metric="all" hint={`${formatPercent(t.revenue ? t.margin / t.revenue : null, 1)} of revenue`} />
         <StatTile label="Average score" value={t.avgScore === null ? "—" : t.avgScore.toFixed(1)} hint={`${formatCount(t.scored)} of ${formatCount(t.accounts)} scored`} metric="all" />
       </div>
       <div className="space-y-10">

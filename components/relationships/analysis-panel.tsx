@@ -10,12 +10,15 @@ import { cn } from "@/lib/cn";
 import { useMap } from "./map-context";
 
 const SHOW = 5;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function AnalysisPanel() {
   const { map, memberById, contactById, selectPerson } = useMap();
   const a = map.analysis;
   const who = (id: string) => memberById.get(id)?.name ?? "Someone who left the team";
-  const covers = (list: CoverEntry[]) => (list.length ? list.map((c) => `${who(c.userId)} (${c.strength})`).join(", ") : "nobody on our team");
+  // The strongest three by name; the rest as a count (the person's panel lists them all).
+  const covers = (list: CoverEntry[]) =>
+    list.length ? list.slice(0, 3).map((c) => `${who(c.userId)} (${c.strength})`).join(", ") + (list.length > 3 ? ` and ${list.length - 3} more` : "") : "nobody on our team";
   const person = (id: string, name: string, detail?: ReactNode) => (
     <button type="button" onClick={() => selectPerson(id)} className="block w-full rounded-md px-2 py-1 text-left hover:bg-slate-50">
       <span className="text-sm font-medium text-slate-900">{name}</span>
@@ -120,7 +123,7 @@ function CoverageScore() {
         <div>
           <h2 className="text-sm font-semibold text-slate-900">Coverage score</h2>
           <p className="text-xs text-slate-500">
-            {map.analysis.counts.contacts} people · {map.analysis.counts.relationships} relationships · {map.analysis.counts.teamMembers} on our team
+            {plural(map.analysis.counts.contacts, "person", "people")} · {plural(map.analysis.counts.relationships, "relationship")} · {map.analysis.counts.teamMembers} on our team
           </p>
         </div>
         <p className={cn("text-3xl font-semibold tabular-nums", tone)} data-testid="coverage-score">

@@ -51,8 +51,9 @@ export const PersonNode = memo(function PersonNode({ id, data }: NodeProps<Node<
         aria-label={label}
         title={label}
         data-person={c.name}
+        // The node wrapper ignores the pointer (nothing is dragged or selected); the button takes it.
         className={cn(
-          "relative flex h-full w-full flex-col justify-center rounded-lg border-2 px-2.5 text-left shadow-sm transition-opacity",
+          "nopan pointer-events-auto relative flex h-full w-full cursor-pointer flex-col justify-center rounded-lg border-2 px-2.5 text-left shadow-sm transition-opacity",
           data.dimmed && "opacity-25",
           data.selected && "ring-4 ring-brand-500/60",
         )}
@@ -93,7 +94,7 @@ export const TeamNode = memo(function TeamNode({ id, data }: NodeProps<Node<Team
         aria-pressed={data.focused}
         aria-label={`${data.name}, our team: ${data.relationships} relationships. ${data.focused ? "Showing their lines." : "Show their lines."}`}
         className={cn(
-          "flex w-[210px] items-center gap-2 rounded-full border-2 bg-white py-1.5 pl-1.5 pr-3 text-left shadow-sm transition-opacity",
+          "nopan pointer-events-auto flex w-[210px] cursor-pointer items-center gap-2 rounded-full border-2 bg-white py-1.5 pl-1.5 pr-3 text-left shadow-sm transition-opacity",
           data.focused ? "border-teal-600 ring-4 ring-teal-500/30" : "border-teal-200",
           data.dimmed && "opacity-40",
           data.former && "border-dashed",
@@ -102,7 +103,7 @@ export const TeamNode = memo(function TeamNode({ id, data }: NodeProps<Node<Team
         <span className="flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-teal-700 text-xs font-bold text-white">{data.former ? <UserRound aria-hidden className="h-4 w-4" /> : initials(data.name)}</span>
         <span className="min-w-0">
           <span className={cn("block truncate font-semibold text-slate-900", zoomedOut ? "text-lg" : "text-sm")}>{data.name}</span>
-          {!zoomedOut && <span className="block text-[11px] text-slate-500">{data.former ? "Left the team · " : ""}{data.relationships} relationships</span>}
+          {!zoomedOut && <span className="block text-[11px] text-slate-500">{data.former ? "Left the team · " : ""}{data.relationships} relationship{data.relationships === 1 ? "" : "s"}</span>}
         </span>
       </button>
     </>

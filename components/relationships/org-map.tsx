@@ -6,7 +6,7 @@
 // once is a tangle: then the lines of one team member or one person are shown on demand.
 import "@xyflow/react/dist/style.css";
 import { useCallback, useMemo, useState } from "react";
-import { Background, Controls, MarkerType, MiniMap, Panel, ReactFlow, type Edge, type Node } from "@xyflow/react";
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, type Edge, type Node } from "@xyflow/react";
 import type { TMapContact, TMapRelationship } from "@/lib/relationships/view";
 import { ATTITUDES, ATTITUDE_LABELS } from "@/lib/relationships/schema";
 import { useMap } from "./map-context";
@@ -130,7 +130,8 @@ export function OrgMap({ people, relationships, memberFilter }: { people: TMapCo
         target: l.toId,
         sourceHandle: "r",
         targetHandle: "rt",
-        style: { stroke: color, strokeWidth: 1.5, strokeDasharray: l.kind === "TENSION" ? "3 4" : "6 4", opacity: inFocus && !(inFocus.has(l.fromId) || inFocus.has(l.toId)) ? 0.15 : 0.85 },
+        // Faint until someone is picked: many links drawn at full strength hide the org chart.
+        style: { stroke: color, strokeWidth: 1.5, strokeDasharray: l.kind === "TENSION" ? "3 4" : "6 4", opacity: inFocus ? (inFocus.has(l.fromId) || inFocus.has(l.toId) ? 0.95 : 0.08) : 0.4 },
         markerEnd: l.kind === "INFLUENCES" ? { type: MarkerType.ArrowClosed, color, width: 14, height: 14 } : undefined,
         selectable: false,
         focusable: false,
@@ -140,80 +141,79 @@ export function OrgMap({ people, relationships, memberFilter }: { people: TMapCo
   }, [people, layout, layers, shownRelationships, map.links, inFocus]);
 
   const lineHint =
-    layers.relationships === "focus" && !focusMember && !selectedPersonId ? `${relationships.length} relationships: pick someone on our team (left) or a person to see their lines.` : null;
+    layers.relationships === "focus" && !focusMember && !selectedPersonId ? `${relationships.length} relationships are too many to draw at once: pick someone on our team (left column) or a person to see their lines.` : null;
 
   return (
-    <div className="relative h-[680px] overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="relationship-map" data-ready={ready ? "true" : "false"} data-nodes={people.length}>
-      {people.length === 0 ? (
-        <div className="flex h-full items-center justify-center text-sm text-slate-500">Nobody matches these filters.</div>
-      ) : (
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={NODE_TYPES}
-          fitView
-          fitViewOptions={{ padding: 0.04 }}
-          minZoom={0.08}
-          maxZoom={2}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          onInit={() => setReady(true)}
-          onPaneClick={() => setFocusMember(null)}
-          proOptions={{ hideAttribution: true }}
-          aria-label="Relationship map"
-        >
-          <Background gap={24} color="#e2e8f0" />
-          <Controls showInteractive={false} position="top-right" />
-          <MiniMap pannable zoomable position="bottom-right" nodeColor={(n) => (n.type === "person" ? ATTITUDE_COLORS[(n.data as PersonNodeData).contact.attitude].swatch : "#0f766e")} className="!h-28 !w-40" />
-          <Panel position="top-left">
-            <LayerToggles layers={layers} onChange={setLayers} hint={lineHint} />
-          </Panel>
-          <Panel position="bottom-left">
-            <Legend />
-          </Panel>
-        </ReactFlow>
-      )}
+    <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="relationship-map" data-ready={ready ? "true" : "false"} data-nodes={people.length}>
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-slate-100 px-3 py-2">
+        <LayerToggles layers={layers} onChange={setLayers} />
+        <Legend />
+      </div>
+      {lineHint && <p className="border-b border-slate-100 bg-slate-50 px-3 py-1.5 text-xs text-slate-600">{lineHint}</p>}
+      <div className="relative h-[640px]">
+        {people.length === 0 ? (
+          <div className="flex h-full items-center justify-center text-sm text-slate-500">Nobody matches these filters.</div>
+        ) : (
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={NODE_TYPES}
+            fitView
+            fitViewOptions={{ padding: 0.04, maxZoom: 1 }}
+            minZoom={0.08}
+            maxZoom={2}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            elementsSelectable={false}
+            onInit={() => setReady(true)}
+            onPaneClick={() => setFocusMember(null)}
+            proOptions={{ hideAttribution: true }}
+            aria-label="Relationship map"
+          >
+            <Background gap={24} color="#e2e8f0" />
+            <Controls showInteractive={false} position="top-right" />
+            <MiniMap pannable zoomable position="bottom-right" nodeColor={(n) => (n.type === "person" ? ATTITUDE_COLORS[(n.data as PersonNodeData).contact.attitude].swatch : "#0f766e")} className="!h-28 !w-40" />
+          </ReactFlow>
+        )}
+      </div>
     </div>
   );
 }
 
-function LayerToggles({ layers, onChange, hint }: { layers: Layers; onChange: (l: Layers) => void; hint: string | null }) {
-  const box = (key: "reports" | "influence" | "tension", label: string, color: string) => (
+function LayerToggles({ layers, onChange }: { layers: Layers; onChange: (l: Layers) => void }) {
+  const box = (key: "reports" | "influence" | "tension", label: string, color: string, dashed = false) => (
     <label className="flex items-center gap-1.5">
       <input type="checkbox" checked={layers[key]} onChange={(e) => onChange({ ...layers, [key]: e.target.checked })} className="h-3.5 w-3.5 rounded border-slate-300" />
-      <span className="inline-block h-0.5 w-4" style={{ background: color }} aria-hidden />
+      <span className="inline-block w-4 border-t-2" style={{ borderColor: color, borderStyle: dashed ? "dashed" : "solid" }} aria-hidden />
       {label}
     </label>
   );
   return (
-    <div className="max-w-xs space-y-1.5 rounded-lg border border-slate-200 bg-white/95 px-3 py-2 text-xs text-slate-700 shadow-sm">
-      <div className="flex flex-wrap gap-x-3 gap-y-1">
-        {box("reports", "Reports to", LINK_COLORS.REPORTS_TO)}
-        {box("influence", "Influences", LINK_COLORS.INFLUENCES)}
-        {box("tension", "Tension", LINK_COLORS.TENSION)}
-      </div>
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-700">
+      <span className="font-medium text-slate-500">Lines</span>
+      {box("reports", "Reports to", LINK_COLORS.REPORTS_TO)}
+      {box("influence", "Influences", LINK_COLORS.INFLUENCES, true)}
+      {box("tension", "Tension", LINK_COLORS.TENSION, true)}
       <label className="flex items-center gap-1.5">
-        <span className="inline-block h-1 w-4 rounded" style={{ background: LINK_COLORS.RELATIONSHIP }} aria-hidden />
-        Our relationships
+        <span className="inline-block w-4 border-t-[3px]" style={{ borderColor: LINK_COLORS.RELATIONSHIP }} aria-hidden />
+        Our relationships:
         <select
-          aria-label="Which relationship lines to show"
+          aria-label="Which of our relationship lines to show"
           value={layers.relationships}
           onChange={(e) => onChange({ ...layers, relationships: e.target.value as Layers["relationships"] })}
-          className="ml-1 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs"
+          className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs"
         >
           <option value="all">all</option>
           <option value="focus">of whoever I pick</option>
         </select>
       </label>
-      {hint && <p className="text-[11px] leading-snug text-slate-500">{hint}</p>}
     </div>
   );
 }
 
 function Legend() {
   return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-slate-200 bg-white/95 px-3 py-2 text-[11px] text-slate-600 shadow-sm">
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-[11px] text-slate-600">
       {ATTITUDES.map((a) => (
         <span key={a} className="inline-flex items-center gap-1">
           <span className="inline-block h-3 w-3 rounded-sm border" style={{ background: ATTITUDE_COLORS[a].fill, borderColor: ATTITUDE_COLORS[a].border }} aria-hidden />

@@ -3,9 +3,8 @@
 // The Relationships tab: three views of one map (interactive map, coverage matrix, list), the
 // filters they share, the analysis beside them, and the person panel. View, filters and the
 // selected person live in the URL, so a view can be bookmarked or shared.
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
 import { usePathname, useSearchParams } from "next/navigation";
-import dynamic from "next/dynamic";
 import { Download, Grid3x3, List, Network, Plus, Upload, UserPlus } from "lucide-react";
 import type { TRelationshipMap } from "@/lib/relationships/view";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -22,11 +21,12 @@ import { ContactDialog } from "./contact-form";
 import { RelationshipDialog } from "./relationship-form";
 import { ImportDialog } from "./import-dialog";
 
-// The map (React Flow) is client-only: it measures the DOM.
-const OrgMap = dynamic(() => import("./org-map").then((m) => m.OrgMap), {
-  ssr: false,
-  loading: () => <Skeleton className="h-[680px] w-full rounded-xl" />,
-});
+import { OrgMap } from "./org-map";
+
+// The map (React Flow) measures the DOM, so it is drawn in the browser only. It is imported
+// statically (not lazily) so its code arrives with the page instead of one round trip later.
+const noop = () => () => {};
+const useInBrowser = () => useSyncExternalStore(noop, () => true, () => false);
 
 const VIEWS = [
   { key: "map", label: "Map", icon: Network },
@@ -71,6 +71,7 @@ function WorkspaceBody({ view, filters, setUrl }: { view: View; filters: TMapFil
   const [dialog, setDialog] = useState<null | "person" | "relationship" | "import">(null);
   const visible = useMemo(() => applyFilters(map, filters), [map, filters]);
   const empty = map.contacts.length === 0;
+  const inBrowser = useInBrowser();
 
   return (
     <div className="space-y-4">
@@ -126,7 +127,11 @@ function WorkspaceBody({ view, filters, setUrl }: { view: View; filters: TMapFil
           {empty ? (
             <EmptyMap canEdit={canEdit} onAdd={() => setDialog("person")} onImport={() => setDialog("import")} />
           ) : view === "map" ? (
-            <OrgMap people={visible.people} relationships={visible.relationships} memberFilter={filters.member} />
+            !inBrowser ? (
+              <Skeleton className="h-[690px] w-full rounded-xl" />
+            ) : (
+              <OrgMap people={visible.people} relationships={visible.relationships} memberFilter={filters.member} />
+            )
           ) : view === "matrix" ? (
             <CoverageMatrix people={visible.people} relationships={visible.relationships} />
           ) : (

@@ -12,7 +12,7 @@ function Icon({ item }: { item: TQueueItem }) {
   return item.subjectType === "proposal" ? <Presentation aria-hidden className={cls} /> : <FileText aria-hidden className={cls} />;
 }
 
-export function QueueList({ items, showAccount = true, showUrgency = true }: { items: TQueueItem[]; showAccount?: boolean; showUrgency?: boolean }) {
+export function QueueList({ items, showAccount = true, showMentor = true }: { items: TQueueItem[]; showAccount?: boolean; showMentor?: boolean }) {
   return (
     <ul className="divide-y divide-slate-100" data-testid="review-queue">
       {items.map((item) => (
@@ -39,20 +39,20 @@ export function QueueList({ items, showAccount = true, showUrgency = true }: { i
               )}
               <TierAndScore account={item.account} />
               {item.kind === "review" && item.requestedBy && <span className="text-xs text-slate-500">asked by {item.requestedBy.name}</span>}
-              {item.mentor && <span className="text-xs text-slate-500">mentor {item.mentor.name}</span>}
+              {showMentor && item.mentor && <span className="text-xs text-slate-500">mentor {item.mentor.name}</span>}
             </div>
           </div>
           <div className="flex flex-col items-end gap-1 text-right">
             {item.kind === "review" ? (
               <>
-                {item.status === "pending" && showUrgency ? (
+                {item.status === "pending" && !item.stale ? (
                   <UrgencyText urgency={item.urgency} />
                 ) : (
                   <span className="text-xs text-slate-500" title={formatDate(item.decidedAt ?? item.submittedAt)}>
                     {item.decidedAt ? `decided ${formatRelative(item.decidedAt)}` : `asked ${formatRelative(item.submittedAt)}`}
                   </span>
                 )}
-                {item.decisionDate && <span className="text-xs text-slate-500">customer decides {formatDate(item.decisionDate)}</span>}
+                {item.decisionDate && item.status !== "pending" && <span className="text-xs text-slate-500">decision date {formatDate(item.decisionDate)}</span>}
                 {item.openThreads > 0 && (
                   <span className="inline-flex items-center gap-1 text-xs text-slate-500">
                     <MessageSquare aria-hidden className="h-3.5 w-3.5" />

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { MessageSquarePlus, Quote, X } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input, Textarea } from "@/components/ui/field";
 import { api, ApiError } from "@/lib/client/api";
@@ -196,6 +197,8 @@ export function ReviewWorkspace({ review }: { review: TReviewView }) {
     ) : null;
 
   const sections = review.sections.filter((s) => s.key !== GENERAL_SECTION);
+  const changed = new Map((review.previous?.changes ?? []).map((c) => [c.section, c]));
+  const since = review.previous?.versionNumber != null ? `version ${review.previous.versionNumber}` : "the last review";
   const general = bySection.get(GENERAL_SECTION) ?? [];
   return (
     <div ref={rootRef} className="space-y-5">
@@ -226,7 +229,15 @@ export function ReviewWorkspace({ review }: { review: TReviewView }) {
             </div>
             <div className="space-y-3 px-5 pb-4 pt-3 sm:px-7">
               <div className="flex flex-wrap items-center justify-end gap-2">
-                {count > 0 && <span className="mr-auto text-xs font-medium text-amber-800">{count} open thread{count > 1 ? "s" : ""}</span>}
+                <span className="mr-auto flex flex-wrap items-center gap-2">
+                  {changed.has(s.key) && (
+                    <Badge tone="amber" title={`This section changed since ${since}`}>
+                      Changed since {since}
+                      {changed.get(s.key)!.answers.length ? ` · answers ${changed.get(s.key)!.answers.length} comment${changed.get(s.key)!.answers.length > 1 ? "s" : ""}` : ""}
+                    </Badge>
+                  )}
+                  {count > 0 && <span className="text-xs font-medium text-amber-800">{count} open thread{count > 1 ? "s" : ""}</span>}
+                </span>
                 {composeButton(s.key, s.label)}
               </div>
               {composer(s.key, s.label)}

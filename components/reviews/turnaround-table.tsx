@@ -30,7 +30,7 @@ export function TurnaroundTable({ rows }: { rows: TTurnaroundView[] }) {
               </th>
               <td className="px-2 py-2.5 text-right tabular-nums text-slate-800">{days(r.medianDays)}</td>
               <td className="px-2 py-2.5 text-right tabular-nums text-slate-800">{r.withinTarget === null ? "—" : `${Math.round(r.withinTarget * 100)}%`}</td>
-              <td className="px-5 py-2.5 text-right tabular-nums text-slate-800">
+              <td className="whitespace-nowrap px-5 py-2.5 text-right tabular-nums text-slate-800">
                 {r.pending}
                 {r.oldestPendingDays !== null && r.pending > 0 && <div className={`text-xs ${r.oldestPendingDays > REVIEW_TARGET_DAYS ? "text-red-700" : "text-slate-500"}`}>oldest {r.oldestPendingDays} d</div>}
               </td>

@@ -19,7 +19,8 @@ import type { TReviewView } from "@/lib/reviews/view";
 function Decided({ review }: { review: TReviewView }) {
   const endorsed = review.status === "endorsed";
   const isPlan = review.subject.type === "plan-version";
-  const onTeam = review.commitment?.pending.some((p) => p.id === review.viewerId) ?? false;
+  const owesCommitment = review.commitment?.pending.some((p) => p.id === review.viewerId) ?? false;
+  const days = review.turnaroundDays;
   return (
     <div className="space-y-3" data-testid="verdict" data-status={review.status}>
       <p className={cn("flex items-center gap-2 rounded-md px-3 py-2 text-sm font-semibold", endorsed ? "bg-emerald-50 text-emerald-900" : "bg-amber-50 text-amber-900")}>
@@ -30,7 +31,7 @@ function Decided({ review }: { review: TReviewView }) {
       <p className="text-xs text-slate-500">
         {review.decidedBy ? `${review.decidedBy.name}, ` : ""}
         {formatDate(review.decidedAt)}
-        {review.turnaroundDays !== null ? ` · ${review.turnaroundDays} days after the request` : ""}
+        {days !== null ? ` · ${days < 1 ? "within a day of the request" : `${days} days after the request`}` : ""}
       </p>
       {isPlan && endorsed && review.commitment && (
         <div className="rounded-md border border-brand-100 bg-brand-50/60 p-3 text-sm" data-testid="commitment-ask">
@@ -41,14 +42,14 @@ function Decided({ review }: { review: TReviewView }) {
             {review.commitment.committed} of {review.commitment.total} committed
             {review.commitment.pending.length > 0 && ` · waiting for ${review.commitment.pending.map((p) => p.name).join(", ")}`}
           </p>
-          {onTeam && (
+          {owesCommitment && (
             <Link href={`/accounts/${review.accountId}/plan`} className={cn(buttonClass("primary", "sm"), "mt-2")}>
               Commit to version {review.commitment.versionNumber}
             </Link>
           )}
         </div>
       )}
-      {!endorsed && review.permissions.comment && (
+      {!endorsed && review.viewerOnTeam && (
         <div className="rounded-md border border-slate-200 p-3 text-sm text-slate-700">
           {isPlan ? (
             <>

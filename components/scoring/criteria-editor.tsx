@@ -64,7 +64,7 @@ export function CriteriaEditor({
           const hasHiddenError = Boolean(err("description") || err("scaleLabels") || labelErrors.length);
           return (
             <li key={c.key} className={cn("px-5 py-3", !c.active && "bg-slate-50/70")} data-testid="criterion-editor">
-              <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+              <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
                 <button
                   type="button"
                   className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
@@ -75,7 +75,7 @@ export function CriteriaEditor({
                 >
                   {isOpen ? <ChevronDown className="h-4 w-4" /> : <ChevronRight className="h-4 w-4" />}
                 </button>
-                <div className="min-w-48 flex-1">
+                <div className="min-w-40 flex-1">
                   <label htmlFor={`c-name-${c.key}`} className="sr-only">
                     Criterion {i + 1} name
                   </label>
@@ -113,13 +113,13 @@ export function CriteriaEditor({
                     value={Math.min(50, Number(c.weight) || 0)}
                     onChange={(e) => update(i, { weight: e.target.value })}
                     aria-label={`Adjust the weight of ${c.name || "the new criterion"}`}
-                    className="hidden w-28 accent-brand-600 md:block"
+                    className="hidden w-24 accent-brand-600 2xl:block"
                   />
-                  <span className="w-14 text-right text-sm font-semibold tabular-nums text-slate-800" data-testid="criterion-share" aria-label={`${share.toFixed(0)} percent`}>
+                  <span className="w-11 text-right text-sm font-semibold tabular-nums text-slate-800" data-testid="criterion-share" aria-label={`${share.toFixed(0)} percent`}>
                     {share.toFixed(share > 0 && share < 1 ? 1 : 0)}%
                   </span>
                 </div>
-                <label className="flex items-center gap-2 text-sm text-slate-700">
+                <label className="flex items-center gap-1.5 text-sm text-slate-700">
                   <input type="checkbox" checked={c.active} onChange={(e) => update(i, { active: e.target.checked })} className="h-4 w-4 accent-brand-600" />
                   Active
                 </label>

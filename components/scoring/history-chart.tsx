@@ -2,7 +2,8 @@
 
 // The account's score over time (a step line: the score holds until the next change), with the
 // current tier thresholds as dashed lines and the tier of each point in the tooltip. The same
-// points are listed in a table for keyboard and screen-reader users.
+// points are listed in a table for keyboard and screen-reader users. No animation by default: the
+// chart redraws after every save, and a line re-growing from the left reads as broken data.
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatDate } from "@/lib/format";
 import { CAUSE_LABELS, type TSnapshotJson } from "./types";
@@ -10,7 +11,7 @@ import { tierColor } from "./tier-colors";
 
 type TierLike = { id: string; name: string; rank: number; minScore: number; isKey: boolean };
 
-export function ScoreHistoryChart({ points, tiers, height = 240, animate = true }: { points: TSnapshotJson[]; tiers: TierLike[]; height?: number; animate?: boolean }) {
+export function ScoreHistoryChart({ points, tiers, height = 240, animate = false }: { points: TSnapshotJson[]; tiers: TierLike[]; height?: number; animate?: boolean }) {
   if (points.length === 0) {
     return <p className="text-sm text-slate-500">No history yet: the first score or model change starts it.</p>;
   }

@@ -67,6 +67,9 @@ export function WhyPanel({ card }: { card: TScorecardJson }) {
       <CardHeader title="What would move it" description="The tier thresholds and the distance to them." />
       <CardBody className="space-y-4">
         <TierScale tiers={card.tiers} score={card.score} />
+        {card.override && card.score !== null && (
+          <p className="text-sm text-slate-600">The override keeps it in {card.override.tier.name}. By score alone:</p>
+        )}
         {card.score === null ? (
           <p className="text-sm text-slate-600">Score at least one weighted criterion to place the account in a tier. Until then it is not a key account.</p>
         ) : (
@@ -87,10 +90,16 @@ export function WhyPanel({ card }: { card: TScorecardJson }) {
             {down && (
               <li className="flex gap-2">
                 <ArrowDown aria-hidden className="mt-0.5 h-4 w-4 shrink-0 text-amber-600" />
-                <span>
-                  <span className="font-semibold tabular-nums">{down.margin.toFixed(1)}</span> points above the threshold; below it the account drops to{" "}
-                  <span className="font-medium">{down.tierName}</span>.
-                </span>
+                {down.margin === 0 ? (
+                  <span>
+                    Exactly on the threshold: any point less and it drops to <span className="font-medium">{down.tierName}</span>.
+                  </span>
+                ) : (
+                  <span>
+                    <span className="font-semibold tabular-nums">{down.margin.toFixed(1)}</span> points above the threshold; below it the account drops to{" "}
+                    <span className="font-medium">{down.tierName}</span>.
+                  </span>
+                )}
               </li>
             )}
           </ul>

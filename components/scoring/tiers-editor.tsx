@@ -96,8 +96,24 @@ export function TiersEditor({
             const id = (f: string) => `t-${f}-${t.key}`;
             return (
               <li key={t.key} className="rounded-lg border border-slate-200 p-4" style={{ borderLeft: `4px solid ${color.fill}` }} data-testid="tier-editor">
+                <div className="mb-3 flex items-center justify-between gap-2">
+                  <h3 className="text-sm font-semibold text-slate-800">{t.isKey ? `Tier ${i + 1}` : "Lowest tier: not a key account"}</h3>
+                  {t.isKey && tiers.filter((x) => x.isKey).length > 1 && (
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      aria-label={`Remove the tier ${t.name || i + 1}`}
+                      onClick={() => {
+                        if (t.id && !window.confirm(`Remove the tier “${t.name}”? Its accounts are re-tiered when you save.`)) return;
+                        onChange(tiers.filter((_, j) => j !== i), namingScheme);
+                      }}
+                    >
+                      <Trash2 aria-hidden className="h-4 w-4" /> Remove
+                    </Button>
+                  )}
+                </div>
                 <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-                  <Field label={t.isKey ? `Tier ${i + 1} name` : "Lowest tier"} htmlFor={id("name")} error={err("name")}>
+                  <Field label="Name" htmlFor={id("name")} error={err("name")} className="sm:col-span-2">
                     <Input id={id("name")} value={t.name} maxLength={SCORING_LIMITS.name} onChange={(e) => update(i, { name: e.target.value })} aria-invalid={Boolean(err("name"))} />
                   </Field>
                   <Field label="Minimum score" htmlFor={id("min")} error={err("minScore")} hint={t.isKey ? undefined : "Every account starts here"}>
@@ -114,28 +130,13 @@ export function TiersEditor({
                   <Field label="Capacity (accounts)" htmlFor={id("cap")} error={err("capacity")} hint="Empty: no limit">
                     <Input id={id("cap")} inputMode="numeric" value={t.capacity} onChange={(e) => update(i, { capacity: e.target.value })} aria-invalid={Boolean(err("capacity"))} />
                   </Field>
-                  <div className="flex items-end justify-end">
-                    {t.isKey && tiers.filter((x) => x.isKey).length > 1 && (
-                      <Button
-                        variant="ghost"
-                        size="sm"
-                        aria-label={`Remove the tier ${t.name || i + 1}`}
-                        onClick={() => {
-                          if (t.id && !window.confirm(`Remove the tier “${t.name}”? Its accounts are re-tiered when you save.`)) return;
-                          onChange(tiers.filter((_, j) => j !== i), namingScheme);
-                        }}
-                      >
-                        <Trash2 aria-hidden className="h-4 w-4" /> Remove
-                      </Button>
-                    )}
-                  </div>
                   <Field label="Plan review every (months)" htmlFor={id("review")} error={err("reviewEveryMonths")}>
                     <Input id={id("review")} inputMode="numeric" value={t.reviewEveryMonths} onChange={(e) => update(i, { reviewEveryMonths: e.target.value })} aria-invalid={Boolean(err("reviewEveryMonths"))} />
                   </Field>
                   <Field label="Contact every (days)" htmlFor={id("contact")} error={err("contactEveryDays")}>
                     <Input id={id("contact")} inputMode="numeric" value={t.contactEveryDays} onChange={(e) => update(i, { contactEveryDays: e.target.value })} aria-invalid={Boolean(err("contactEveryDays"))} />
                   </Field>
-                  <div className="flex flex-col justify-end gap-2 pb-1 text-sm text-slate-700 sm:col-span-2">
+                  <div className="flex flex-wrap items-end gap-x-5 gap-y-2 pb-2 text-sm text-slate-700 sm:col-span-2">
                     <label className="flex items-center gap-2">
                       <input type="checkbox" className="h-4 w-4 accent-brand-600" checked={t.executiveSponsor} onChange={(e) => update(i, { executiveSponsor: e.target.checked })} />
                       Executive sponsor

@@ -123,14 +123,19 @@ export async function listReviewQueue(opts: {
   // Pending: the oldest requests, plus any whose customer decides sooner than the oldest are due
   // (a deadline is never later than the request + REVIEW_TARGET_DAYS, so that bound is enough).
   const horizon = new Date(Date.now() + (REVIEW_TARGET_DAYS + 1) * 86_400_000);
-  const soon = await prisma.proposal.findMany({ where: { decisionDate: { lte: horizon }, account: accountScope }, select: { id: true }, take: 2000 });
-  const [oldest, urgent, periodic] = await Promise.all([
-    findReviewItems(where, { take: Math.max(limit, 100) + 50, order: "urgency" }),
-    soon.length ? findReviewItems({ AND: [where, { proposalId: { in: soon.map((p) => p.id) } }] }, { take: 500, order: "urgency" }) : Promise.resolve([]),
+  const [soon, stale] = await Promise.all([
+    prisma.proposal.findMany({ where: { decisionDate: { lte: horizon }, account: accountScope }, select: { id: true }, take: 2000 }),
+    staleReviewIds(),
+  ]);
+  const live: Prisma.ReviewWhereInput = { AND: [where, stale.length ? { id: { notIn: stale } } : {}] };
+  const [oldest, urgent, periodic, pendingTotal] = await Promise.all([
+    findReviewItems(live, { take: limit, order: "urgency" }),
+    soon.length ? findReviewItems({ AND: [live, { proposalId: { in: soon.map((p) => p.id) } }] }, { take: 500, order: "urgency" }) : Promise.resolve([]),
     listPeriodicDue({ user, scope: assignedTo === "me" ? "mentor" : "visible", accountId: query.accountId }),
+    prisma.review.count({ where: live }),
   ]);
   const byId = new Map([...oldest, ...urgent].filter((r) => !r.stale).map((r) => [r.id, r]));
-  const total = (await countPendingReviews(where)) + periodic.length;
+  const total = pendingTotal + periodic.length;
   const keyed = [
     ...[...byId.values()].map((r) => ({ item: r as TQueueItem, deadline: r.urgency.deadline, since: r.submittedAt })),
     ...periodic.map((p) => ({ item: p as TQueueItem, deadline: p.urgency.deadline, since: p.schedule.dueOn })),
@@ -138,11 +143,21 @@ export async function listReviewQueue(opts: {
   return { assignedTo, status, total, items: sortQueue(keyed).slice(0, limit).map((k) => k.item) };
 }
 
-/** Pending reviews that still await a verdict (a review whose plan version was decided elsewhere does not count). */
+/**
+ * Pending plan reviews whose version no longer awaits a decision (approved from the plan page, or
+ * overtaken): few, found with one join, and left out of queues and counts.
+ */
+async function staleReviewIds(): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT r.id FROM "Review" r JOIN "PlanVersion" v ON v.id = r."planVersionId"
+    WHERE r.status = 'PENDING' AND v.status <> 'SUBMITTED'`;
+  return rows.map((r) => r.id);
+}
+
+/** Pending reviews that still await a verdict. */
 async function countPendingReviews(where: Prisma.ReviewWhereInput): Promise<number> {
-  const rows = await prisma.review.findMany({ where: { AND: [where, { status: "PENDING" }] }, select: { planVersionId: true }, take: 50_000 });
-  const submitted = await submittedVersionIds(rows);
-  return rows.filter((r) => !r.planVersionId || submitted.has(r.planVersionId)).length;
+  const stale = await staleReviewIds();
+  return prisma.review.count({ where: { AND: [where, { status: "PENDING" }, stale.length ? { id: { notIn: stale } } : {}] } });
 }
 
 // ---------------------------------------------------------------- threads to answer
@@ -152,12 +167,14 @@ export type TThreadToAnswer = { id: string; reviewId: string; accountId: string;
 /** Open threads on reviews of the caller's own accounts (owner or team) whose next word is the team's. */
 export async function listThreadsAwaitingTeam(opts: { user: SessionUser; take?: number }): Promise<TThreadToAnswer[]> {
   const { user } = opts;
+  // The caller's own accounts first (a handful), then their reviews, then the open threads: each
+  // step uses an index, where one join across every comment would not.
+  const accounts = await prisma.account.findMany({ where: { archivedAt: null, OR: [{ ownerId: user.id }, { team: { some: { userId: user.id } } }] }, select: { id: true } });
+  if (!accounts.length) return [];
+  const reviews = await prisma.review.findMany({ where: { accountId: { in: accounts.map((a) => a.id) } }, select: { id: true } });
+  if (!reviews.length) return [];
   const rows = await prisma.comment.findMany({
-    where: {
-      parentId: null,
-      resolvedAt: null,
-      review: { account: { archivedAt: null, OR: [{ ownerId: user.id }, { team: { some: { userId: user.id } } }] } },
-    },
+    where: { reviewId: { in: reviews.map((r) => r.id) }, parentId: null, resolvedAt: null },
     orderBy: { createdAt: "asc" },
     take: 1000,
     select: {

@@ -167,5 +167,6 @@ export async function getReview(opts: { user: SessionUser; reviewId: string }): 
       verdict: can(user, "review:verdict", access.relation) && status === "pending" && !stale,
     },
     viewerId: user.id,
+    viewerOnTeam: ties.teamUserIds.includes(user.id),
   };
 }

@@ -140,6 +140,8 @@ export type TReviewView = {
   commitment: { versionNumber: number; committed: number; total: number; pending: TPerson[] } | null;
   permissions: TReviewPermissions;
   viewerId: string;
+  /** The viewer is the account's owner or on its team: the side that answers and revises. */
+  viewerOnTeam: boolean;
 };
 
 // ---------------------------------------------------------------- lists

@@ -38,7 +38,7 @@ test("an account manager maps a person and a relationship, and the map, matrix a
   // The panel opens on her; the map draws her, reached by nobody; the analysis sees the gap.
   const panel = page.getByTestId("person-panel");
   await expect(panel).toBeVisible();
-  await expect(panel.getByText("Nobody on our team")).toBeVisible();
+  await expect(panel.getByText("Nobody on our team", { exact: true })).toBeVisible();
   await mapReady(page);
   const node = page.locator('[data-person="Greta Lindholm"]');
   await expect(node).toBeVisible();
@@ -115,9 +115,32 @@ test("the large demo map is drawn quickly; the mentor reads it; others get 404",
   // Read-only for the mentor.
   await expect(page.getByRole("button", { name: "Add person" })).toHaveCount(0);
   await expect(page.getByTestId("coverage-score")).toHaveText(/\d+\/100/);
-  if (shots) await page.screenshot({ path: `${shots}/relationships-large-map.png` });
+  if (shots) {
+    await page.screenshot({ path: `${shots}/relationships-large-map.png` });
+    // Our team member's lines, a person's panel, a department, the matrix and the list.
+    await page.locator(".react-flow__node-team button").first().click();
+    await page.screenshot({ path: `${shots}/relationships-large-member-focus.png` });
+    await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
+    await page.locator('.react-flow__node-person button[aria-label*="Economic decision maker"]').first().click();
+    await expect(page.getByTestId("person-panel")).toBeVisible();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${shots}/relationships-large-person.png` });
+    await page.keyboard.press("Escape");
+    await page.getByLabel("Department").selectOption("Operations");
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${shots}/relationships-large-operations.png` });
+    await page.getByLabel("Department").selectOption("");
+    await page.getByRole("tab", { name: "Coverage matrix" }).click();
+    await page.screenshot({ path: `${shots}/relationships-large-matrix.png` });
+    await page.getByRole("tab", { name: "List" }).click();
+    await page.screenshot({ path: `${shots}/relationships-large-list.png` });
+    await page.getByRole("button", { name: "How it was computed" }).click();
+    await page.screenshot({ path: `${shots}/relationships-large-list-analysis.png`, fullPage: true });
+  }
 
+  // Helen mentors other accounts: this map is a 404 for her, in the page and the API.
   await signIn(page, "helen");
-  const res = await page.goto(`/accounts/${id}/relationships`);
-  expect(res?.status()).toBe(404);
+  await page.goto(`/accounts/${id}/relationships`);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  expect((await page.request.get(`/api/accounts/${id}/relationship-map`)).status()).toBe(404);
 });

@@ -93,7 +93,12 @@ test("manager submits, mentor comments and asks for changes, manager answers and
   await expect(mentor.getByTestId("verdict")).toHaveAttribute("data-status", "changes-requested");
   await shot(mentor, "review-screen-changes-requested");
 
-  // 3. The manager sees the verdict, answers the thread, revises the draft and resubmits.
+  // 3. The manager sees what waits for him on his home page and in the navigation, answers the
+  //    thread, revises the draft and resubmits.
+  await manager.goto("/");
+  await expect(manager.getByText(/2 comments to answer/)).toBeVisible();
+  await expect(manager.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Reviews/ })).toContainText(/[1-9]/);
+  await shot(manager, "reviews-home-manager");
   await manager.goto(review1);
   await expect(manager.getByTestId("verdict")).toContainText("Make the first six months concrete");
   const mThread = manager.locator('[data-review-section="strategy"]').getByTestId("thread");
@@ -111,6 +116,7 @@ test("manager submits, mentor comments and asks for changes, manager answers and
   // The comment on the changed section is ticked as answered; the risks one is not.
   await expect(manager.getByRole("checkbox", { name: /Strategy:/ })).toBeChecked();
   await expect(manager.getByRole("checkbox", { name: /Risks and competitive activity:/ })).not.toBeChecked();
+  await shot(manager, "reviews-account-tab-resubmit");
   await manager.getByTestId("submit-for-review").click();
   await expect(manager.getByRole("heading", { name: "Plan version 2" })).toBeVisible();
   const changes = manager.getByTestId("changes-since");
@@ -193,6 +199,7 @@ test("a manager writes a proposal in the rich text editor and the mentor reads i
   await expect(manager.getByRole("heading", { name: "Line 3 retrofit offer" })).toBeVisible();
   await expect(manager.getByTestId("proposal-body").getByRole("heading", { name: "Scope" })).toBeVisible();
   await expect(manager.getByTestId("proposal-body").locator("strong")).toHaveText("guaranteed uptime");
+  await shot(manager, "review-screen-proposal");
 
   await mentor.goto("/reviews");
   const row = mentor.getByTestId("review-queue").getByRole("listitem").filter({ hasText: "Line 3 retrofit offer" });
@@ -202,6 +209,7 @@ test("a manager writes a proposal in the rich text editor and the mentor reads i
 
 test("overdue periodic reviews are flagged, and recording the meeting turns next steps into actions", async ({ page }) => {
   await signIn(page, "helen");
+  await shot(page, "reviews-home-mentor");
   await page.goto("/reviews");
   const overdue = page.getByTestId("review-queue").locator('[data-kind="periodic-review"]').filter({ hasText: "overdue" }).first();
   await expect(overdue).toBeVisible();
@@ -214,6 +222,7 @@ test("overdue periodic reviews are flagged, and recording the meeting turns next
   await page.getByLabel("Notes").fill("Plan holds; the Oulu extension moves to next year.");
   await page.getByRole("button", { name: "Add a next step" }).click();
   await page.getByLabel("Next step 1", { exact: true }).fill("Re-forecast Oulu for next year");
+  await shot(page, "reviews-periodic-form");
   await page.getByRole("button", { name: "Record the review" }).click();
   await expect(page.getByTestId("periodic-schedule")).toHaveAttribute("data-state", "scheduled");
   await expect(page.getByText("Re-forecast Oulu for next year")).toBeVisible();

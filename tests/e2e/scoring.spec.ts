@@ -22,11 +22,11 @@ const row = (page: Page, criterion: string) => page.getByTestId("criterion-row")
 
 async function rescore(page: Page, criterion: string, rationale: string) {
   const r = row(page, criterion);
-  const five = r.getByRole("radio", { name: /^5:/ });
-  const target = (await five.isChecked()) ? r.getByRole("radio", { name: /^3:/ }) : five;
+  const point = (await r.getByRole("radio", { name: /^5:/ }).isChecked()) ? 3 : 5;
+  const radio = page.getByRole("radio", { name: new RegExp(`^${point}:`) });
   // People click the scale point's card (the radio inside it is visually hidden).
-  await r.locator("label", { has: target }).click();
-  await expect(target).toBeChecked();
+  await r.locator("label").filter({ has: radio }).click();
+  await expect(r.locator("label").filter({ has: radio }).getByRole("radio")).toBeChecked();
   await r.getByLabel("Why this score?").fill(rationale);
   await expect(page.getByTestId("scorecard-save-state")).toContainText("1 unsaved change");
   await expect(page.getByTestId("score-if-saved")).toBeVisible();
@@ -54,7 +54,7 @@ test("score an account, try a what-if, apply it, override a tier and export the 
   await signIn(page, "senior", "/settings/selection");
   await expect(page.getByRole("heading", { name: "Selection model" })).toBeVisible();
   const versionBefore = Number((await page.getByTestId("model-state").textContent())?.match(/Version (\d+)/)?.[1]);
-  await page.getByLabel("Weight of Strategic fit").fill("60");
+  await page.getByRole("textbox", { name: "Weight of Strategic fit" }).fill("60");
   await expect(page.getByTestId("criterion-share").nth(3)).not.toHaveText("15%");
   await expect(page.getByTestId("what-if-summary")).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId("what-if-tiers")).toContainText("Gold");

@@ -9,6 +9,7 @@ import * as linkRoute from "@/app/api/accounts/[id]/links/[linkId]/route";
 import { call } from "../support/http";
 import { makeUser, makeWorld, testDb } from "../support/fixtures";
 import { createAccount } from "../../prisma/factories";
+import { relationshipHomeSection } from "@/lib/relationships/attention";
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 type U = World["owner"];
@@ -180,6 +181,7 @@ describe("the map and the account's cached coverage", () => {
     const id = account.id;
     const ceo = (await addContact(owner, { name: "The CEO", decisionRole: "ECONOMIC_BUYER", influence: 5, department: "Board" }, id)).body;
     expect(await accountCache(id)).toEqual({ coverageScore: expect.any(Number), uncoveredDecisionMakers: 1, singleThreaded: false });
+    expect((await relationshipHomeSection({ ...member, role: "ACCOUNT_MANAGER" }))?.title).toBe("Relationship gaps");
     const first = (await accountCache(id)).coverageScore!;
 
     const rel = (await addRel(owner, { userId: owner.id, contactId: ceo.id, strength: 4 }, id)).body;
@@ -196,6 +198,10 @@ describe("the map and the account's cached coverage", () => {
     expect(res.body.relationships).toHaveLength(2);
     expect(res.body.analysis.decisionMakers[0]).toMatchObject({ contactId: ceo.id, covered: true });
     expect(res.body.analysis.coverage.score).toBe((await accountCache(id)).coverageScore);
+
+    // The home page points the team at the gap while it lasts.
+    const ownerRole = { ...owner, role: "ACCOUNT_MANAGER" as const };
+    expect(await relationshipHomeSection(ownerRole)).toBeNull();
 
     // Deleting the person removes their relationships and brings the figures back.
     const del = await call(contactRoute.DELETE, { user: owner, method: "DELETE", params: { id, contactId: ceo.id } });

@@ -78,7 +78,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
               description={`${queue.total} item${queue.total === 1 ? "" : "s"}${queue.total > queue.items.length ? ` (the first ${queue.items.length} shown)` : ""}${pending ? " · most urgent first" : " · newest first"}`}
             />
             {queue.items.length ? (
-              <QueueList items={queue.items} />
+              <QueueList items={queue.items} showMentor={queue.assignedTo !== "me"} />
             ) : (
               <CardBody>
                 <EmptyState icon={<Inbox className="h-8 w-8" aria-hidden />} title={pending ? "Nothing waits for a review" : "No verdicts yet"} className="border-0">

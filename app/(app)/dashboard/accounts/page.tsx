@@ -105,7 +105,7 @@ export default async function DashboardAccountsPage({ searchParams }: { searchPa
                     <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">{formatMoney(a.revenue)}</td>
                     <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">{formatMoney(a.margin)}</td>
                     <td className="whitespace-nowrap px-4 py-3 text-slate-600">{a.region} · {a.industry}</td>
-                    <td className="px-4 py-3 text-slate-600">{a.detail ?? <span className="text-slate-400">—</span>}</td>
+                    <td className="min-w-64 px-4 py-3 text-slate-600">{a.detail ?? <span className="text-slate-400">—</span>}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,0 +1,37 @@
+import { test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+const dir = "/tmp/shots";
+const go = async (page: Page, path: string, name: string) => {
+  await page.goto(path);
+  await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+};
+test("shots", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, "marco");
+  const body = await (await page.request.get("/api/accounts?pageSize=200&sort=name")).json();
+  const partial = body.items.find((a: { scoredCriteria: number; score: number | null }) => a.scoredCriteria > 0 && a.scoredCriteria < 8) ?? body.items[0];
+  const unscored = body.items.find((a: { score: number | null }) => a.score === null) ?? body.items[1];
+  await go(page, "/", "home-marco");
+  await go(page, `/accounts/${partial.id}/scorecard`, "scorecard-partial");
+  await go(page, `/accounts/${unscored.id}/scorecard`, "scorecard-unscored");
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await go(page, `/accounts/${partial.id}/scorecard`, "scorecard-tablet");
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await go(page, "/accounts?score=60&sort=score&dir=desc", "accounts-score-filter");
+  await go(page, "/settings/selection", "settings-forbidden");
+  await signIn(page, "helen");
+  const mentorBody = await (await page.request.get("/api/accounts?pageSize=5")).json();
+  await go(page, `/accounts/${mentorBody.items[0].id}/scorecard`, "scorecard-mentor");
+  await signIn(page, "senior");
+  await go(page, "/", "home-senior");
+  await go(page, "/settings/selection", "settings");
+  await page.getByRole("button", { name: /Show details of Strategic fit/ }).click();
+  await page.getByRole("textbox", { name: "Tier 2 name" }).or(page.locator("#" + (await page.getByLabel("Name").nth(1).getAttribute("id")))).first().fill("Silver");
+  await page.getByLabel("Minimum score").first().fill("50");
+  await page.waitForTimeout(2500);
+  await page.screenshot({ path: `${dir}/settings-invalid.png`, fullPage: true });
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await go(page, "/ranking", "ranking-tablet");
+});
