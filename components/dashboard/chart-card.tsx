@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import { csvFileName, toCsv } from "@/lib/dashboard/model";
 import { useDashboard } from "./context";
+import { WhenVisible } from "./when-visible";
 
 export type TColumn<T> = {
   header: string;
@@ -99,6 +100,7 @@ export function ChartCard<T>({
   children,
   testId,
   limit,
+  chartHeight = 260,
 }: {
   title: string;
   description?: ReactNode;
@@ -114,6 +116,8 @@ export function ChartCard<T>({
   testId?: string;
   /** Rows the table shows before "Show all" (the CSV always has every row). */
   limit?: number;
+  /** Space kept for the chart until it is drawn. */
+  chartHeight?: number;
 }) {
   const [view, setView] = useState<"chart" | "table">(chart ? initialView : "table");
   const captionId = useId();
@@ -149,7 +153,7 @@ export function ChartCard<T>({
               <figcaption id={captionId} className="sr-only">
                 {title}. The same figures are in the table view.
               </figcaption>
-              {chart}
+              <WhenVisible height={chartHeight}>{chart}</WhenVisible>
             </figure>
           ) : (
             <DataTable rows={rows} columns={columns} caption={title} rowKey={rowKey} footer={footer} limit={limit} />

@@ -24,7 +24,7 @@ function Section({ id, title, description, children }: { id: string; title: stri
     <section id={id} aria-labelledby={`${id}-title`} className="scroll-mt-6">
       <div className="mb-3">
         <h2 id={`${id}-title`} className="text-lg font-semibold text-slate-900">{title}</h2>
-        <p className="text-sm text-slate-500">{description}</p>
+        <p className="text-sm text-slate-600">{description}</p>
       </div>
       {children}
     </section>

@@ -114,7 +114,7 @@ export function TierSection({ d }: { d: TDashboard }) {
       >
         {d.unscored > 0 && (
           <p className="mb-2 text-xs text-slate-500">
-            <FigureLink metric="score:none" label="Accounts not scored yet">{formatCount(d.unscored)}</FigureLink> not scored yet (not in the chart).
+            <FigureLink metric="score:none" label="Accounts not scored yet" className="underline">{formatCount(d.unscored)}</FigureLink> not scored yet (not in the chart).
           </p>
         )}
       </ChartCard>

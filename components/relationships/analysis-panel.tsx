@@ -100,7 +100,7 @@ export function AnalysisPanel() {
       />
       <ListSection
         title="Gone quiet"
-        hint={`No interaction for more than ${a.quietAfterDays} days${map.account.tierName ? ` (what the ${map.account.tierName} tier promises)` : " (no tier: 90 days)"}.`}
+        hint={`No interaction for more than ${a.quietAfterDays} days: ${map.account.tierName ? `the contact frequency of the tier “${map.account.tierName}”` : "the default for an account without a tier"}.`}
         items={a.quietRelationships}
         render={(q) => {
           const c = contactById.get(q.contactId);

@@ -53,7 +53,7 @@ function ImportBody({ onDone }: { onDone: () => void }) {
     setError(null);
     setSkip(false);
     if (!f) return setFile(null);
-    if (f.size > LIMITS.csvBytes) return setError("The file is too large (2 MB at most).");
+    if (f.size > LIMITS.csvBytes) return setError("The file is too large (900 KB at most).");
     const text = await f.text();
     setFile({ name: f.name, text });
     setBusy(true);

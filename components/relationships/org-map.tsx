@@ -5,8 +5,8 @@
 // whom (blue arrows) and tension (red dashes). With many relationships, drawing all of them at
 // once is a tangle: then the lines of one team member or one person are shown on demand.
 import "@xyflow/react/dist/style.css";
-import { useCallback, useMemo, useState } from "react";
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, type Edge, type Node } from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, type Edge, type Node } from "@xyflow/react";
 import type { TMapContact, TMapRelationship } from "@/lib/relationships/view";
 import { ATTITUDES, ATTITUDE_LABELS } from "@/lib/relationships/schema";
 import { useMap } from "./map-context";
@@ -140,6 +140,9 @@ export function OrgMap({ people, relationships, memberFilter }: { people: TMapCo
     return out;
   }, [people, layout, layers, shownRelationships, map.links, inFocus]);
 
+  // Changes when the filters change who is on the map: then the view fits the new chart.
+  const peopleKey = useMemo(() => people.map((p) => p.id).join(","), [people]);
+
   const lineHint =
     layers.relationships === "focus" && !focusMember && !selectedPersonId ? `${relationships.length} relationships are too many to draw at once: pick someone on our team (left column) or a person to see their lines.` : null;
 
@@ -172,12 +175,36 @@ export function OrgMap({ people, relationships, memberFilter }: { people: TMapCo
           >
             <Background gap={24} color="#e2e8f0" />
             <Controls showInteractive={false} position="top-right" />
+            <Viewport peopleKey={peopleKey} selected={selectedPersonId ? (layout.positions.get(selectedPersonId) ?? null) : null} />
             <MiniMap pannable zoomable position="bottom-right" nodeColor={(n) => (n.type === "person" ? ATTITUDE_COLORS[(n.data as PersonNodeData).contact.attitude].swatch : "#0f766e")} className="!h-28 !w-40" />
           </ReactFlow>
         )}
       </div>
     </div>
   );
+}
+
+/** Fits the chart when the people in view change, and brings a picked person into view beside the panel. */
+function Viewport({ peopleKey, selected }: { peopleKey: string; selected: { x: number; y: number; width: number; height: number } | null }) {
+  const flow = useReactFlow();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false; // the initial fit is done by ReactFlow's fitView
+      return;
+    }
+    const t = setTimeout(() => flow.fitView({ padding: 0.04, maxZoom: 1, duration: 250 }), 0);
+    return () => clearTimeout(t);
+  }, [peopleKey, flow]);
+  // Plain numbers as dependencies: the effect runs when the picked person changes, not on every render.
+  const [sx, sy, sw, sh] = selected ? [selected.x, selected.y, selected.width, selected.height] : [];
+  useEffect(() => {
+    if (sx === undefined || sy === undefined || sw === undefined || sh === undefined) return;
+    const zoom = Math.max(flow.getZoom(), 0.8);
+    // The person panel covers the right of the screen: centre the person left of the middle.
+    flow.setCenter(sx + sw / 2 + 160 / zoom, sy + sh / 2, { zoom, duration: 300 });
+  }, [sx, sy, sw, sh, flow]);
+  return null;
 }
 
 function LayerToggles({ layers, onChange }: { layers: Layers; onChange: (l: Layers) => void }) {

@@ -88,16 +88,16 @@ function PeopleTable({ people, relationships }: { people: TMapContact[]; relatio
         <tbody>
           {sorted.map((r) => (
             <tr key={r.id} className={cn("hover:bg-slate-50", saving === r.id && "opacity-60")}>
-              <td className="border-b border-slate-100 px-2 py-1.5">
+              <td className="whitespace-nowrap border-b border-slate-100 px-2 py-1.5">
                 <button type="button" onClick={() => selectPerson(r.id)} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
                   {r.name}
                 </button>
               </td>
-              <td className="max-w-48 truncate border-b border-slate-100 px-2 py-1.5 text-slate-600" title={r.jobTitle}>
+              <td className="max-w-44 truncate whitespace-nowrap border-b border-slate-100 px-2 py-1.5 text-slate-600" title={r.jobTitle}>
                 {r.jobTitle}
               </td>
-              <td className="border-b border-slate-100 px-2 py-1.5 text-slate-600">{r.department}</td>
-              <td className="border-b border-slate-100 px-2 py-1.5 text-slate-600">{r.site}</td>
+              <td className="whitespace-nowrap border-b border-slate-100 px-2 py-1.5 text-slate-600">{r.department}</td>
+              <td className="whitespace-nowrap border-b border-slate-100 px-2 py-1.5 text-slate-600">{r.site}</td>
               <td className="border-b border-slate-100 px-2 py-1.5 tabular-nums text-slate-600">{r.seniority}</td>
               <td className="border-b border-slate-100 px-2 py-1">
                 {canEdit ? (
@@ -110,7 +110,7 @@ function PeopleTable({ people, relationships }: { people: TMapContact[]; relatio
                     ))}
                   </select>
                 ) : (
-                  <span className="text-xs">{r.decisionRole ? DECISION_ROLE_LABELS[r.decisionRole] : "—"}</span>
+                  <span className="whitespace-nowrap text-xs">{r.decisionRole ? DECISION_ROLE_LABELS[r.decisionRole] : "—"}</span>
                 )}
               </td>
               <td className="border-b border-slate-100 px-2 py-1">

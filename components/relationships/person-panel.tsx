@@ -221,7 +221,7 @@ function RelationshipRow({ r, onEdit }: { r: TMapRelationship; onEdit?: () => vo
         </p>
         <p className="truncate text-xs text-slate-500">
           {LEVEL_LABELS[r.currentLevel]}
-          {r.targetLevel !== r.currentLevel && <> → aiming for {LEVEL_LABELS[r.targetLevel]}</>} · last talked {formatRelative(r.lastInteractionAt)}
+          {r.targetLevel !== r.currentLevel && <> → aiming for {LEVEL_LABELS[r.targetLevel]}</>} · {r.lastInteractionAt ? `last talked ${formatRelative(r.lastInteractionAt)}` : "no interaction recorded"}
         </p>
       </div>
       {onEdit && (

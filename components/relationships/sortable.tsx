@@ -31,7 +31,7 @@ export function SortHeader({ label, active, dir, onClick, className }: { label: 
   const Icon = !active ? ArrowUpDown : dir === "asc" ? ArrowUp : ArrowDown;
   return (
     <th scope="col" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"} className={cn("sticky top-0 z-10 border-b border-slate-200 bg-white px-2 py-2 text-left text-xs font-semibold text-slate-600", className)}>
-      <button type="button" onClick={onClick} className="inline-flex items-center gap-1 hover:text-slate-900">
+      <button type="button" onClick={onClick} className="inline-flex items-center gap-1 whitespace-nowrap hover:text-slate-900">
         {label}
         <Icon aria-hidden className={cn("h-3 w-3", active ? "text-slate-900" : "text-slate-300")} />
       </button>

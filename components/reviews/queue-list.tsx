@@ -12,6 +12,7 @@ function Icon({ item }: { item: TQueueItem }) {
   return item.subjectType === "proposal" ? <Presentation aria-hidden className={cls} /> : <FileText aria-hidden className={cls} />;
 }
 
+/** `showAccount` off on an account's own page, where its name, tier and score are in the header. */
 export function QueueList({ items, showAccount = true, showMentor = true }: { items: TQueueItem[]; showAccount?: boolean; showMentor?: boolean }) {
   return (
     <ul className="divide-y divide-slate-100" data-testid="review-queue">
@@ -37,7 +38,7 @@ export function QueueList({ items, showAccount = true, showMentor = true }: { it
                   {item.account.name}
                 </Link>
               )}
-              <TierAndScore account={item.account} />
+              {showAccount && <TierAndScore account={item.account} />}
               {item.kind === "review" && item.requestedBy && <span className="text-xs text-slate-500">asked by {item.requestedBy.name}</span>}
               {showMentor && item.mentor && <span className="text-xs text-slate-500">mentor {item.mentor.name}</span>}
             </div>

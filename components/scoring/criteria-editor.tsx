@@ -170,7 +170,7 @@ export function CriteriaEditor({
                           </label>
                           <Textarea
                             id={`c-scale-${c.key}-${p}`}
-                            rows={2}
+                            rows={3}
                             maxLength={SCORING_LIMITS.scaleLabel}
                             value={label}
                             aria-invalid={Boolean(errors[`criteria.${i}.scaleLabels.${p}`])}

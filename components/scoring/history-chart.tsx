@@ -15,6 +15,9 @@ export function ScoreHistoryChart({ points, tiers, height = 240, animate = false
   if (points.length === 0) {
     return <p className="text-sm text-slate-500">No history yet: the first score or model change starts it.</p>;
   }
+  if (points.every((p) => p.score === null)) {
+    return <p className="text-sm text-slate-500">Not scored yet. The line starts with the first score; every later score change, model change and override adds a point.</p>;
+  }
   const data = points.map((p) => ({ t: new Date(p.createdAt).getTime(), score: p.score, tier: p.tierName, cause: p.cause }));
   // One point only still deserves a visible line: extend it to today.
   if (data.length === 1) data.push({ ...data[0], t: Date.now() });

@@ -132,7 +132,7 @@ export function ServiceLevel({ tier }: { tier: TTierJson | null }) {
   ];
   return (
     <Card>
-      <CardHeader title={`What ${tier.name} promises`} description={tier.isKey ? "The service an account of this tier gets." : "Served through the regular channels."} />
+      <CardHeader title={`Service level: ${tier.name}`} description={tier.isKey ? "What we promise an account of this tier." : "Served through the regular channels."} />
       <CardBody>
         <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
           {rows.map(([k, v]) => (

@@ -125,8 +125,13 @@ export function ScorecardWorkspace({ initial, history }: { initial: TScorecardJs
 
   const tier = card.override?.tier ?? card.computedTier;
   return (
-    <div className="grid gap-6 xl:grid-cols-3">
-      <div className="min-w-0 space-y-6 xl:col-span-2">
+    // One grid, three cells: on narrow screens the score comes first, then the criteria, then the
+    // explanations; on wide screens the criteria take the left two columns beside both.
+    <div className="grid gap-6 xl:grid-cols-3 xl:grid-rows-[auto_1fr]">
+      <div className="min-w-0 xl:col-start-3 xl:row-start-1">
+        <ScorePanel card={card} preview={preview} />
+      </div>
+      <div className="min-w-0 space-y-6 xl:col-span-2 xl:col-start-1 xl:row-span-2 xl:row-start-1">
         <Card>
           <CardHeader
             title="Selection criteria"
@@ -182,8 +187,7 @@ export function ScorecardWorkspace({ initial, history }: { initial: TScorecardJs
           </CardBody>
         </Card>
       </div>
-      <div className="min-w-0 space-y-6">
-        <ScorePanel card={card} preview={preview} />
+      <div className="min-w-0 space-y-6 xl:col-start-3 xl:row-start-2">
         <WhyPanel card={card} />
         <ServiceLevel tier={tier ?? null} />
         {canOverride && <OverridePanel card={card} onChange={accept} />}

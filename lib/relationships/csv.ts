@@ -136,7 +136,7 @@ export type ParsedCsv = { columns: string[]; rows: CsvRow[]; fileErrors: string[
 
 export function parseCsv(text: string, kind: TCsvKind): ParsedCsv {
   const fileErrors: string[] = [];
-  if (text.length > LIMITS.csvBytes) return { columns: [], rows: [], fileErrors: ["The file is too large (2 MB at most)."], unknownColumns: [] };
+  if (text.length > LIMITS.csvBytes) return { columns: [], rows: [], fileErrors: ["The file is too large (900 KB at most)."], unknownColumns: [] };
   const result = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), {
     header: true,
     skipEmptyLines: "greedy",

@@ -88,7 +88,12 @@ export async function loadThreads(reviewIds: string[], ties: TTies, sectionOrder
         reviewId: root.reviewId,
         resolvedAt: root.resolvedAt?.toISOString() ?? null,
         resolvedBy: root.resolvedById ? (resolverOf.get(root.resolvedById) ?? null) : null,
-        state: threadState({ resolvedAt: root.resolvedAt, messages: [root, ...rs].map((m) => ({ authorId: m.author.id, createdAt: m.createdAt })), teamUserIds: ties.teamUserIds }),
+        state: threadState({
+          resolvedAt: root.resolvedAt,
+          messages: [root, ...rs].map((m) => ({ authorId: m.author.id, createdAt: m.createdAt })),
+          teamUserIds: ties.teamUserIds,
+          answered: Boolean(root.answeredInVersionId),
+        }),
         answeredIn: root.answeredInVersionId
           ? numberOf.has(root.answeredInVersionId)
             ? { versionNumber: numberOf.get(root.answeredInVersionId)!, reviewId: null }

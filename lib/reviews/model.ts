@@ -130,10 +130,12 @@ export type TThreadState = "resolved" | "awaiting-team" | "awaiting-mentor";
 
 /**
  * Whose turn it is in a thread: resolved threads rest; otherwise the side that did not write the
- * last message is expected to answer. The team is the account's owner and team members.
+ * last message is expected to answer. The team is the account's owner and team members. A thread
+ * the team marked as answered by a later version waits for the mentor, whoever wrote last.
  */
-export function threadState(input: { resolvedAt: Date | string | null; messages: readonly TThreadMessage[]; teamUserIds: readonly string[] }): TThreadState {
+export function threadState(input: { resolvedAt: Date | string | null; messages: readonly TThreadMessage[]; teamUserIds: readonly string[]; answered?: boolean }): TThreadState {
   if (input.resolvedAt) return "resolved";
+  if (input.answered) return "awaiting-mentor";
   const last = [...input.messages].sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime()).at(-1);
   if (!last) return "awaiting-team";
   return input.teamUserIds.includes(last.authorId) ? "awaiting-mentor" : "awaiting-team";

@@ -27,7 +27,7 @@ const listSelect = {
   requestedBy: { select: { id: true, name: true } },
   mentor: { select: { id: true, name: true } },
   account: { select: { ...accountBriefSelect, mentor: { select: { id: true, name: true } }, team: { select: { userId: true } } } },
-  comments: { select: { id: true, parentId: true, authorId: true, createdAt: true, resolvedAt: true } },
+  comments: { select: { id: true, parentId: true, authorId: true, createdAt: true, resolvedAt: true, answeredInVersionId: true } },
 } satisfies Prisma.ReviewSelect;
 type ListRow = Prisma.ReviewGetPayload<{ select: typeof listSelect }>;
 
@@ -55,6 +55,7 @@ function threadStates(r: ListRow): TThreadState[] {
         resolvedAt: root.resolvedAt,
         messages: [root, ...r.comments.filter((c) => c.parentId === root.id)].map((m) => ({ authorId: m.authorId, createdAt: m.createdAt })),
         teamUserIds: team,
+        answered: Boolean(root.answeredInVersionId),
       }),
     );
 }
@@ -185,6 +186,7 @@ export async function listThreadsAwaitingTeam(opts: { user: SessionUser; take?: 
       authorId: true,
       createdAt: true,
       resolvedAt: true,
+      answeredInVersionId: true,
       author: { select: { id: true, name: true } },
       replies: { select: { authorId: true, createdAt: true } },
       review: { select: { account: { select: { id: true, name: true, ownerId: true, team: { select: { userId: true } } } } } },
@@ -193,7 +195,7 @@ export async function listThreadsAwaitingTeam(opts: { user: SessionUser; take?: 
   return rows
     .filter((c) => {
       const team = [c.review.account.ownerId, ...c.review.account.team.map((t) => t.userId)];
-      return threadState({ resolvedAt: c.resolvedAt, messages: [c, ...c.replies], teamUserIds: team }) === "awaiting-team";
+      return threadState({ resolvedAt: c.resolvedAt, messages: [c, ...c.replies], teamUserIds: team, answered: Boolean(c.answeredInVersionId) }) === "awaiting-team";
     })
     .slice(0, opts.take ?? 1000)
     .map((c) => ({

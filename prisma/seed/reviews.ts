@@ -79,24 +79,32 @@ async function seedPlanReviews(ctx: Ctx) {
           createdAt: v.submittedAt,
         },
       });
-      // A resubmission: the earlier review's open thread is answered by this version.
-      if (previous?.openThread) await prisma.comment.update({ where: { id: previous.openThread }, data: { answeredInVersionId: v.id } });
+      // A resubmission: the earlier review's open thread is answered by this version (and, once
+      // this version is decided too, resolved).
+      if (previous?.openThread) {
+        await prisma.comment.update({
+          where: { id: previous.openThread },
+          data: { answeredInVersionId: v.id, ...(status === "PENDING" ? {} : { resolvedAt: v.submittedAt, resolvedById: v.submittedById }) },
+        });
+      }
       const at = new Date(v.submittedAt.getTime() + DAY);
       const team = a.teamUserIds;
       let openThread: string | null = null;
       if (status === "ENDORSED") {
         await thread(ctx, { reviewId: review.id, section: "general", mentorId: a.mentorId, teamIds: team, at, resolve: true });
-        openThread = await thread(ctx, { reviewId: review.id, section: pick(["risks", "opportunities", "resources"], random), mentorId: a.mentorId, teamIds: team, at, answer: random() < 0.5 });
+        openThread = await thread(ctx, { reviewId: review.id, section: pick(["risks", "opportunities", "resources"], random), mentorId: a.mentorId, teamIds: team, at, answer: true });
       } else if (status === "CHANGES_REQUESTED") {
         await thread(ctx, { reviewId: review.id, section: "strategy", mentorId: a.mentorId, teamIds: team, at, answer: true });
         await thread(ctx, { reviewId: review.id, section: "financialTargets", mentorId: a.mentorId, teamIds: team, at });
         await thread(ctx, { reviewId: review.id, section: "general", mentorId: a.mentorId, teamIds: team, at, answer: true, resolve: true });
-      } else if (a.index % 3 !== 0) {
+      } else if (a.index % 3 === 1) {
         // Some pending reviews already have a first comment; others wait untouched.
         await thread(ctx, { reviewId: review.id, section: pick(["objectives", "risks", "strategy"], random), mentorId: a.mentorId, teamIds: team, at });
       }
       previous = { reviewId: review.id, openThread };
     }
+    // The current plan's review: its last thread was settled when the plan was approved.
+    if (previous?.openThread) await prisma.comment.update({ where: { id: previous.openThread }, data: { resolvedAt: new Date(), resolvedById: a.ownerId } });
   }
 }
 
@@ -126,8 +134,11 @@ const PROPOSAL_STORIES: ProposalStory[] = [
 async function seedProposals(ctx: Ctx) {
   const { prisma, accounts, random } = ctx;
   const withMentor = accounts.filter((a) => a.mentorId);
+  // Each story once for each mentor, so that both queues show every state.
+  const mentorIds = [...new Set(withMentor.map((a) => a.mentorId))];
+  const byMentor = mentorIds.map((m) => withMentor.filter((a) => a.mentorId === m));
   for (const [i, story] of PROPOSAL_STORIES.entries()) {
-    for (const a of [withMentor[i % withMentor.length], withMentor[(i + 5) % withMentor.length]]) {
+    for (const a of byMentor.map((list) => list[(i * 2) % list.length])) {
       if (!a?.mentorId) continue;
       const decisionDate = story.decisionInDays === null ? null : dayOnly(daysAgo(-story.decisionInDays));
       const body = toStoredBody(PROPOSAL_BODY, "markdown");
@@ -180,7 +191,7 @@ async function seedPeriodicReviews(ctx: Ctx) {
   const { prisma, accounts, users, random } = ctx;
   const names = new Map(Object.values(users).map((u) => [u.id, u.name]));
   // Months since the last meeting, by account: some overdue (> 6), some due soon, some recent, some never.
-  const LAST = [8, 2, 5.5, 13, 1, 7, null, 3.5];
+  const LAST = [8, 2, 5.5, 1, 2.5, 13, null, 1.5];
   const actions: { accountId: string; title: string; ownerId: string; dueDate: Date; status: "OPEN" | "DONE"; notes: string; createdAt: Date }[] = [];
   const rows: Omit<PeriodicReview, "id" | "createdAt">[] = [];
   for (const a of accounts) {

@@ -54,7 +54,7 @@ test("every figure opens the accounts behind it, keeping the filters", async ({ 
   for (const r of regions) expect(r).toMatch(/^DACH · /);
 
   // Back to the dashboard with the filter still set.
-  await page.getByRole("link", { name: "Dashboard", exact: true }).first().click();
+  await page.getByRole("main").getByRole("link", { name: "Dashboard", exact: true }).click();
   await expect(page).toHaveURL(/\/dashboard\?region=DACH$/);
 
   // A number in a table: the lifecycle stage with the most accounts.

@@ -131,8 +131,10 @@ test("the large demo map is drawn quickly; the mentor reads it; others get 404",
     await page.screenshot({ path: `${shots}/relationships-large-operations.png` });
     await page.getByLabel("Department").selectOption("");
     await page.getByRole("tab", { name: "Coverage matrix" }).click();
+    await expect(page.getByTestId("coverage-matrix")).toBeVisible();
     await page.screenshot({ path: `${shots}/relationships-large-matrix.png` });
     await page.getByRole("tab", { name: "List" }).click();
+    await expect(page.getByTestId("people-list")).toBeVisible();
     await page.screenshot({ path: `${shots}/relationships-large-list.png` });
     await page.getByRole("button", { name: "How it was computed" }).click();
     await page.screenshot({ path: `${shots}/relationships-large-list-analysis.png`, fullPage: true });

@@ -79,6 +79,8 @@ describe("threads", () => {
       threadState({ resolvedAt: null, messages: [{ authorId: "member", createdAt: "2026-01-02" }, { authorId: "mentor", createdAt: "2026-01-01" }], teamUserIds: team }),
     ).toBe("awaiting-mentor");
     expect(threadState({ resolvedAt: "2026-01-03", messages: [{ authorId: "mentor", createdAt: "2026-01-01" }], teamUserIds: team })).toBe("resolved");
+    // Answered by a revised version: the mentor's turn, even without a written reply.
+    expect(threadState({ resolvedAt: null, messages: [{ authorId: "mentor", createdAt: "2026-01-01" }], teamUserIds: team, answered: true })).toBe("awaiting-mentor");
   });
 
   it("assumes open threads on changed sections are answered, never general or resolved ones", () => {
