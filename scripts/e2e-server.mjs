@@ -22,6 +22,20 @@ async function admin(sql) {
   }
 }
 
+// Databases of earlier runs that were killed before they could clean up (the name carries the
+// start time): drop those older than two hours.
+{
+  const c = new pg.Client({ connectionString: dbUrl("postgres") });
+  await c.connect();
+  const { rows } = await c.query(`SELECT datname FROM pg_database WHERE datname LIKE 'keystone_e2e_%'`);
+  await c.end();
+  for (const { datname } of rows) {
+    const started = parseInt(datname.split("_")[2] ?? "", 36);
+    if (datname !== name && Number.isFinite(started) && Date.now() - started > 2 * 3600_000) {
+      await admin(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
+    }
+  }
+}
 await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 await admin(`CREATE DATABASE "${name}"`);
 const env = {

@@ -46,7 +46,18 @@ try {
     run("unit + integration (vitest)", bin("vitest"), ["run", ...projects, "--reporter=default", "--reporter=json", "--outputFile.json=.test-reports/vitest.json"], ".test-reports/vitest.json", vitestCount);
   }
   if (want("e2e")) {
-    run("end-to-end (Playwright, Chromium)", bin("playwright"), ["test", "--reporter=list,json"], ".test-reports/playwright.json", pwCount);
+    // The e2e server makes this database; we drop it afterwards even if the server was killed.
+    const e2eDb = `keystone_e2e_${Date.now().toString(36)}`;
+    env.E2E_DATABASE_NAME = e2eDb;
+    try {
+      run("end-to-end (Playwright, Chromium)", bin("playwright"), ["test", "--reporter=list,json"], ".test-reports/playwright.json", pwCount);
+    } finally {
+      const { default: pg } = await import("pg");
+      const c = new pg.Client({ connectionString: Object.assign(new URL(env.DATABASE_URL), { pathname: "/postgres" }).toString() });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${e2eDb}" WITH (FORCE)`).catch(() => {});
+      await c.end();
+    }
   }
 } finally {
   await stopDb();
