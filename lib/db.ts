@@ -17,7 +17,13 @@ function createClient() {
     idleTimeoutMillis: 30_000,
   });
   // Password hashes are never selected unless a query asks for them explicitly.
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  return new PrismaClient({
+    adapter,
+    omit: { user: { passwordHash: true } },
+    // Under load a transaction may wait for a pooled connection; wait as long as a request may
+    // (the pool's own connect timeout still answers 503 when the database is really away).
+    transactionOptions: { maxWait: 10_000, timeout: 20_000 },
+  });
 }
 
 type Client = ReturnType<typeof createClient>;

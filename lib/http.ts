@@ -76,6 +76,10 @@ export function errorResponse(error: unknown, requestId: string): NextResponse {
   const code = prismaCode(error);
   if (code === "P2002") return json({ error: "This already exists" }, 409, h);
   if (code === "P2025") return json({ error: "Not found" }, 404, h);
+  if (code === "P2028") {
+    log.warn("transaction could not start in time", { requestId });
+    return json({ error: "Keystone is very busy right now. Please try again in a moment.", database: "busy" }, 503, { ...h, "retry-after": "2" });
+  }
   if (code === "P2034") return json({ error: "Someone else saved at the same moment; reload and try again" }, 409, h);
   log.error("unhandled error", { requestId, error: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) });
   return json({ error: "Something went wrong on our side. It has been logged.", requestId }, 500, h);
