@@ -79,7 +79,7 @@ try {
         [account.id],
       ),
       pool.query(
-        `SELECT id, "userId", "contactId", strength, "currentLevel", "targetLevel", "frequencyDays", "lastInteractionAt", notes, version, "updatedAt" FROM "Relationship" WHERE "accountId" = $1 ORDER BY id`,
+        `SELECT id, "userId", "contactId", strength, "currentLevel", "targetLevel", "frequencyDays", "lastInteractionAt", notes, version FROM "Relationship" WHERE "accountId" = $1 ORDER BY id`,
         [account.id],
       ),
       pool.query(`SELECT id, "fromId", "toId", kind, notes, version FROM "ContactLink" WHERE "accountId" = $1 ORDER BY id`, [account.id]),

@@ -57,7 +57,7 @@ export function SimpleBars({
   return (
     <div style={{ height }} data-testid="chart">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        <BarChart data={data} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer title={name} desc={data.map((d) => `${d.label}: ${format(d.value)}`).join("; ")}>
           {GRID}
           {horizontal ? (
             <>
@@ -104,7 +104,14 @@ export function StackedBars<T extends { label: string }>({
   return (
     <div style={{ height }} data-testid="chart">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        <BarChart
+          data={data}
+          layout={horizontal ? "vertical" : "horizontal"}
+          margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+          accessibilityLayer
+          title={series.map((s) => s.name).join(", ")}
+          desc={data.map((row) => `${row.label}: ${series.map((s) => `${s.name} ${formatCount(Number((row as Record<string, unknown>)[s.key] ?? 0))}`).join(", ")}`).join("; ")}
+        >
           {GRID}
           {horizontal ? (
             <>
@@ -135,7 +142,14 @@ export function ScoreHistogram({ buckets, thresholds, height = 260 }: { buckets:
   return (
     <div style={{ height }} data-testid="chart">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 20, right: 16, bottom: 0, left: 0 }} barCategoryGap={2}>
+        <BarChart
+          data={data}
+          margin={{ top: 20, right: 16, bottom: 0, left: 0 }}
+          barCategoryGap={2}
+          accessibilityLayer
+          title="Accounts per score band"
+          desc={`${buckets.map((b) => `${b.label}: ${formatCount(b.accounts)}`).join("; ")}. Tier minimums: ${thresholds.map((t) => `${t.name} ${t.minScore}`).join(", ")}`}
+        >
           {GRID}
           <XAxis dataKey="mid" type="number" domain={[0, 100]} ticks={[0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]} {...AXIS} axisLine={{ stroke: "#cbd5e1" }} />
           <YAxis {...AXIS} axisLine={false} allowDecimals={false} width={48} tickFormatter={formatCount} />
@@ -159,7 +173,14 @@ export function ReturnsChart({ rows, height = 280 }: { rows: { label: string; me
   return (
     <div style={{ height }} data-testid="chart">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 8 }} barGap={2}>
+        <ComposedChart
+          data={rows}
+          margin={{ top: 8, right: 16, bottom: 0, left: 8 }}
+          barGap={2}
+          accessibilityLayer
+          title="Revenue and margin against targets per year"
+          desc={rows.map((r) => `${r.label}: revenue ${formatMoneyShort(r.actualRevenue)} of target ${formatMoneyShort(r.targetRevenue)}, margin ${formatMoneyShort(r.actualMargin)} of target ${formatMoneyShort(r.targetMargin)}`).join("; ")}
+        >
           {GRID}
           <XAxis dataKey="label" {...AXIS} axisLine={{ stroke: "#cbd5e1" }} />
           <YAxis {...AXIS} axisLine={false} width={64} tickFormatter={(v: number) => formatMoneyShort(v)} />

@@ -33,11 +33,11 @@ const ageColumns = (kind: "overdue" | "pending", itemLabel: string): TColumn<TAg
 
 const mentorColumns: TColumn<TMentorTurnaround>[] = [
   { header: "Mentor", cell: (m) => m.name, csv: (m) => m.name },
-  { header: "Decided (12 months)", align: "right", cell: (m) => formatCount(m.decided), csv: (m) => m.decided },
-  { header: "Median turnaround", align: "right", cell: (m) => formatDays(m.medianDays), csv: (m) => m.medianDays },
+  { header: "Decided", align: "right", cell: (m) => formatCount(m.decided), csv: (m) => m.decided },
+  { header: "Median", align: "right", cell: (m) => formatDays(m.medianDays), csv: (m) => m.medianDays },
   { header: "Average", align: "right", cell: (m) => formatDays(m.averageDays), csv: (m) => m.averageDays },
   { header: "Pending", align: "right", cell: (m) => formatCount(m.pending), csv: (m) => m.pending },
-  { header: "Oldest pending", align: "right", cell: (m) => formatDays(m.oldestPendingDays), csv: (m) => m.oldestPendingDays },
+  { header: "Oldest waiting", align: "right", cell: (m) => formatDays(m.oldestPendingDays), csv: (m) => m.oldestPendingDays },
   { header: "Accounts", align: "right", cell: (m) => <FigureLink metric={`mentor:${m.mentorId}`} label={`Accounts reviewed by ${m.name}`}>{formatCount(m.accounts)}</FigureLink>, csv: (m) => m.accounts },
 ];
 
@@ -109,7 +109,7 @@ export function ReviewSection({ d }: { d: TDashboard }) {
         <ChartCard
           testId="card-mentors"
           title="Review turnaround per mentor"
-          description="Days from submission to verdict, reviews decided in the last 12 months; slowest first."
+          description="Median and average days from submission to verdict, over reviews decided in the last 12 months; slowest first."
           rows={mentors}
           columns={mentorColumns}
           rowKey={(m) => m.mentorId}

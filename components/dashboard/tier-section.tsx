@@ -46,10 +46,10 @@ const managerColumns: TColumn<TManagerLoad>[] = [
     cell: (m) =>
       m.maxKeyAccounts === null ? <span className="text-slate-400">—</span> : (
         <span className="inline-flex items-center gap-2">
-          <span aria-hidden className="h-2 w-24 overflow-hidden rounded-full bg-slate-100">
+          <span aria-hidden className="h-2 w-16 overflow-hidden rounded-full bg-slate-100">
             <span className={`block h-full ${m.overLimit ? "bg-red-500" : "bg-emerald-500"}`} style={{ width: `${Math.min(100, (m.keyAccounts / Math.max(1, m.maxKeyAccounts)) * 100)}%` }} />
           </span>
-          {m.overLimit ? <Badge tone="red">Over limit</Badge> : <span className="text-xs text-slate-500">within limit</span>}
+          {m.overLimit && <Badge tone="red">Over</Badge>}
         </span>
       ),
     csv: (m) => (m.maxKeyAccounts === null ? "" : m.overLimit ? "over limit" : "within limit"),

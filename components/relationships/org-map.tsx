@@ -52,8 +52,16 @@ export function OrgMap({ people, relationships, memberFilter }: { people: TMapCo
     return { shownRelationships: shown, inFocus: focus };
   }, [layers.relationships, relationships, focusMember, selectedPersonId]);
 
+  // Node objects are reused when nothing about them changed, so that picking a person re-renders
+  // the few nodes whose look changes rather than all 150.
+  const nodeCache = useRef(new Map<string, Node>());
   const nodes = useMemo<Node[]>(() => {
     const out: Node[] = [];
+    const reuse = (id: string, type: string, x: number, y: number, data: Record<string, unknown>, extra: Partial<Node> = {}) => {
+      const prev = nodeCache.current.get(id);
+      if (prev && prev.type === type && prev.position.x === x && prev.position.y === y && shallowEqual(prev.data, data)) return out.push(prev);
+      out.push({ id, type, position: { x, y }, data, draggable: false, connectable: false, ...extra });
+    };
     for (const c of people) {
       const p = layout.positions.get(c.id);
       if (!p) continue;
@@ -68,21 +76,24 @@ export function OrgMap({ people, relationships, memberFilter }: { people: TMapCo
         selected: c.id === selectedPersonId,
         onOpen: selectPerson,
       };
-      out.push({ id: c.id, type: "person", position: { x: p.x, y: p.y }, data, width: p.width, height: p.height, draggable: false, connectable: false });
+      reuse(c.id, "person", p.x, p.y, data, { width: p.width, height: p.height });
     }
     const spots = layoutTeam(team.length, layout.bounds);
+    const counts = new Map<string, number>();
+    for (const r of relationships) counts.set(r.userId, (counts.get(r.userId) ?? 0) + 1);
     team.forEach((m, i) => {
       const data: TeamNodeData = {
         name: m.name,
-        relationships: relationships.filter((r) => r.userId === m.id).length,
+        relationships: counts.get(m.id) ?? 0,
         focused: activeMember === m.id,
         dimmed: inFocus !== null && !inFocus.has(m.id),
         former: !m.onTeam,
         onFocus,
       };
-      out.push({ id: m.id, type: "team", position: spots[i], data, draggable: false, connectable: false });
+      reuse(m.id, "team", spots[i].x, spots[i].y, data);
     });
-    if (layout.looseLabel) out.push({ id: "__loose__", type: "label", position: layout.looseLabel, data: { text: "No manager recorded" }, draggable: false, selectable: false });
+    if (layout.looseLabel) reuse("__loose__", "label", layout.looseLabel.x, layout.looseLabel.y, { text: "No manager recorded" }, { selectable: false });
+    nodeCache.current = new Map(out.map((n) => [n.id, n]));
     return out;
   }, [people, layout, stats, team, relationships, inFocus, selectedPersonId, selectPerson, activeMember, onFocus]);
 
@@ -182,6 +193,12 @@ export function OrgMap({ people, relationships, memberFilter }: { people: TMapCo
       </div>
     </div>
   );
+}
+
+function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>) {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => Object.is(a[k], b[k]));
 }
 
 /** Fits the chart when the people in view change, and brings a picked person into view beside the panel. */

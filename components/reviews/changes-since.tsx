@@ -10,6 +10,9 @@ import { formatDate } from "@/lib/format";
 import type { TPreviousReview, TReviewView } from "@/lib/reviews/view";
 import { ReviewStatusBadge } from "./badges";
 
+/** Fields compared word by word; the others (figures, dates, kind, link) are shown old → new. */
+const PROSE_FIELDS = new Set(["summary", "body", "title"]);
+
 const CHANGE: Record<"added" | "removed" | "changed", { label: string; tone: Tone }> = {
   added: { label: "Added", tone: "green" },
   removed: { label: "Removed", tone: "red" },
@@ -17,7 +20,7 @@ const CHANGE: Record<"added" | "removed" | "changed", { label: string; tone: Ton
 };
 
 function Answers({ answers }: { answers: TPreviousReview["otherAnswers"] }) {
-  if (!answers.length) return <p className="text-xs text-slate-500">No comment marked as answered by this change.</p>;
+  if (!answers.length) return null;
   return (
     <ul className="space-y-1.5">
       {answers.map((a) => (
@@ -125,7 +128,15 @@ export function ChangesSince({ review }: { review: TReviewView }) {
               <div key={c.field}>
                 <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{c.label}</dt>
                 <dd>
-                  <InlineDiff before={c.before} after={c.after} />
+                  {PROSE_FIELDS.has(c.field) ? (
+                    <InlineDiff before={c.before} after={c.after} />
+                  ) : (
+                    // Figures and dates read best whole: old, then new.
+                    <p className="text-sm text-slate-800">
+                      <del className="rounded-sm bg-red-100 px-0.5 text-red-900">{c.before || "none"}</del> →{" "}
+                      <ins className="rounded-sm bg-emerald-100 px-0.5 text-emerald-900 no-underline">{c.after || "none"}</ins>
+                    </p>
+                  )}
                 </dd>
               </div>
             ))}

@@ -24,11 +24,11 @@ function detailAndOrder(m: TMetric, clock: TClock): { detail: Prisma.Sql; order:
   switch (m.kind) {
     case "overdue":
       return {
-        detail: Prisma.sql`f."overdueActions" || ' overdue, oldest due ' || to_char(f."oldestOverdue", 'YYYY-MM-DD')`,
+        detail: Prisma.sql`f."overdueActions" || ' overdue, oldest due ' || to_char(f."oldestOverdue", 'DD Mon YYYY')`,
         order: Prisma.sql`f."oldestOverdue" ASC NULLS LAST, f.name, f.id`,
       };
     case "periodic":
-      return { detail: Prisma.sql`'due ' || to_char(f."periodicDue", 'YYYY-MM-DD')`, order: Prisma.sql`f."periodicDue", f.name, f.id` };
+      return { detail: Prisma.sql`'due ' || to_char(f."periodicDue", 'DD Mon YYYY')`, order: Prisma.sql`f."periodicDue", f.name, f.id` };
     case "pending":
       return {
         detail: Prisma.sql`f."pendingReviews" || ' pending, oldest waiting ' || (${clock.today}::date - f."oldestPending"::date) || ' days'`,
@@ -43,7 +43,7 @@ function detailAndOrder(m: TMetric, clock: TClock): { detail: Prisma.Sql; order:
     case "noPlan":
     case "stalePlan":
       return {
-        detail: Prisma.sql`CASE WHEN f."approvedAt" IS NULL THEN 'no approved version' ELSE 'approved ' || to_char(f."approvedAt", 'YYYY-MM-DD') || ', review every ' || f.cadence || ' months' END`,
+        detail: Prisma.sql`CASE WHEN f."approvedAt" IS NULL THEN 'no approved version' ELSE 'approved ' || to_char(f."approvedAt", 'DD Mon YYYY') || ', review every ' || f.cadence || ' months' END`,
         order: Prisma.sql`f."approvedAt" ASC NULLS FIRST, f.name, f.id`,
       };
     case "coverage":
@@ -63,7 +63,7 @@ function detailAndOrder(m: TMetric, clock: TClock): { detail: Prisma.Sql; order:
     }
     case "light":
       return {
-        detail: Prisma.sql`(SELECT x.reason || ' (set ' || to_char(x."setAt", 'YYYY-MM-DD') || ')' FROM "TrafficLight" x WHERE x."accountId" = f.id AND x.area = ${m.area} ORDER BY x."setAt" DESC, CASE x.color WHEN 'RED' THEN 3 WHEN 'AMBER' THEN 2 ELSE 1 END DESC LIMIT 1)`,
+        detail: Prisma.sql`(SELECT x.reason || ' (set ' || to_char(x."setAt", 'DD Mon YYYY') || ')' FROM "TrafficLight" x WHERE x."accountId" = f.id AND x.area = ${m.area} ORDER BY x."setAt" DESC, CASE x.color WHEN 'RED' THEN 3 WHEN 'AMBER' THEN 2 ELSE 1 END DESC LIMIT 1)`,
         order: Prisma.sql`f.revenue DESC, f.name, f.id`,
       };
     case "owner":

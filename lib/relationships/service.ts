@@ -42,7 +42,6 @@ export const mapRelationshipSelect = {
   lastInteractionAt: true,
   notes: true,
   version: true,
-  updatedAt: true,
 } satisfies Prisma.RelationshipSelect;
 
 export const mapLinkSelect = { id: true, fromId: true, toId: true, kind: true, notes: true, version: true } satisfies Prisma.ContactLinkSelect;
@@ -51,11 +50,7 @@ type ContactRow = Prisma.ContactGetPayload<{ select: typeof mapContactSelect }>;
 type RelationshipRow = Prisma.RelationshipGetPayload<{ select: typeof mapRelationshipSelect }>;
 
 export const toContactView = (c: ContactRow): TMapContact => ({ ...c, updatedAt: c.updatedAt.toISOString() });
-export const toRelationshipView = (r: RelationshipRow): TMapRelationship => ({
-  ...r,
-  lastInteractionAt: r.lastInteractionAt ? r.lastInteractionAt.toISOString() : null,
-  updatedAt: r.updatedAt.toISOString(),
-});
+export const toRelationshipView = (r: RelationshipRow): TMapRelationship => ({ ...r, lastInteractionAt: r.lastInteractionAt ? r.lastInteractionAt.toISOString() : null });
 
 // ---------------------------------------------------------------- access
 

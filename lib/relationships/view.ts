@@ -14,7 +14,6 @@ export type TMapRelationship = MapRelationship & {
   lastInteractionAt: string | null;
   notes: string;
   version: number;
-  updatedAt: string;
 };
 
 export type TMapLink = MapLink & { notes: string; version: number };

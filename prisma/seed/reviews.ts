@@ -18,6 +18,10 @@ const MENTOR_ON_SECTION: Record<string, string[]> = {
   opportunities: ["The service extension looks like the real prize. Why is it last?"],
   resources: ["One engineer for three sites: is that a plan or a hope?"],
   general: ["Clear and honest plan. Good to see the risks named.", "Please keep the customer's own words in the objectives."],
+  // Proposal parts.
+  summary: ["The summary sells features. What does their COO gain in the first year?"],
+  body: ["The four-hour guarantee is generous. Can delivery stand behind it on nights and weekends?"],
+  commercials: ["Is this price realistic with the new sites? Show the savings in their numbers."],
 };
 const TEAM_ANSWERS = [
   "Agreed. We reworded it and tied it to their two sites.",

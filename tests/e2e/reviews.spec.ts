@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { signIn, type DemoKey } from "./helpers";
 
 // The mentor review loop with two people in two browsers: Marco (account manager) and Helen
@@ -8,6 +9,12 @@ const shots = process.env.SHOTS_DIR;
 const shot = async (page: Page, name: string) => {
   if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
 };
+/** No serious or critical accessibility violation on the page as it stands. */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
 
 async function person(page: Page, name: string): Promise<string> {
   const res = await page.request.get("/api/people");
@@ -241,6 +248,7 @@ test("the demo data shows resubmissions with what changed and which comments eac
   await expect(page.getByRole("heading", { name: "What changed since version 2" })).toBeVisible();
   await expect(page.getByTestId("changes-since")).toContainText("Answers David Okafor");
   await shot(page, "review-screen-demo-plan");
+  await expectAccessible(page);
 
   // Helen's queue holds a proposal revised after she asked for changes.
   await signIn(page, "helen");
@@ -250,4 +258,17 @@ test("the demo data shows resubmissions with what changed and which comments eac
   await expect(page.getByTestId("changes-since")).toContainText("Value");
   await expect(page.getByTestId("changes-since").locator('[data-change-section="commercials"]')).toContainText("Answers Helen Carter");
   await shot(page, "review-screen-demo-proposal");
+  await page.goto("/reviews?status=decided");
+  await expect(page.getByTestId("review-queue").getByText("Endorsed").first()).toBeVisible();
+  await shot(page, "reviews-queue-decided");
+
+  // The senior manager sees the portfolio: what waits, overdue plan reviews, turnaround per mentor.
+  await signIn(page, "senior");
+  await page.goto("/reviews");
+  await expect(page.getByTestId("turnaround").getByRole("rowheader", { name: /Helen Carter/ })).toBeVisible();
+  await expect(page.getByTestId("turnaround").getByRole("rowheader", { name: /David Okafor/ })).toBeVisible();
+  await shot(page, "reviews-queue-senior");
+  await expectAccessible(page);
+  await page.goto("/");
+  await expect(page.getByText(/periodic reviews? overdue/).first()).toBeVisible();
 });

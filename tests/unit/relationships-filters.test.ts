@@ -31,7 +31,6 @@ const r = (id: string, userId: string, contactId: string): TMapRelationship => (
   lastInteractionAt: null,
   notes: "",
   version: 1,
-  updatedAt: "2025-01-01T00:00:00.000Z",
 });
 
 const map = {

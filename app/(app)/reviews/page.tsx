@@ -30,7 +30,8 @@ function Tab({ href, active, children }: { href: string; active: boolean; childr
 export default async function ReviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
   const sp = await searchParams;
-  const parsed = ZReviewQueueQuery.safeParse({ assignedTo: sp.assignedTo, status: sp.status === "decided" ? "decided" : "pending" });
+  // Decided reviews are history: the latest 50 here (the API pages further with `limit`).
+  const parsed = ZReviewQueueQuery.safeParse({ assignedTo: sp.assignedTo, status: sp.status === "decided" ? "decided" : "pending", limit: sp.status === "decided" ? 50 : 200 });
   const query = parsed.success ? parsed.data : ZReviewQueueQuery.parse({});
   const seesPortfolio = user.role === "SENIOR_MANAGER" || user.role === "ADMIN";
   const isTeam = user.role !== "MENTOR";
@@ -91,7 +92,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
           </Card>
         </div>
         <div className="min-w-0 space-y-6">
-          {isTeam && (
+          {(user.role === "ACCOUNT_MANAGER" || threads.length > 0) && (
             <Card>
               <CardHeader title="Comments to answer" description="The mentor's open threads on your accounts." />
               {threads.length ? (

@@ -38,6 +38,8 @@ export default async function DashboardAccountsPage({ searchParams }: { searchPa
   }
   const [list, options] = await Promise.all([listDashboardAccounts({ user, query: parsed.data }), getDashboardOptions({ user })]);
   const csvHref = `/api/dashboard/accounts?${filtersToParams(filters, { metric: parsed.data.metric, format: "csv" })}`;
+  // Figures such as "all accounts" have nothing to add per account: no empty column then.
+  const showDetail = list.items.some((a) => a.detail);
   const filterText = [
     filters.region,
     filters.industry,
@@ -74,7 +76,7 @@ export default async function DashboardAccountsPage({ searchParams }: { searchPa
               <caption className="sr-only">{list.title}</caption>
               <thead className="bg-slate-50">
                 <tr>
-                  {["Account", "Key account manager", "Tier", "Stage", "Score", "Revenue", "Margin", "Region · industry", "Detail"].map((h) => (
+                  {["Account", ...(showDetail ? ["Why it counts"] : []), "Key account manager", "Tier", "Stage", "Score", "Revenue"].map((h) => (
                     <th key={h} scope="col" className={`whitespace-nowrap px-4 py-3 text-xs font-semibold uppercase tracking-wide text-slate-500 ${["Score", "Revenue", "Margin"].includes(h) ? "text-right" : "text-left"}`}>
                       {h}
                     </th>
@@ -88,7 +90,9 @@ export default async function DashboardAccountsPage({ searchParams }: { searchPa
                       <Link href={`/accounts/${a.id}`} className="text-slate-900 hover:text-brand-700 hover:underline">
                         {a.name}
                       </Link>
+                      <div className="text-xs font-normal text-slate-500" data-testid="drill-region">{a.region} · {a.industry}</div>
                     </th>
+                    {showDetail && <td className="min-w-56 px-4 py-3 text-slate-700">{a.detail ?? <span className="text-slate-400">—</span>}</td>}
                     <td className="whitespace-nowrap px-4 py-3 text-slate-700">{a.ownerName}</td>
                     <td className="whitespace-nowrap px-4 py-3">
                       {a.tierName ? (
@@ -103,9 +107,6 @@ export default async function DashboardAccountsPage({ searchParams }: { searchPa
                     <td className="whitespace-nowrap px-4 py-3"><StageBadge stage={a.stage} /></td>
                     <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">{formatScore(a.score)}</td>
                     <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">{formatMoney(a.revenue)}</td>
-                    <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">{formatMoney(a.margin)}</td>
-                    <td className="whitespace-nowrap px-4 py-3 text-slate-600">{a.region} · {a.industry}</td>
-                    <td className="min-w-64 px-4 py-3 text-slate-600">{a.detail ?? <span className="text-slate-400">—</span>}</td>
                   </tr>
                 ))}
               </tbody>
