@@ -55,11 +55,11 @@ describe("API access matrix", () => {
       const url = route.pattern.replace(/\[(\w+)\]/g, (_, k: string) => params[k] ?? "x");
       const failures: string[] = [];
       // Signed out: 401.
-      const anon = await call(handler, { user: null, method: route.method, url, params, body: spec.body?.(w) });
+      const anon = await call(handler, { user: null, method: route.method, url, params, body: await spec.body?.(w) });
       if (anon.status !== 401) failures.push(`signed out -> ${anon.status}, expected 401`);
       for (const role of ROLES) {
         for (const [label, user] of [["own", users[role]], ["other", outsiders[role]]] as const) {
-          const res = await call(handler, { user, method: route.method, url, params, body: spec.body?.(w) });
+          const res = await call(handler, { user, method: route.method, url, params, body: await spec.body?.(w) });
           let expected: string;
           let ok: boolean;
           if (spec.scope === "account") {

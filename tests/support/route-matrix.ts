@@ -8,13 +8,20 @@ export type World = Awaited<ReturnType<typeof makeWorld>>;
 export type Params = Record<string, string>;
 export type Spec =
   /** Routes under /api/accounts/{id}: the account must be visible (else 404), then `action` is checked (else 403). */
-  | { scope: "account"; action: Action; body?: (w: World) => unknown; params?: (w: World) => Promise<Params> | Params }
+  | { scope: "account"; action: Action; body?: (w: World) => unknown | Promise<unknown>; params?: (w: World) => Promise<Params> | Params }
   /** Routes outside an account: only `roles` may call them (403 for the others). */
-  | { scope: "global"; roles: readonly RoleName[] | "all"; body?: (w: World) => unknown; params?: (w: World) => Promise<Params> | Params }
+  | { scope: "global"; roles: readonly RoleName[] | "all"; body?: (w: World) => unknown | Promise<unknown>; params?: (w: World) => Promise<Params> | Params }
   /** Open to anyone (health, sign-in). */
   | { scope: "public" };
 
 const ALL = "all" as const;
+
+/** The selection model as the API returns it, to send back as a (valid) body. */
+async function currentModel(w: World): Promise<Record<string, unknown>> {
+  const { GET } = await import("@/app/api/selection-model/route");
+  const { call } = await import("./http");
+  return (await call(GET, { user: w.senior })).body;
+}
 const ADMIN_ONLY = ["ADMIN"] as const;
 
 export const MATRIX: Record<string, Spec> = {
@@ -32,6 +39,21 @@ export const MATRIX: Record<string, Spec> = {
   "POST /api/users": { scope: "global", roles: ADMIN_ONLY, body: () => ({ email: `m${Date.now()}${Math.random()}@t.io`, name: "Matrix User", role: "MENTOR", password: "long-enough-pw" }) },
   "PATCH /api/users/[id]": { scope: "global", roles: ADMIN_ONLY, body: () => ({ name: "Renamed", version: 1 }), params: (w) => ({ id: w.outsider.id }) },
   "GET /api/audit": { scope: "global", roles: ADMIN_ONLY },
+
+  // Selection model, scorecards, tiers (issue 3)
+  "GET /api/selection-model": { scope: "global", roles: ALL },
+  // A stale version: allowed roles get 409 and nothing is re-tiered (other test files share the database).
+  "PUT /api/selection-model": { scope: "global", roles: ["SENIOR_MANAGER", "ADMIN"], body: async (w) => ({ ...(await currentModel(w)), version: 999_999 }) },
+  "POST /api/selection-model/preview": { scope: "global", roles: ["SENIOR_MANAGER", "ADMIN"], body: (w) => currentModel(w) },
+  "GET /api/accounts/[id]/scorecard": { scope: "account", action: "account:read" },
+  "GET /api/accounts/[id]/scorecard/history": { scope: "account", action: "account:read" },
+  "PUT /api/accounts/[id]/scorecard": { scope: "account", action: "scorecard:edit", body: () => ({ scores: [], version: 1 }) },
+  "PUT /api/accounts/[id]/tier-override": { scope: "account", action: "tier:override", body: () => ({ tierId: "no-such-tier", reason: "Strategic partner for the region" }) },
+  "DELETE /api/accounts/[id]/tier-override": { scope: "account", action: "tier:override" },
+
+  // Dashboards (issue 7): everyone, scoped to what they may see.
+  "GET /api/dashboard": { scope: "global", roles: ALL },
+  "GET /api/dashboard/accounts": { scope: "global", roles: ALL },
 
   // Plans (issue 5)
   "GET /api/accounts/[id]/plan": { scope: "account", action: "account:read" },
