@@ -3,18 +3,35 @@
 import type { Action, RoleName } from "@/lib/auth/policy";
 import type { makeWorld } from "./fixtures";
 import { emptyPlanContent } from "@/lib/plans/schema";
+import { PERIODIC_OUTCOMES, PROPOSAL_KINDS } from "@/lib/reviews/schema";
 
 export type World = Awaited<ReturnType<typeof makeWorld>>;
 export type Params = Record<string, string>;
 export type Spec =
   /** Routes under /api/accounts/{id}: the account must be visible (else 404), then `action` is checked (else 403). */
-  | { scope: "account"; action: Action; body?: (w: World) => unknown | Promise<unknown>; params?: (w: World) => Promise<Params> | Params }
+  | { scope: "account"; action: Action; query?: (w: World) => string; body?: (w: World) => unknown | Promise<unknown>; params?: (w: World) => Promise<Params> | Params }
   /** Routes outside an account: only `roles` may call them (403 for the others). */
   | { scope: "global"; roles: readonly RoleName[] | "all"; body?: (w: World) => unknown | Promise<unknown>; params?: (w: World) => Promise<Params> | Params }
   /** Open to anyone (health, sign-in). */
   | { scope: "public" };
 
 const ALL = "all" as const;
+
+/** A proposal under review on the world's account, with one comment thread (made once per world). */
+const fixtures = new WeakMap<World, Promise<{ proposalId: string; reviewId: string; commentId: string }>>();
+function reviewFixture(w: World) {
+  if (!fixtures.has(w)) {
+    fixtures.set(w, (async () => {
+      const { testDb } = await import("./fixtures");
+      const db = testDb();
+      const proposal = await db.proposal.create({ data: { accountId: w.account.id, title: "Matrix proposal", kind: PROPOSAL_KINDS[0], authorId: w.owner.id } });
+      const review = await db.review.create({ data: { accountId: w.account.id, subjectType: "PROPOSAL", proposalId: proposal.id, mentorId: w.mentor.id, requestedById: w.owner.id } });
+      const comment = await db.comment.create({ data: { reviewId: review.id, authorId: w.mentor.id, section: "body", body: "Why this price?" } });
+      return { proposalId: proposal.id, reviewId: review.id, commentId: comment.id };
+    })());
+  }
+  return fixtures.get(w)!;
+}
 
 /** The selection model as the API returns it, to send back as a (valid) body. */
 async function currentModel(w: World): Promise<Record<string, unknown>> {
@@ -54,6 +71,22 @@ export const MATRIX: Record<string, Spec> = {
   // Dashboards (issue 7): everyone, scoped to what they may see.
   "GET /api/dashboard": { scope: "global", roles: ALL },
   "GET /api/dashboard/accounts": { scope: "global", roles: ALL },
+
+  // Mentor reviews (issue 6). Routes under /api/reviews/{id} are scoped by the review's account.
+  "GET /api/reviews": { scope: "global", roles: ALL },
+  "GET /api/reviews/turnaround": { scope: "global", roles: ALL },
+  "GET /api/reviews/subjects": { scope: "account", action: "account:read", query: (w) => `accountId=${w.account.id}` },
+  "POST /api/reviews": { scope: "account", action: "review:request", body: async (w) => ({ subject: { type: "proposal", id: (await reviewFixture(w)).proposalId } }) },
+  "GET /api/reviews/[id]": { scope: "account", action: "account:read", params: async (w) => ({ id: (await reviewFixture(w)).reviewId }) },
+  "POST /api/reviews/[id]/comments": { scope: "account", action: "review:comment", body: () => ({ section: "body", body: "Is the price defensible?" }), params: async (w) => ({ id: (await reviewFixture(w)).reviewId }) },
+  "PATCH /api/reviews/[id]/comments/[commentId]": { scope: "account", action: "review:comment", body: () => ({ resolved: true }), params: async (w) => { const f = await reviewFixture(w); return { id: f.reviewId, commentId: f.commentId }; } },
+  "POST /api/reviews/[id]/verdict": { scope: "account", action: "review:verdict", body: () => ({ verdict: "endorse", summary: "Sound proposal" }), params: async (w) => ({ id: (await reviewFixture(w)).reviewId }) },
+  "GET /api/accounts/[id]/proposals": { scope: "account", action: "account:read" },
+  "POST /api/accounts/[id]/proposals": { scope: "account", action: "review:request", body: () => ({ title: "Framework renewal", kind: PROPOSAL_KINDS[0], body: "<p>Terms</p>" }) },
+  "GET /api/accounts/[id]/proposals/[proposalId]": { scope: "account", action: "account:read", params: async (w) => ({ proposalId: (await reviewFixture(w)).proposalId }) },
+  "PUT /api/accounts/[id]/proposals/[proposalId]": { scope: "account", action: "review:request", body: () => ({ title: "Framework renewal v2", kind: PROPOSAL_KINDS[0], version: 1 }), params: async (w) => ({ proposalId: (await reviewFixture(w)).proposalId }) },
+  "GET /api/accounts/[id]/periodic-reviews": { scope: "account", action: "account:read" },
+  "POST /api/accounts/[id]/periodic-reviews": { scope: "account", action: "periodicReview:record", body: () => ({ heldOn: "2026-11-20", attendees: ["Mentor", "Manager"], outcome: PERIODIC_OUTCOMES[0] }) },
 
   // Plans (issue 5)
   "GET /api/accounts/[id]/plan": { scope: "account", action: "account:read" },
