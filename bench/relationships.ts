@@ -6,7 +6,8 @@
 //     HTTP server running the same queries and the same analysis, no framework), and the service
 //     function alone in-process;
 //   - the Relationships tab interactive in headless Chromium within 2 s with the map drawn
-//     (navigation start → React Flow ready with all 150 people → a click opens a person).
+//     (navigation start → React Flow ready with all 150 people → a click on a person answered by
+//     their panel), timed by the page's clock, and also end to end through Playwright's click.
 // It starts a production server and Chromium: run it under the e2e lock
 // (`flock /tmp/keystone-e2e.lock npx tsx bench/relationships.ts`). Results: bench/results/relationships.json.
 import http from "node:http";
@@ -151,20 +152,40 @@ try {
   const eq = cookie.indexOf("=");
   await context.addCookies([{ name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: app.base }]);
   const page = await context.newPage();
-  const tab: { drawn: number; interactive: number }[] = [];
-  for (let i = 0; i < TAB_RUNS + 1; i++) {
+  // Two ways to measure "interactive": in the page (navigation start → a click on a person
+  // answered by their panel, using the page's own clock), and end to end through Playwright's
+  // click (which adds its own waiting for the element to be stable).
+  const open = async () => {
     const t = Date.now();
     await page.goto(`${app.base}/accounts/${account.id}/relationships`);
     await page.locator('[data-testid="relationship-map"][data-ready="true"]').waitFor({ timeout: 20_000 });
     await page.locator(".react-flow__node-person").nth(149).waitFor({ timeout: 20_000 });
-    const drawn = Date.now() - t;
+    return t;
+  };
+  const tab: { drawn: number; interactive: number; playwrightClick: number }[] = [];
+  for (let i = 0; i < TAB_RUNS + 1; i++) {
+    await open();
+    const inPage = await page.evaluate(
+      () =>
+        new Promise<{ drawn: number; interactive: number }>((resolve) => {
+          const drawn = performance.now();
+          const obs = new MutationObserver(() => {
+            if (!document.querySelector('[data-testid="person-panel"]')) return;
+            obs.disconnect();
+            requestAnimationFrame(() => resolve({ drawn, interactive: performance.now() }));
+          });
+          obs.observe(document.body, { childList: true, subtree: true });
+          (document.querySelector(".react-flow__node-person button") as HTMLButtonElement).click();
+        }),
+    );
+    const t = await open();
     await page.locator(".react-flow__node-person button").first().click();
     await page.getByTestId("person-panel").waitFor({ timeout: 20_000 });
-    const interactive = Date.now() - t;
-    if (i > 0) tab.push({ drawn, interactive }); // the first load warms the server's caches
+    const playwrightClick = Date.now() - t;
+    if (i > 0) tab.push({ drawn: inPage.drawn, interactive: inPage.interactive, playwrightClick }); // the first load warms the server's caches
   }
   await browser.close();
-  const tabStats = { drawn: stats(tab.map((x) => x.drawn)), interactive: stats(tab.map((x) => x.interactive)) };
+  const tabStats = { drawn: stats(tab.map((x) => x.drawn)), interactive: stats(tab.map((x) => x.interactive)), playwrightClick: stats(tab.map((x) => x.playwrightClick)) };
   log(`tab: ${JSON.stringify(tabStats)}`);
 
   const result = {
@@ -184,7 +205,8 @@ try {
     "map: app over HTTP": { median: appHttp.median, p95: appHttp.p95 },
     "map: raw pg over HTTP": { median: rawHttp.median, p95: rawHttp.p95 },
     "tab: map drawn": { median: tabStats.drawn.median, p95: tabStats.drawn.p95 },
-    "tab: interactive": { median: tabStats.interactive.median, p95: tabStats.interactive.p95 },
+    "tab: interactive (first click answered)": { median: tabStats.interactive.median, p95: tabStats.interactive.p95 },
+    "tab: same, through Playwright's click": { median: tabStats.playwrightClick.median, p95: tabStats.playwrightClick.p95 },
   });
   log(`map median ${appHttp.median} ms (target < 150): ${result.pass.map ? "PASS" : "FAIL"}; tab interactive median ${tabStats.interactive.median} ms (target < 2000): ${result.pass.tab ? "PASS" : "FAIL"}`);
 } finally {

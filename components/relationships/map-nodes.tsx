@@ -17,11 +17,10 @@ export type PersonNodeData = {
   height: number;
   threads: number;
   maxStrength: number;
-  dimmed: boolean;
   selected: boolean;
   onOpen: (id: string) => void;
 };
-export type TeamNodeData = { name: string; relationships: number; focused: boolean; dimmed: boolean; former: boolean; onFocus: (id: string) => void };
+export type TeamNodeData = { name: string; relationships: number; focused: boolean; former: boolean; onFocus: (id: string) => void };
 export type LabelNodeData = { text: string };
 
 const hidden = "!h-1 !w-1 !min-h-0 !min-w-0 !border-0 !bg-transparent";
@@ -54,7 +53,6 @@ export const PersonNode = memo(function PersonNode({ id, data }: NodeProps<Node<
         // The node wrapper ignores the pointer (nothing is dragged or selected); the button takes it.
         className={cn(
           "nopan pointer-events-auto relative flex h-full w-full cursor-pointer flex-col justify-center rounded-lg border-2 px-2.5 text-left shadow-sm transition-opacity",
-          data.dimmed && "opacity-25",
           data.selected && "ring-4 ring-brand-500/60",
         )}
         style={{ width: data.width, height: data.height, background: colors.fill, borderColor: colors.border, color: colors.text }}
@@ -96,7 +94,6 @@ export const TeamNode = memo(function TeamNode({ id, data }: NodeProps<Node<Team
         className={cn(
           "nopan pointer-events-auto flex w-[210px] cursor-pointer items-center gap-2 rounded-full border-2 bg-white py-1.5 pl-1.5 pr-3 text-left shadow-sm transition-opacity",
           data.focused ? "border-teal-600 ring-4 ring-teal-500/30" : "border-teal-200",
-          data.dimmed && "opacity-40",
           data.former && "border-dashed",
         )}
       >

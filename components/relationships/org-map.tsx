@@ -57,10 +57,14 @@ export function OrgMap({ people, relationships, memberFilter }: { people: TMapCo
   const nodeCache = useRef(new Map<string, Node>());
   const nodes = useMemo<Node[]>(() => {
     const out: Node[] = [];
-    const reuse = (id: string, type: string, x: number, y: number, data: Record<string, unknown>, extra: Partial<Node> = {}) => {
+    // Dimming is a style on the node's wrapper, not node data: the node's own content (memoised on
+    // its data) is not re-rendered when the focus moves.
+    const reuse = (id: string, type: string, x: number, y: number, data: Record<string, unknown>, dimmed: boolean, extra: Partial<Node> = {}) => {
       const prev = nodeCache.current.get(id);
-      if (prev && prev.type === type && prev.position.x === x && prev.position.y === y && shallowEqual(prev.data, data)) return out.push(prev);
-      out.push({ id, type, position: { x, y }, data, draggable: false, connectable: false, ...extra });
+      const wasDimmed = prev?.style?.opacity !== undefined;
+      if (prev && prev.type === type && prev.position.x === x && prev.position.y === y && wasDimmed === dimmed && shallowEqual(prev.data, data)) return out.push(prev);
+      const sameData = prev && shallowEqual(prev.data, data) ? prev.data : data;
+      out.push({ id, type, position: { x, y }, data: sameData, draggable: false, connectable: false, style: dimmed ? DIMMED : undefined, ...extra });
     };
     for (const c of people) {
       const p = layout.positions.get(c.id);
@@ -72,11 +76,10 @@ export function OrgMap({ people, relationships, memberFilter }: { people: TMapCo
         height: p.height,
         threads: st?.threads ?? 0,
         maxStrength: st?.max ?? 0,
-        dimmed: inFocus !== null && !inFocus.has(c.id),
         selected: c.id === selectedPersonId,
         onOpen: selectPerson,
       };
-      reuse(c.id, "person", p.x, p.y, data, { width: p.width, height: p.height });
+      reuse(c.id, "person", p.x, p.y, data, inFocus !== null && !inFocus.has(c.id), { width: p.width, height: p.height });
     }
     const spots = layoutTeam(team.length, layout.bounds);
     const counts = new Map<string, number>();
@@ -86,13 +89,12 @@ export function OrgMap({ people, relationships, memberFilter }: { people: TMapCo
         name: m.name,
         relationships: counts.get(m.id) ?? 0,
         focused: activeMember === m.id,
-        dimmed: inFocus !== null && !inFocus.has(m.id),
         former: !m.onTeam,
         onFocus,
       };
-      reuse(m.id, "team", spots[i].x, spots[i].y, data);
+      reuse(m.id, "team", spots[i].x, spots[i].y, data, inFocus !== null && !inFocus.has(m.id));
     });
-    if (layout.looseLabel) reuse("__loose__", "label", layout.looseLabel.x, layout.looseLabel.y, { text: "No manager recorded" }, { selectable: false });
+    if (layout.looseLabel) reuse("__loose__", "label", layout.looseLabel.x, layout.looseLabel.y, { text: "No manager recorded" }, false, { selectable: false });
     nodeCache.current = new Map(out.map((n) => [n.id, n]));
     return out;
   }, [people, layout, stats, team, relationships, inFocus, selectedPersonId, selectPerson, activeMember, onFocus]);
@@ -195,6 +197,8 @@ export function OrgMap({ people, relationships, memberFilter }: { people: TMapCo
   );
 }
 
+const DIMMED = { opacity: 0.3 } as const;
+
 function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>) {
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;
@@ -219,7 +223,8 @@ function Viewport({ peopleKey, selected }: { peopleKey: string; selected: { x: n
     if (sx === undefined || sy === undefined || sw === undefined || sh === undefined) return;
     const zoom = Math.max(flow.getZoom(), 0.8);
     // The person panel covers the right of the screen: centre the person left of the middle.
-    flow.setCenter(sx + sw / 2 + 160 / zoom, sy + sh / 2, { zoom, duration: 300 });
+    // No animation: an animated pan re-renders the map on every frame while the panel opens.
+    flow.setCenter(sx + sw / 2 + 160 / zoom, sy + sh / 2, { zoom });
   }, [sx, sy, sw, sh, flow]);
   return null;
 }

@@ -26,7 +26,7 @@ export function AccountContextCard({ context }: { context: TAccountContext }) {
             Tier and why
           </h3>
           <div className="flex flex-wrap items-center gap-2">
-            <TierBadge computed={context.override ? null : tier} override={context.override ? tier : null} reason={context.override?.reason} />
+            {tier ? <TierBadge computed={context.override ? null : tier} override={context.override ? tier : null} reason={context.override?.reason} /> : <span className="text-slate-600">No tier yet</span>}
             <span className="text-slate-700">
               Score <span className="font-semibold tabular-nums">{formatScore(context.score)}</span>
             </span>

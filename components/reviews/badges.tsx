@@ -35,7 +35,8 @@ export function TierAndScore({ account }: { account: TAccountBrief }) {
   const tier = account.tier ? { name: account.tier.name, rank: account.tier.rank, isKey: account.tier.isKey } : null;
   return (
     <span className="inline-flex items-center gap-2 text-xs text-slate-500">
-      <TierBadge computed={account.tier?.overridden ? null : tier} override={account.tier?.overridden ? tier : null} />
+      {/* TierBadge's own "Not scored" is too faint for WCAG contrast on white; say it here instead. */}
+      {tier ? <TierBadge computed={account.tier?.overridden ? null : tier} override={account.tier?.overridden ? tier : null} /> : <span>Not scored</span>}
       <span title="Selection score">
         Score <span className="font-medium tabular-nums text-slate-700">{formatScore(account.score)}</span>
       </span>

@@ -32,18 +32,17 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       : `Proposal${review.subject.reviewed.decisionDate ? `, customer decides ${formatDate(review.subject.reviewed.decisionDate)}` : ""}`;
   return (
     <>
-      <div className="mb-4 text-sm text-slate-500">
-        <Link href="/reviews" className="hover:text-slate-800 hover:underline">
+      <div className="mb-4 text-sm text-slate-600">
+        <Link href="/reviews" className="hover:text-slate-900 hover:underline">
           Reviews
         </Link>{" "}
         /{" "}
-        <Link href={`/accounts/${review.accountId}/reviews`} className="hover:text-slate-800 hover:underline">
+        <Link href={`/accounts/${review.accountId}/reviews`} className="hover:text-slate-900 hover:underline">
           {review.context.name}
         </Link>{" "}
-        / <span className="text-slate-700">{review.title}</span>
+        / <span className="text-slate-800">{review.title}</span>
       </div>
       <PageHeader
-        eyebrow={review.context.name}
         title={review.title}
         description={
           <>
