@@ -1,3 +1,5 @@
+import { can } from "@/lib/auth/policy";
+import { ForbiddenError } from "@/lib/errors";
 import { json, parseBody, withUser } from "@/lib/http";
 import { ZSelectionModel } from "@/lib/scoring/schema";
 import { getSelectionModel, saveSelectionModel } from "@/lib/scoring/service";
@@ -7,6 +9,8 @@ export const GET = withUser(async ({ user }) => json(await getSelectionModel({ u
 
 /** Saves the model (SENIOR_MANAGER, ADMIN) and re-tiers every account; 409 on a stale version. */
 export const PUT = withUser(async ({ req, user }) => {
+  // The role decides before the body is read: a 403, never a 422, for people who may not edit the model.
+  if (!can(user, "selectionModel:edit")) throw new ForbiddenError("Only senior managers and administrators change the selection model");
   const input = await parseBody(req, ZSelectionModel);
   return json(await saveSelectionModel({ user, input }));
 });
