@@ -98,7 +98,8 @@ test("any table exports to CSV, on the dashboard and behind a figure", async ({ 
   for (const line of csv.slice(1)) expect(line.split(",").slice(1).map(Number).reduce((a, b) => a + b, 0)).toBe(all);
 
   await page.getByTestId("stat-key").getByRole("link").click();
-  await expect(page.getByRole("heading", { name: "Key accounts" })).toBeVisible();
+  await expect(page).toHaveURL(/\/dashboard\/accounts/);
+  await expect(page.getByRole("heading", { name: "Key accounts", exact: true })).toBeVisible();
   const total = await drillTotal(page);
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
   expect(file.suggestedFilename()).toMatch(/^keystone-key-accounts-\d{4}-\d{2}-\d{2}\.csv$/);
