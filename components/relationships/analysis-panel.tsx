@@ -12,7 +12,7 @@ import { useMap } from "./map-context";
 const SHOW = 5;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-export function AnalysisPanel() {
+export function AnalysisPanel({ layout = "column" }: { layout?: "column" | "grid" }) {
   const { map, memberById, contactById, selectPerson } = useMap();
   const a = map.analysis;
   const who = (id: string) => memberById.get(id)?.name ?? "Someone who left the team";
@@ -27,7 +27,7 @@ export function AnalysisPanel() {
   );
 
   return (
-    <aside aria-label="Analysis" className="space-y-3" data-testid="analysis">
+    <aside aria-label="Analysis" className={layout === "grid" ? "grid items-start gap-3 md:grid-cols-2 xl:grid-cols-3" : "space-y-3"} data-testid="analysis">
       <CoverageScore />
       <Section title="Who decides" status={!a.economicBuyerIdentified ? "bad" : a.economicBuyerCovered ? "good" : "warn"} summary={!a.economicBuyerIdentified ? "No economic decision maker identified" : `${a.decisionMakers.filter((d) => d.covered).length} of ${a.decisionMakers.length} covered well`}>
         {a.decisionMakers.map((d) => (

@@ -122,7 +122,8 @@ function WorkspaceBody({ view, filters, setUrl }: { view: View; filters: TMapFil
 
       {!empty && <FilterBar filters={filters} onChange={(f) => setUrl(f)} shown={visible.people.length} />}
 
-      <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_22rem]">
+      {/* The list needs the full width for its columns: there the analysis moves below it. */}
+      <div className={cn("grid gap-4", view !== "list" && "xl:grid-cols-[minmax(0,1fr)_22rem]")}>
         <div className="min-w-0">
           {empty ? (
             <EmptyMap canEdit={canEdit} onAdd={() => setDialog("person")} onImport={() => setDialog("import")} />
@@ -138,7 +139,7 @@ function WorkspaceBody({ view, filters, setUrl }: { view: View; filters: TMapFil
             <PeopleList people={visible.people} relationships={visible.relationships} />
           )}
         </div>
-        <AnalysisPanel />
+        <AnalysisPanel layout={view === "list" ? "grid" : "column"} />
       </div>
 
       <PersonPanel personId={selectedPersonId} onClose={() => selectPerson(null)} />

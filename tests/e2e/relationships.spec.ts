@@ -94,6 +94,7 @@ test("CSV import previews row by row and imports nothing from a file with errors
   await expect(preview).toContainText("Influence must be from 1 to 5");
   const importButton = dialog.getByRole("button", { name: /^Import/ });
   await expect(importButton).toBeDisabled();
+  if (shots) await page.screenshot({ path: `${shots}/relationships-import-preview.png` });
   await dialog.getByLabel(/Skip the 1 row with errors/).check();
   await importButton.click();
   await expect(page.getByText("Imported: 2 added, 0 updated, 1 rows skipped")).toBeVisible();
