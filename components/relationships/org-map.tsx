@@ -219,8 +219,15 @@ function Viewport({ peopleKey, selected }: { peopleKey: string; selected: { x: n
   }, [peopleKey, flow]);
   // Plain numbers as dependencies: the effect runs when the picked person changes, not on every render.
   const [sx, sy, sw, sh] = selected ? [selected.x, selected.y, selected.width, selected.height] : [];
+  const hadSelection = useRef(false);
   useEffect(() => {
-    if (sx === undefined || sy === undefined || sw === undefined || sh === undefined) return;
+    if (sx === undefined || sy === undefined || sw === undefined || sh === undefined) {
+      // The panel closed: show the whole chart again.
+      if (hadSelection.current) flow.fitView({ padding: 0.04, maxZoom: 1 });
+      hadSelection.current = false;
+      return;
+    }
+    hadSelection.current = true;
     const zoom = Math.max(flow.getZoom(), 0.8);
     // The person panel covers the right of the screen: centre the person left of the middle.
     // No animation: an animated pan re-renders the map on every frame while the panel opens.
