@@ -18,11 +18,8 @@ import pg from "pg";
 import { chromium } from "playwright-core";
 import { ensureBuild, startServer } from "./lib/server";
 import { signInCookie } from "./lib/session";
+import { arg } from "./lib/cli";
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const RUNS = arg("runs", 30);
 const PAGES = arg("pages", 5);
 const log = (m: string) => console.log(`[bench:dashboard] ${m}`);

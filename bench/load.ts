@@ -12,11 +12,8 @@ import { createPrisma } from "../prisma/client";
 import { createAccount, createUser } from "../prisma/factories";
 import { ensureBuild, sleep, startServer } from "./lib/server";
 import { signInCookie } from "./lib/session";
+import { arg } from "./lib/cli";
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const USERS = arg("users", 50);
 const SECONDS = arg("seconds", 60);
 const log = (m: string) => console.log(`[load] ${m}`);

@@ -11,24 +11,11 @@
 // It starts a production server and Chromium: run it under the e2e lock
 // (`flock /tmp/keystone-e2e.lock npx tsx bench/relationships.ts`). Results: bench/results/relationships.json.
 import http from "node:http";
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { rerunUnderReactServer, arg } from "./lib/cli";
 
-// Services start with `import "server-only"`, which resolves to an empty module only under the
-// "react-server" condition: re-run under it.
-if (!process.env.KEYSTONE_BENCH_CHILD) {
-  const r = spawnSync(process.execPath, [...process.execArgv, "--conditions=react-server", fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: "inherit",
-    env: { ...process.env, KEYSTONE_BENCH_CHILD: "1", LOG_LEVEL: "silent" },
-  });
-  process.exit(r.status ?? 1);
-}
+rerunUnderReactServer(import.meta.url);
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const RUNS = arg("runs", 50);
 const TAB_RUNS = arg("tab-runs", 5);
 const log = (m: string) => console.log(`[bench:relationships] ${m}`);

@@ -13,11 +13,8 @@ import { applyMigrations } from "../scripts/db/migrations";
 import { ensureBuild, startServer } from "./lib/server";
 import { signInCookie } from "./lib/session";
 import { baselineHandlers, type BenchIds } from "./baseline";
+import { arg } from "./lib/cli";
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const REQUESTS = arg("requests", 200);
 const log = (m: string) => console.log(`[bench] ${m}`);
 

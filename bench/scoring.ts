@@ -6,24 +6,11 @@
 // Each figure is also given as a ratio to a baseline measured in the same run on the same data
 // (one plain read of every criterion score through Prisma), so results from machines of
 // different speed can be compared. Results: bench/results/scoring.json.
-import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { rerunUnderReactServer, arg } from "./lib/cli";
 
-// The services start with `import "server-only"`; outside Next that marker resolves to an empty
-// module only under the "react-server" condition, so the script re-runs itself with it.
-if (!process.env.KEYSTONE_BENCH_CHILD) {
-  const r = spawnSync(process.execPath, [...process.execArgv, "--conditions=react-server", fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: "inherit",
-    env: { ...process.env, KEYSTONE_BENCH_CHILD: "1", LOG_LEVEL: "silent" },
-  });
-  process.exit(r.status ?? 1);
-}
+rerunUnderReactServer(import.meta.url);
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const ACCOUNTS = arg("accounts", 10_000);
 const RUNS = arg("runs", 5);
 const log = (m: string) => console.log(`[bench:scoring] ${m}`);

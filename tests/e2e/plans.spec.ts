@@ -130,6 +130,9 @@ test("a senior manager approves a submitted version and the team commits to it",
   await expect(page.getByTestId("commit-button")).toHaveCount(0);
 
   await page.getByRole("button", { name: "Sign out" }).click();
+  // Let the sign-out finish its own navigation before the next sign-in starts one.
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByLabel("Work email")).toBeVisible();
   await signIn(page, "marco", "/actions");
   await expect(page.getByText("Plans waiting for your commitment")).toBeVisible();
   await page.goto(`/accounts/${id}/plan`);
