@@ -32,7 +32,7 @@ const COLUMNS: { key: string; label: string; sort?: string; className?: string }
   { key: "owner", label: "Key account manager", sort: "owner" },
   { key: "mentor", label: "Mentor" },
   { key: "score", label: "Score", sort: "score", className: "text-right" },
-  { key: "tier", label: "Tier" },
+  { key: "tier", label: "Tier", sort: "tier" },
   { key: "revenue", label: "Revenue this year", sort: "revenue", className: "text-right" },
 ];
 

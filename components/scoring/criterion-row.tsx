@@ -86,9 +86,19 @@ export function CriterionRow({
             })}
           </div>
           {value !== null && (
-            <p className="mt-1.5 text-xs text-slate-600 sm:hidden">
-              {value}: {row.scaleLabels[value - 1]}
-            </p>
+            <div className="mt-1.5 flex items-center justify-between gap-3">
+              <p className="text-xs text-slate-600 sm:invisible">
+                {value}: {row.scaleLabels[value - 1]}
+              </p>
+              <button
+                type="button"
+                className="shrink-0 rounded text-xs font-medium text-slate-500 underline-offset-2 hover:text-slate-800 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-300"
+                aria-label={`Clear the score for ${row.name}`}
+                onClick={() => onChange({ value: null, rationale: "" })}
+              >
+                Clear score
+              </button>
+            </div>
           )}
           <label htmlFor={`${id}-rationale`} className="mt-3 block text-xs font-medium text-slate-600">
             Why this score?

@@ -89,10 +89,14 @@ export function ScorecardWorkspace({ initial, history }: { initial: TScorecardJs
     [initial.permissions, router],
   );
 
-  const unscoredWithText = dirtyIds.filter((id) => edits[id].value === null);
+  const savedValue = (id: string) => card.breakdown.find((b) => b.criterionId === id)?.value ?? null;
+  // A rationale typed where no score was ever picked cannot be saved; a cleared score can.
+  const unscoredWithText = dirtyIds.filter((id) => edits[id].value === null && savedValue(id) === null);
 
   async function save() {
-    const scores = dirtyIds.filter((id) => edits[id].value !== null).map((id) => ({ criterionId: id, value: edits[id].value as number, rationale: edits[id].rationale }));
+    const scores = dirtyIds
+      .filter((id) => !unscoredWithText.includes(id))
+      .map((id) => ({ criterionId: id, value: edits[id].value, rationale: edits[id].value === null ? "" : edits[id].rationale }));
     if (scores.length === 0) return;
     setSaving(true);
     setErrors({});

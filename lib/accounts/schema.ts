@@ -27,7 +27,8 @@ export const ZAccountUpdate = ZAccountCreate.partial().extend({
 });
 export type TAccountUpdate = z.infer<typeof ZAccountUpdate>;
 
-export const ACCOUNT_SORTS = ["name", "industry", "region", "stage", "owner", "revenue", "score", "updatedAt"] as const;
+/** "tier" sorts by the served tier's rank (override wins): ascending puts the top tier first. */
+export const ACCOUNT_SORTS = ["name", "industry", "region", "stage", "owner", "revenue", "score", "tier", "updatedAt"] as const;
 
 export const ZAccountListQuery = z.object({
   q: z.string().trim().max(120).optional(),

@@ -50,6 +50,9 @@ function orderBy(q: TAccountListQuery): Prisma.AccountOrderByWithRelationInput[]
       return [{ annualRevenue: dir }, tail];
     case "score":
       return [{ score: { sort: dir, nulls: "last" } }, tail];
+    case "tier":
+      // Within a tier, the higher score first; accounts without a tier always last.
+      return [{ tierRank: { sort: dir, nulls: "last" } }, { score: { sort: "desc", nulls: "last" } }, { name: "asc" }, tail];
     default:
       return [{ [q.sort]: dir }, tail];
   }

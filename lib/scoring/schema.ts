@@ -182,7 +182,9 @@ export const ZScorecardUpdate = z.object({
           .number({ error: "Score must be a number from 1 to 5" })
           .int({ error: "Score must be a whole number from 1 to 5" })
           .min(1, { error: "Score must be from 1 to 5" })
-          .max(5, { error: "Score must be from 1 to 5" }),
+          .max(5, { error: "Score must be from 1 to 5" })
+          // null clears the score: the criterion is "not scored" again (and its rationale goes with it).
+          .nullable(),
         rationale: text(SCORING_LIMITS.rationale),
       }),
     )

@@ -156,9 +156,17 @@ export async function updateScorecard(opts: { user: SessionUser; accountId: stri
     const existing = new Map(
       (await tx.criterionScore.findMany({ where: { accountId }, select: { criterionId: true, value: true, rationale: true } })).map((s) => [s.criterionId, s]),
     );
-    const changes: { criterionId: string; before: { value: number; rationale: string } | null; after: { value: number; rationale: string } }[] = [];
+    type Entry = { value: number; rationale: string } | null;
+    const changes: { criterionId: string; before: Entry; after: Entry }[] = [];
     for (const s of input.scores) {
       const old = existing.get(s.criterionId) ?? null;
+      if (s.value === null) {
+        // Clearing: the criterion is unscored again. Clearing what was never scored changes nothing.
+        if (!old) continue;
+        await tx.criterionScore.delete({ where: { accountId_criterionId: { accountId, criterionId: s.criterionId } }, select: { id: true } });
+        changes.push({ criterionId: s.criterionId, before: { value: old.value, rationale: old.rationale }, after: null });
+        continue;
+      }
       if (old && old.value === s.value && old.rationale === s.rationale) continue;
       await tx.criterionScore.upsert({
         where: { accountId_criterionId: { accountId, criterionId: s.criterionId } },

@@ -83,7 +83,31 @@ test("score an account, try a what-if, apply it, override a tier and export the 
   await expect(page.getByTestId("scorecard-tier")).toContainText("Gold*");
   await expect(page.getByText("Override the tier")).toHaveCount(0);
 
-  // 5. The ranking shows tier bands and capacity, and exports as CSV.
+  // A score that no longer holds can be taken back: the criterion is "not scored" again.
+  const scored = Number((await page.getByTestId("scorecard-completeness").textContent())?.match(/^(\d+) of/)?.[1]);
+  await row(page, "Reference value").getByRole("button", { name: "Clear the score for Reference value" }).click();
+  await expect(row(page, "Reference value").getByText("Not scored")).toBeVisible();
+  await page.getByRole("button", { name: "Save scores" }).click();
+  await expect(page.getByTestId("scorecard-save-state")).toHaveText("All scores saved");
+  await expect(page.getByTestId("scorecard-completeness")).toHaveText(`${scored - 1} of 8 criteria scored`);
+  await page.reload();
+  await expect(row(page, "Reference value").getByText("Not scored")).toBeVisible();
+
+  // 5. The accounts list sorts by tier: the overridden account sits with the Gold accounts on top.
+  await signIn(page, "senior", "/accounts?pageSize=100");
+  await page.getByRole("link", { name: "Tier", exact: true }).click();
+  await expect(page.getByRole("columnheader", { name: "Tier", exact: true })).toHaveAttribute("aria-sort", "ascending");
+  const tierCells = page.getByTestId("accounts-table").locator("tbody tr td:nth-child(7)");
+  await expect(tierCells.first()).toContainText("Gold");
+  const tiers = await tierCells.allTextContents();
+  const firstNonGold = tiers.findIndex((t) => !t.includes("Gold"));
+  expect(tiers.slice(firstNonGold).some((t) => t.includes("Gold"))).toBe(false);
+  const overriddenAt = (await page.getByTestId("accounts-table").locator("tbody tr td:first-child").allTextContents()).findIndex((n) => n.includes(account.name));
+  expect(overriddenAt).toBeGreaterThanOrEqual(0);
+  expect(overriddenAt).toBeLessThan(firstNonGold);
+  await shot(page, "accounts-by-tier");
+
+  // 6. The ranking shows tier bands and capacity, and exports as CSV.
   await signIn(page, "senior", "/ranking");
   await expect(page.getByTestId("tier-band").first()).toBeVisible();
   await expect(page.getByTestId("capacity-card")).toHaveCount(4);

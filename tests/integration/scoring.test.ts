@@ -155,6 +155,35 @@ describe("scorecard", () => {
     expect(stale.status).toBe(409);
     expect(stale.body.current.breakdown.find((r: { criterionId: string }) => r.criterionId === m.criteria[3].id)).toMatchObject({ value: 4, rationale: "Core fit" });
   });
+
+  it("clears a score back to 'not scored' with null: completeness, total and audit follow", async () => {
+    const m = await getModel();
+    const other = await fixtures.makeWorld();
+    const [revenue, growth] = m.criteria;
+    const v1 = (await getCard(other.owner, other.account.id)).body.version;
+    const scored = await putCard(
+      other.owner,
+      { version: v1, scores: [{ criterionId: revenue.id, value: 5, rationale: "Largest customer" }, { criterionId: growth.id, value: 1, rationale: "Flat" }] },
+      other.account.id,
+    );
+    expect(scored.body).toMatchObject({ completeness: { scored: 2, total: 8 } });
+    expect(scored.body.score).toBeLessThan(100);
+
+    const cleared = await putCard(other.owner, { version: scored.body.version, scores: [{ criterionId: growth.id, value: null, rationale: "" }] }, other.account.id);
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({ score: 100, completeness: { scored: 1, total: 8 } });
+    expect(cleared.body.breakdown.find((r: { criterionId: string }) => r.criterionId === growth.id)).toMatchObject({ value: null, rationale: "" });
+    const db = fixtures.testDb();
+    expect(await db.criterionScore.count({ where: { accountId: other.account.id } })).toBe(1);
+    expect(await db.account.findUniqueOrThrow({ where: { id: other.account.id }, select: { score: true, scoredCriteria: true } })).toEqual({ score: 100, scoredCriteria: 1 });
+    const audit = await db.auditEvent.findFirst({ where: { accountId: other.account.id, action: "scorecard.update" }, orderBy: { createdAt: "desc" } });
+    expect(JSON.stringify(audit?.before)).toContain("Flat");
+
+    // Clearing the last score leaves the account unscored, not at 0.
+    const empty = await putCard(other.owner, { version: cleared.body.version, scores: [{ criterionId: revenue.id, value: null, rationale: "" }] }, other.account.id);
+    expect(empty.body).toMatchObject({ score: null, completeness: { scored: 0, total: 8 } });
+    expect((await db.account.findUniqueOrThrow({ where: { id: other.account.id }, select: { score: true } })).score).toBeNull();
+  });
 });
 
 describe("tier override", () => {
@@ -355,5 +384,67 @@ describe("accounts list by score", () => {
     expect(await names("&score=none")).toEqual(["2"]);
     expect(await names("&sort=score&dir=desc")).toEqual(["0", "1", "2"]);
     expect((await call(accountsRoute.GET, { user: owner, url: "/api/accounts?score=101" })).status).toBe(422);
+  });
+});
+
+describe("accounts list by tier", () => {
+  // Every account's cached tier rank equals the rank of the tier it is served at (override wins).
+  const drifted = async () =>
+    Number(
+      (
+        await fixtures.testDb().$queryRaw<{ n: bigint }[]>`
+          SELECT count(*) AS n FROM "Account" a LEFT JOIN "Tier" t ON t.id = COALESCE(a."overrideTierId", a."computedTierId")
+          WHERE a."tierRank" IS DISTINCT FROM t.rank`
+      )[0].n,
+    );
+
+  it("sorts by the tier each account is served at, override included, and follows a model that adds a tier", async () => {
+    const m = await getModel();
+    const owner = await fixtures.makeUser("ACCOUNT_MANAGER");
+    const tag = `Tiered${Date.now()}`;
+    const { createAccount } = await import("../../prisma/factories");
+    const ids: string[] = [];
+    for (const [i, value] of [1, 5, 3].entries()) {
+      const a = await createAccount(fixtures.testDb(), { ownerId: owner.id, name: `${tag} ${i}` });
+      ids.push(a.id);
+      const { version } = (await getCard(owner, a.id)).body;
+      const scores = m.criteria.filter((c) => c.active).map((c) => ({ criterionId: c.id, value, rationale: "Tier sort test" }));
+      expect((await putCard(owner, { version, scores }, a.id)).status).toBe(200);
+    }
+    const unscored = await createAccount(fixtures.testDb(), { ownerId: owner.id, name: `${tag} 3` });
+    ids.push(unscored.id);
+    const list = async (dir: "asc" | "desc") =>
+      (await call(accountsRoute.GET, { user: owner, url: `/api/accounts?q=${tag}&sort=tier&dir=${dir}` })).body.items.map((a: { name: string }) => a.name.slice(-1));
+
+    // Top tier first (all fives), then the middle, then the lowest; no tier at all comes last either way.
+    expect(await list("asc")).toEqual(["1", "2", "0", "3"]);
+    expect(await list("desc")).toEqual(["0", "2", "1", "3"]);
+
+    // The senior manager lifts the weakest account to the top tier: the list follows the decision.
+    const top = [...m.tiers].sort((a, b) => a.rank - b.rank)[0];
+    const set = await call(overrideRoute.PUT, { user: w.senior, method: "PUT", params: { id: ids[0] }, body: { tierId: top.id, reason: "Strategic bet on their 2028 programme" } });
+    expect(set.status).toBe(200);
+    expect((await list("asc")).slice(0, 2).sort()).toEqual(["0", "1"]);
+    expect((await list("asc")).slice(2)).toEqual(["2", "3"]);
+
+    // A new tier above all others shifts every rank; the cached ranks follow in the same save.
+    const latest = await getModel();
+    const draft = draftOf(latest);
+    draft.tiers = [
+      { ...draft.tiers[0], id: null as unknown as string, name: "Platinum", rank: 1, minScore: 100, capacity: null },
+      ...draft.tiers.map((t) => ({ ...t, rank: t.rank + 1 })),
+    ];
+    const saved = await putModel(w.senior, draft);
+    expect(saved.status).toBe(200);
+    expect(await drifted()).toBe(0);
+    const order = await list("asc");
+    expect(order[0]).toBe("1"); // all fives: Platinum now
+    expect(order.slice(1)).toEqual(["0", "2", "3"]);
+
+    // Removing the override puts the weakest account back where its score puts it.
+    expect((await call(overrideRoute.DELETE, { user: w.senior, method: "DELETE", params: { id: ids[0] } })).status).toBe(200);
+    expect(await list("asc")).toEqual(["1", "2", "0", "3"]);
+    expect(await drifted()).toBe(0);
+    expect((await call(accountsRoute.GET, { user: owner, url: "/api/accounts?sort=rank" })).status).toBe(422);
   });
 });

@@ -94,6 +94,11 @@ describe("ZScorecardUpdate", () => {
     expect(r.error?.issues[0].path).toEqual(["scores", 1, "value"]);
     expect(ZScorecardUpdate.safeParse({ scores: [{ criterionId: "c1", value: 2.5 }], version: 1 }).success).toBe(false);
   });
+  it("takes null as 'clear this score', but not a missing value", () => {
+    expect(ZScorecardUpdate.parse({ scores: [{ criterionId: "c1", value: null }], version: 1 }).scores[0].value).toBeNull();
+    const r = ZScorecardUpdate.safeParse({ scores: [{ criterionId: "c1" }], version: 1 });
+    expect(r.error?.issues[0].path).toEqual(["scores", 0, "value"]);
+  });
   it("refuses the same criterion twice and an overlong rationale", () => {
     expect(ZScorecardUpdate.safeParse({ scores: [{ criterionId: "c1", value: 3 }, { criterionId: "c1", value: 4 }], version: 1 }).success).toBe(false);
     expect(ZScorecardUpdate.safeParse({ scores: [{ criterionId: "c1", value: 3, rationale: "x".repeat(2001) }], version: 1 }).success).toBe(false);
