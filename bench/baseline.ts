@@ -55,16 +55,34 @@ export function baselineHandlers(pool: pg.Pool, ids: BenchIds): Record<string, H
       ]);
       return { plan: plan[0], versions, current: current[0], actions, lights, financials, stages, team };
     },
-    "review-queue": async () =>
-      rows(
-        `SELECT r.id, r."subjectType", r.status, r."submittedAt", a.id AS "accountId", a.name AS "accountName", a.score,
-           COALESCE(ot.name, ct.name) AS tier, p.title, p."decisionDate"
-         FROM "Review" r JOIN "Account" a ON a.id = r."accountId"
-         LEFT JOIN "Tier" ct ON ct.id = a."computedTierId" LEFT JOIN "Tier" ot ON ot.id = a."overrideTierId"
-         LEFT JOIN "Proposal" p ON p.id = r."proposalId"
-         WHERE r."mentorId" = $1 AND r.status = 'PENDING' ORDER BY p."decisionDate" ASC NULLS LAST, r."submittedAt" ASC LIMIT 100`,
-        [ids.mentorId],
-      ),
+    "review-queue": async () => {
+      // The same question the app answers: the mentor's pending reviews (with their open threads)
+      // and the periodic reviews of their accounts that are overdue or due within 30 days.
+      const [reviews, periodic] = await Promise.all([
+        rows(
+          `SELECT r.id, r."subjectType", r.status, r."submittedAt", r."planVersionId", v.number AS "versionNumber",
+             a.id AS "accountId", a.name AS "accountName", a.score, COALESCE(ot.name, ct.name) AS tier,
+             r."subjectSnapshot"->>'title' AS title, r."subjectSnapshot"->>'decisionDate' AS "decisionDate",
+             rq.name AS "requestedBy", (SELECT count(*)::int FROM "Comment" c WHERE c."reviewId" = r.id AND c."parentId" IS NULL AND c."resolvedAt" IS NULL) AS "openThreads"
+           FROM "Review" r JOIN "Account" a ON a.id = r."accountId" JOIN "User" rq ON rq.id = r."requestedById"
+           LEFT JOIN "PlanVersion" v ON v.id = r."planVersionId"
+           LEFT JOIN "Tier" ct ON ct.id = a."computedTierId" LEFT JOIN "Tier" ot ON ot.id = a."overrideTierId"
+           WHERE a."mentorId" = $1 AND a."archivedAt" IS NULL AND r.status = 'PENDING' AND (v.id IS NULL OR v.status = 'SUBMITTED')
+           ORDER BY r."submittedAt" ASC LIMIT 200`,
+          [ids.mentorId],
+        ),
+        rows(
+          `SELECT * FROM (
+             SELECT a.id, a.name, a.score, t.name AS tier, a."lastPeriodicReviewAt",
+               (COALESCE(a."lastPeriodicReviewAt", a."createdAt")::date + make_interval(months => COALESCE(NULLIF(t."reviewEveryMonths", 0), 6)))::date AS due
+             FROM "Account" a LEFT JOIN "Tier" t ON t.id = COALESCE(a."overrideTierId", a."computedTierId")
+             WHERE a."mentorId" = $1 AND a."archivedAt" IS NULL) d
+           WHERE due <= CURRENT_DATE + 30 ORDER BY due, id LIMIT 200`,
+          [ids.mentorId],
+        ),
+      ]);
+      return { reviews, periodic };
+    },
     dashboard: async () => {
       // The portfolio's headline aggregates in single GROUP BY passes.
       const [tiers, stages, lights, overdue] = await Promise.all([

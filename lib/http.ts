@@ -14,7 +14,7 @@ import {
 } from "@/lib/errors";
 import { requireApiUser, type SessionUser } from "@/lib/auth/session";
 import { log } from "@/lib/log";
-import { authorizeAccount } from "@/lib/accounts/access";
+import { authorizeAccount, withAccountTiesCache } from "@/lib/accounts/access";
 
 export type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (ctx: { req: NextRequest; user: SessionUser; params: P; requestId: string }) => Promise<Response>;
@@ -136,13 +136,17 @@ export function withUser<P = Record<string, never>>(fn: Handler<P>) {
       assertSameOrigin(req);
       const user = await requireApiUser(req);
       const params = (await ctx?.params) ?? ({} as P);
-      // Account-scoped routes: an account the caller may not see is a 404 before anything else
-      // (before body validation), the same as one that does not exist.
-      const accountId = (params as { id?: unknown }).id;
-      if (typeof accountId === "string" && req.nextUrl.pathname.startsWith("/api/accounts/")) {
-        await authorizeAccount({ user, accountId, action: "account:read" });
-      }
-      const res = await fn({ req, user, params, requestId });
+      const handle = async () => {
+        // Account-scoped routes: an account the caller may not see is a 404 before anything else
+        // (before body validation), the same as one that does not exist.
+        const accountId = (params as { id?: unknown }).id;
+        if (typeof accountId === "string" && req.nextUrl.pathname.startsWith("/api/accounts/")) {
+          await authorizeAccount({ user, accountId, action: "account:read" });
+        }
+        return fn({ req, user, params, requestId });
+      };
+      // A read asks for the account's ties once, however many checks it makes.
+      const res = req.method === "GET" ? await withAccountTiesCache(handle) : await handle();
       res.headers.set("x-request-id", requestId);
       status = res.status;
       return res;

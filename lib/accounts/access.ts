@@ -1,5 +1,6 @@
 import "server-only";
-import { prisma, type Prisma } from "@/lib/db";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { prisma, Prisma } from "@/lib/db";
 import { can, seesAllAccounts, type Action, type Relation } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -10,6 +11,21 @@ export function visibleAccountsWhere(user: SessionUser): Prisma.AccountWhereInpu
   if (user.role === "MENTOR") return { mentorId: user.id };
   if (user.role === "ACCOUNT_MANAGER") return { OR: [{ ownerId: user.id }, { team: { some: { userId: user.id } } }] };
   return { id: "__none__" };
+}
+
+/**
+ * The same, as SQL over alias `a` ("Account"), for raw queries. Owned or on the team is an IN over
+ * both index lookups, not "owner OR EXISTS (team)": the OR keeps the planner from using either
+ * index and costs a scan of every account per use.
+ */
+export function visibleAccountsSql(user: SessionUser): Prisma.Sql {
+  if (seesAllAccounts(user)) return Prisma.sql`TRUE`;
+  if (user.role === "MENTOR") return Prisma.sql`a."mentorId" = ${user.id}`;
+  if (user.role === "ACCOUNT_MANAGER") {
+    return Prisma.sql`a.id IN (SELECT m."accountId" FROM "AccountTeamMember" m WHERE m."userId" = ${user.id}
+      UNION ALL SELECT o.id FROM "Account" o WHERE o."ownerId" = ${user.id})`;
+  }
+  return Prisma.sql`FALSE`;
 }
 
 export type AccountTies = { ownerId: string; mentorId: string | null; teamUserIds: string[] };
@@ -36,14 +52,38 @@ export type AccountAccess = AccountTies & {
  */
 export async function authorizeAccount(opts: { user: SessionUser; accountId: string; action: Action }): Promise<AccountAccess> {
   const { user, accountId, action } = opts;
-  const row = await prisma.account.findUnique({
-    where: { id: accountId },
-    select: { id: true, name: true, ownerId: true, mentorId: true, version: true, archivedAt: true, team: { select: { userId: true } } },
-  });
+  const row = await loadTies(accountId);
   if (!row) throw new NotFoundError("Account not found");
-  const ties = { ownerId: row.ownerId, mentorId: row.mentorId, teamUserIds: row.team.map((t) => t.userId) };
+  const ties = { ownerId: row.ownerId, mentorId: row.mentorId, teamUserIds: row.team };
   const relation = relationTo(user, ties);
   if (!can(user, "account:read", relation)) throw new NotFoundError("Account not found");
   if (!can(user, action, relation)) throw new ForbiddenError();
   return { id: row.id, name: row.name, version: row.version, archivedAt: row.archivedAt, relation, ...ties };
+}
+
+type TiesRow = { id: string; name: string; ownerId: string; mentorId: string | null; version: number; archivedAt: Date | null; team: string[] };
+
+/**
+ * Reads that may share what they learn about an account's ties within one request (the route
+ * wrapper checks visibility before the service checks its action): lib/http.ts opens a scope
+ * for GET requests only, so a write never decides on ties read before it changed them.
+ */
+const requestTies = new AsyncLocalStorage<Map<string, Promise<TiesRow | null>>>();
+export const withAccountTiesCache = <T>(fn: () => Promise<T>): Promise<T> => requestTies.run(new Map(), fn);
+
+function loadTies(accountId: string): Promise<TiesRow | null> {
+  const cache = requestTies.getStore();
+  const hit = cache?.get(accountId);
+  if (hit) return hit;
+  // One round trip: the account and its team's user ids.
+  const p = prisma.$queryRaw<TiesRow[]>`
+    SELECT a.id, a.name, a."ownerId", a."mentorId", a.version, a."archivedAt",
+           COALESCE(array_agg(t."userId") FILTER (WHERE t."userId" IS NOT NULL), '{}') AS team
+    FROM "Account" a LEFT JOIN "AccountTeamMember" t ON t."accountId" = a.id
+    WHERE a.id = ${accountId} GROUP BY a.id`.then((rows) => rows[0] ?? null);
+  if (cache) {
+    cache.set(accountId, p);
+    p.catch(() => cache.delete(accountId));
+  }
+  return p;
 }

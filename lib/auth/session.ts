@@ -19,15 +19,14 @@ async function userFromToken(source: TokenSource | NextRequest): Promise<Session
   const token = await getToken({ req: source as NextRequest, secret: authSecret(), secureCookie: secureCookies() });
   if (!token?.sub) return null;
   const jti = typeof token.jti === "string" ? token.jti : "";
-  const [user, revoked] = await Promise.all([
-    prisma.user.findUnique({
-      where: { id: token.sub },
-      select: { id: true, email: true, name: true, role: true, active: true },
-    }),
-    // A token whose session was ended by signing out stays refused until it would have expired.
-    jti ? prisma.revokedSession.findUnique({ where: { jti }, select: { jti: true } }) : null,
-  ]);
-  if (!user || !user.active || revoked) return null;
+  // One round trip on every request: the user row, and whether this token's session was ended by
+  // signing out (such a token stays refused until it would have expired).
+  const rows = await prisma.$queryRaw<{ id: string; email: string; name: string; role: RoleName; active: boolean; revoked: boolean }[]>`
+    SELECT u.id, u.email, u.name, u.role::text AS role, u.active,
+           EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r.jti = ${jti}) AS revoked
+    FROM "User" u WHERE u.id = ${token.sub}`;
+  const user = rows[0];
+  if (!user || !user.active || user.revoked) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 

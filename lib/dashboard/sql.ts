@@ -7,6 +7,7 @@ import "server-only";
 import { Prisma } from "@/lib/db";
 import { seesAllAccounts } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
+import { visibleAccountsSql } from "@/lib/accounts/access";
 import { LIGHT_AREAS } from "@/lib/plans/schema";
 import { ACTION_AGE_BUCKETS, COVERAGE_BUCKETS, DUE_SOON_DAYS, REVIEW_AGE_BUCKETS, SCORE_BUCKETS, type TBucket, type TMetric } from "./metrics";
 import type { TDashboardFilters } from "./schema";
@@ -34,15 +35,7 @@ const day = (iso: string) => Prisma.sql`${iso}::date`;
  */
 export function scopeWhere(user: SessionUser, filters: TDashboardFilters): Prisma.Sql {
   const conds: Prisma.Sql[] = [Prisma.sql`a."archivedAt" IS NULL`];
-  if (!seesAllAccounts(user)) {
-    if (user.role === "MENTOR") conds.push(Prisma.sql`a."mentorId" = ${user.id}`);
-    else if (user.role === "ACCOUNT_MANAGER") {
-      // Owned or on the team. An IN over both index lookups, not "owner OR EXISTS (team)": the OR
-      // keeps the planner from using either index and costs a scan of every account per use.
-      conds.push(Prisma.sql`a.id IN (SELECT m."accountId" FROM "AccountTeamMember" m WHERE m."userId" = ${user.id}
-        UNION ALL SELECT o.id FROM "Account" o WHERE o."ownerId" = ${user.id})`);
-    } else conds.push(Prisma.sql`FALSE`);
-  }
+  if (!seesAllAccounts(user)) conds.push(visibleAccountsSql(user));
   if (filters.region) conds.push(Prisma.sql`a.region = ${filters.region}`);
   if (filters.industry) conds.push(Prisma.sql`a.industry = ${filters.industry}`);
   if (filters.ownerId) conds.push(Prisma.sql`a."ownerId" = ${filters.ownerId}`);

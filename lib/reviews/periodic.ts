@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { ValidationError } from "@/lib/errors";
-import { visibleAccountsWhere } from "@/lib/accounts/access";
+import { visibleAccountsSql, visibleAccountsWhere } from "@/lib/accounts/access";
 import { createAgreedActions } from "@/lib/plans/service";
 import { localToday } from "@/lib/plans/model";
 import { authorizeAccountReviews } from "./access";
@@ -127,7 +127,22 @@ export async function recordPeriodicReview(opts: { user: SessionUser; accountId:
  * month arithmetic as addMonths); the list itself is still scoped by visibleAccountsWhere.
  */
 export async function listPeriodicDue(opts: { user: SessionUser; scope: "mentor" | "team" | "visible"; states?: TPeriodicState[]; accountId?: string }): Promise<TPeriodicQueueItem[]> {
+  return (await listPeriodicDuePage(opts)).items;
+}
+
+/**
+ * The same, earliest due first, at most `take` of them (a queue shows only its top), with
+ * `total`: how many are due in all.
+ */
+export async function listPeriodicDuePage(opts: {
+  user: SessionUser;
+  scope: "mentor" | "team" | "visible";
+  states?: TPeriodicState[];
+  accountId?: string;
+  take?: number;
+}): Promise<{ items: TPeriodicQueueItem[]; total: number }> {
   const { user, scope, accountId } = opts;
+  const take = Math.min(opts.take ?? 5000, 5000);
   const states = opts.states ?? ["overdue", "due-soon"];
   const today = localToday();
   // Due on or before this day: yesterday for "overdue" only, otherwise the due-soon window.
@@ -137,20 +152,24 @@ export async function listPeriodicDue(opts: { user: SessionUser; scope: "mentor"
       ? Prisma.sql`AND a."mentorId" = ${user.id}`
       : scope === "team"
         ? Prisma.sql`AND (a."ownerId" = ${user.id} OR EXISTS (SELECT 1 FROM "AccountTeamMember" m WHERE m."accountId" = a.id AND m."userId" = ${user.id}))`
-        : Prisma.empty;
-  const candidates = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT a.id FROM "Account" a
-    LEFT JOIN "Tier" t ON t.id = COALESCE(a."overrideTierId", a."computedTierId")
-    WHERE a."archivedAt" IS NULL ${scopeSql} ${accountId ? Prisma.sql`AND a.id = ${accountId}` : Prisma.empty}
-      AND (COALESCE(a."lastPeriodicReviewAt", a."createdAt")::date
-           + make_interval(months => CASE WHEN t."reviewEveryMonths" > 0 THEN t."reviewEveryMonths" ELSE ${DEFAULT_REVIEW_EVERY_MONTHS} END))::date <= ${horizon}::date
-    LIMIT 5000`;
-  if (!candidates.length) return [];
+        : Prisma.sql`AND ${visibleAccountsSql(user)}`;
+  const candidates = await prisma.$queryRaw<{ id: string; total: number }[]>`
+    SELECT id, count(*) OVER ()::int AS total FROM (
+      SELECT a.id, (COALESCE(a."lastPeriodicReviewAt", a."createdAt")::date
+             + make_interval(months => CASE WHEN t."reviewEveryMonths" > 0 THEN t."reviewEveryMonths" ELSE ${DEFAULT_REVIEW_EVERY_MONTHS} END))::date AS due
+      FROM "Account" a
+      LEFT JOIN "Tier" t ON t.id = COALESCE(a."overrideTierId", a."computedTierId")
+      WHERE a."archivedAt" IS NULL ${scopeSql} ${accountId ? Prisma.sql`AND a.id = ${accountId}` : Prisma.empty}
+    ) d
+    WHERE due <= ${horizon}::date
+    ORDER BY due, id
+    LIMIT ${take}`;
+  if (!candidates.length) return { items: [], total: 0 };
   const rows = await prisma.account.findMany({
     where: { AND: [visibleAccountsWhere(user), { id: { in: candidates.map((c) => c.id) } }] },
     select: { ...accountBriefSelect, mentor: { select: { id: true, name: true } } },
   });
-  return rows
+  const items = rows
     .map((a) => ({ a, schedule: scheduleOf(a, today) }))
     .filter(({ schedule }) => states.includes(schedule.state))
     .map(({ a, schedule }) => ({
@@ -163,4 +182,5 @@ export async function listPeriodicDue(opts: { user: SessionUser; scope: "mentor"
       href: `/accounts/${a.id}/reviews#periodic`,
     }))
     .sort((x, y) => x.schedule.dueOn.localeCompare(y.schedule.dueOn));
+  return { items, total: Math.max(candidates[0].total - (candidates.length - items.length), items.length) };
 }

@@ -8,7 +8,7 @@ import { visibleAccountsWhere } from "@/lib/accounts/access";
 import { localToday } from "@/lib/plans/model";
 import { accountBriefSelect, toAccountBrief } from "./context";
 import { describeUrgency, REVIEW_TARGET_DAYS, sortQueue, threadState, turnaroundByMentor, type TThreadState } from "./model";
-import { listPeriodicDue } from "./periodic";
+import { listPeriodicDuePage } from "./periodic";
 import { readSnapshot, reviewStatusOf } from "./proposals";
 import { REVIEW_STATUS_DB, sectionLabel, type TReviewQueueQuery } from "./schema";
 import type { TPerson, TQueueItem, TReviewListItem, TTurnaroundView } from "./view";
@@ -132,14 +132,15 @@ export async function listReviewQueue(opts: {
   const [oldest, urgent, periodic, pendingTotal] = await Promise.all([
     findReviewItems(live, { take: limit, order: "urgency" }),
     soon.length ? findReviewItems({ AND: [live, { proposalId: { in: soon.map((p) => p.id) } }] }, { take: 500, order: "urgency" }) : Promise.resolve([]),
-    listPeriodicDue({ user, scope: assignedTo === "me" ? "mentor" : "visible", accountId: query.accountId }),
+    // Only the earliest `limit` can make the top of the queue; the count covers them all.
+    listPeriodicDuePage({ user, scope: assignedTo === "me" ? "mentor" : "visible", accountId: query.accountId, take: limit }),
     prisma.review.count({ where: live }),
   ]);
   const byId = new Map([...oldest, ...urgent].filter((r) => !r.stale).map((r) => [r.id, r]));
-  const total = pendingTotal + periodic.length;
+  const total = pendingTotal + periodic.total;
   const keyed = [
     ...[...byId.values()].map((r) => ({ item: r as TQueueItem, deadline: r.urgency.deadline, since: r.submittedAt })),
-    ...periodic.map((p) => ({ item: p as TQueueItem, deadline: p.urgency.deadline, since: p.schedule.dueOn })),
+    ...periodic.items.map((p) => ({ item: p as TQueueItem, deadline: p.urgency.deadline, since: p.schedule.dueOn })),
   ];
   return { assignedTo, status, total, items: sortQueue(keyed).slice(0, limit).map((k) => k.item) };
 }

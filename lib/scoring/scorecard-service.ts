@@ -27,13 +27,15 @@ const accountSelect = {
 
 /** The scorecard as the page and the API show it: everything needed to see why the account is where it is. */
 async function buildScorecard(db: Db, accountId: string) {
-  // Sequential on purpose: inside a transaction the queries share one connection.
-  const model = await readSelectionModel(db);
-  const account = await db.account.findUniqueOrThrow({ where: { id: accountId }, select: accountSelect });
-  const scores = await db.criterionScore.findMany({
-    where: { accountId },
-    select: { criterionId: true, value: true, rationale: true, updatedAt: true, updatedById: true },
-  });
+  const readModel = () => readSelectionModel(db);
+  const readAccount = () => db.account.findUniqueOrThrow({ where: { id: accountId }, select: accountSelect });
+  const readScores = () =>
+    db.criterionScore.findMany({ where: { accountId }, select: { criterionId: true, value: true, rationale: true, updatedAt: true, updatedById: true } });
+  // Outside a transaction the reads run side by side; inside one they share a connection, so one by one.
+  const [model, account, scores] =
+    db === prisma
+      ? await Promise.all([readModel(), readAccount(), readScores()])
+      : [await readModel(), await readAccount(), await readScores()];
   const peopleIds = [...new Set([...scores.map((s) => s.updatedById), account.overrideById].filter((x): x is string => Boolean(x)))];
   const people = new Map(
     (peopleIds.length ? await db.user.findMany({ where: { id: { in: peopleIds } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u]),

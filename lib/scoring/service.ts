@@ -35,9 +35,15 @@ const tierSelect = {
  * model row is the lock: of two concurrent first readers only one creates criteria and tiers.
  * An installation that already has criteria or tiers (made some other way) is left as it is.
  */
+let modelKnownToExist = false;
 export async function ensureSelectionModel(): Promise<void> {
+  // The model row is never deleted: once seen, this process need not ask again.
+  if (modelKnownToExist) return;
   const exists = await prisma.selectionModel.findUnique({ where: { id: "current" }, select: { id: true } });
-  if (exists) return;
+  if (exists) {
+    modelKnownToExist = true;
+    return;
+  }
   await prisma.$transaction(async (tx) => {
     const inserted = await tx.$executeRaw`
       INSERT INTO "SelectionModel" (id, version, "namingScheme", "createdAt", "updatedAt")
@@ -53,10 +59,12 @@ export async function ensureSelectionModel(): Promise<void> {
 /** The model with weight shares. Inside a transaction the caller has ensured it exists. */
 export async function readSelectionModel(db: Db = prisma) {
   if (db === prisma) await ensureSelectionModel();
-  // Sequential on purpose: inside a transaction the queries share one connection.
-  const model = await db.selectionModel.findUniqueOrThrow({ where: { id: "current" }, select: { version: true, namingScheme: true, updatedAt: true, updatedById: true } });
-  const criteria = await db.scoringCriterion.findMany({ select: criterionSelect, orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] });
-  const tiers = await db.tier.findMany({ select: tierSelect, orderBy: { rank: "asc" } });
+  const readModel = () => db.selectionModel.findUniqueOrThrow({ where: { id: "current" }, select: { version: true, namingScheme: true, updatedAt: true, updatedById: true } });
+  const readCriteria = () => db.scoringCriterion.findMany({ select: criterionSelect, orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] });
+  const readTiers = () => db.tier.findMany({ select: tierSelect, orderBy: { rank: "asc" } });
+  // Outside a transaction the reads run side by side; inside one they share a connection, so one by one.
+  const [model, criteria, tiers] =
+    db === prisma ? await Promise.all([readModel(), readCriteria(), readTiers()]) : [await readModel(), await readCriteria(), await readTiers()];
   const updatedBy = model.updatedById
     ? await db.user.findUnique({ where: { id: model.updatedById }, select: { id: true, name: true } })
     : null;
