@@ -42,9 +42,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const o = e as { code?: unknown; message?: unknown; cause?: unknown; name?: unknown };
     if (typeof o.code === "string" && DB_DOWN_CODES.has(o.code)) return true;
     const msg = typeof o.message === "string" ? o.message : "";
-    if (/connection terminated|timeout exceeded when trying to connect|ECONNREFUSED|Can't reach database|Connection terminated|the database system is (shutting down|starting up)|terminating connection due to administrator command/i.test(msg)) return true;
+    if (/connection terminated|timeout exceeded when trying to connect|ECONNREFUSED|Can't reach database|Connection terminated|the database system is (shutting down|starting up)|terminating connection due to administrator command|Server has closed the connection|Client has encountered a connection error/i.test(msg)) return true;
     if (o.name === "DriverAdapterError" && /DatabaseNotReachable|ConnectionClosed|SocketTimeout/.test(JSON.stringify(o))) return true;
-    e = o.cause;
+    // Prisma's raw queries carry the driver's error in meta.driverAdapterError rather than cause.
+    const meta = (o as { meta?: { driverAdapterError?: unknown } }).meta;
+    e = o.cause ?? meta?.driverAdapterError;
   }
   return false;
 }

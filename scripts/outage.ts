@@ -93,6 +93,8 @@ await db.stop();
 const stoppedAt = Date.now() - t0;
 log("PostgreSQL stopped; keeping the load on for 8 s");
 await sleep(8000);
+// From here PostgreSQL is starting: it may accept connections before the start call returns.
+const restartingAt = Date.now() - t0;
 db = await startEmbeddedPostgres({ database: "keystone", log: () => {} });
 const upAt = Date.now() - t0;
 phase = "after";
@@ -103,8 +105,9 @@ await Promise.all(workers);
 await healthDone;
 
 // Checks.
-// Requests sent while the server was really down (not the ones in flight as it stopped).
-const during = samples.filter((s) => s.t >= stoppedAt && s.t < upAt);
+// Requests sent while the server was really down: after the stop returned, before the restart
+// began (not the ones in flight as it stopped, nor those answered by the restarting server).
+const during = samples.filter((s) => s.t >= stoppedAt && s.t < restartingAt);
 const firstOkAfter = samples.filter((s) => s.t >= upAt && s.status === 200).sort((a, b) => a.t - b.t)[0];
 const recoverySeconds = firstOkAfter ? (firstOkAfter.t - upAt) / 1000 : Infinity;
 const lastFailure = samples.filter((s) => s.t >= upAt && s.status !== 200 && s.status !== 409).sort((a, b) => b.t - a.t)[0];
@@ -130,7 +133,8 @@ rmSync(dir, { recursive: true, force: true });
 
 const result = {
   requests: samples.length,
-  duringOutage: { requests: during.length, statuses: count(during.map((s) => s.status)), maxMs: Math.max(0, ...during.map((s) => s.ms)), over5s: slowDuringOutage.length },
+  window: { stoppedAt, restartingAt, upAt },
+  duringOutage: { requests: during.length, statuses: count(during.map((s) => s.status)), notFailedAtMs: during.filter((s) => s.status !== 503).map((s) => s.t),  maxMs: Math.max(0, ...during.map((s) => s.ms)), over5s: slowDuringOutage.length },
   health: { whileDown: count(healthDown.map((h) => h.status)), exampleBody: healthDown[0]?.body ?? null },
   recoverySeconds,
   lastFailureAfterRestartSeconds: lastFailure ? (lastFailure.t - upAt) / 1000 : 0,
