@@ -54,7 +54,7 @@ export function scopedCte(user: SessionUser, filters: TDashboardFilters): Prisma
     SELECT a.id, a.name, a.region, a.industry, a.stage, a."ownerId", a."mentorId",
       a."annualRevenue"::float8 AS revenue, a."annualMargin"::float8 AS margin, a.score,
       a."coverageScore" AS coverage, a."uncoveredDecisionMakers" AS uncovered, a."singleThreaded" AS single,
-      a."lastPeriodicReviewAt", a."createdAt", (a."overrideTierId" IS NOT NULL) AS overridden,
+      a."lastPeriodicReviewAt", a."createdAt", (a."overrideTierId" IS NOT NULL) AS overridden, a."currentLights",
       t.id AS "tierId", t.name AS "tierName", t.rank AS "tierRank", COALESCE(t."isKey", false) AS "isKey",
       COALESCE(t."reviewEveryMonths", 6) AS cadence
     FROM "Account" a LEFT JOIN "Tier" t ON t.id = COALESCE(a."overrideTierId", a."computedTierId")
@@ -103,12 +103,11 @@ function moveSql(startKey: Prisma.Sql, startRank: Prisma.Sql, endKey: Prisma.Sql
 export const lightColumn = (i: number) => Prisma.raw(`"light${i}"`);
 
 /**
- * The current light of an area is its latest row (append-only history). Rather than sort the
- * history, each row becomes one number, milliseconds since 1970 times 4 plus a colour code, and
- * max() per account and area picks the latest in a single hash aggregation. On an exact tie in
- * time the worse colour wins. The colour is the number modulo 4.
+ * The current light of an area is its latest row of the append-only history. Each row is one
+ * number, milliseconds since 1970 times 4 plus a colour code, so that the greatest is the current
+ * one (on an exact tie in time the worse colour wins); a database trigger keeps the greatest per
+ * area in Account.currentLights. The colour is the number modulo 4.
  */
-const LIGHT_KEY = Prisma.sql`(floor(extract(epoch FROM x."setAt") * 1000)::bigint * 4 + CASE x.color WHEN 'GREEN' THEN 1 WHEN 'AMBER' THEN 2 ELSE 3 END)`;
 const lightColorSql = (key: Prisma.Sql) => Prisma.sql`(CASE ${key} % 4 WHEN 1 THEN 'GREEN' WHEN 2 THEN 'AMBER' WHEN 3 THEN 'RED' END)`;
 
 /**
@@ -116,14 +115,8 @@ const lightColorSql = (key: Prisma.Sql) => Prisma.sql`(CASE ${key} % 4 WHEN 1 TH
  * The aggregated sub-queries join `s` so that a filtered view reads only its accounts' rows.
  */
 export function accountFactsCte(user: SessionUser, filters: TDashboardFilters, clock: TClock): Prisma.Sql {
-  const lightPivot = LIGHT_AREAS.map((area, i) => Prisma.sql`max(${LIGHT_KEY}) FILTER (WHERE x.area = ${area}) AS ${lightColumn(i)}`);
-  const lightSelect = LIGHT_AREAS.map((_, i) => Prisma.sql`${lightColorSql(Prisma.sql`l.${lightColumn(i)}`)} AS ${lightColumn(i)}`);
+  const lightSelect = LIGHT_AREAS.map((area, i) => Prisma.sql`${lightColorSql(Prisma.sql`(s."currentLights" ->> ${area})::bigint`)} AS ${lightColumn(i)}`);
   return Prisma.sql`${scopedCte(user, filters)},
-  l AS (
-    SELECT x."accountId", ${Prisma.join(lightPivot)}
-    FROM "TrafficLight" x ${scopeJoin(user, filters, "x")}
-    GROUP BY x."accountId"
-  ),
   p AS (
     SELECT v."accountId",
       max(COALESCE(v."decidedAt", v."submittedAt")) FILTER (WHERE v.status = 'APPROVED') AS "approvedAt",
@@ -157,7 +150,6 @@ export function accountFactsCte(user: SessionUser, filters: TDashboardFilters, c
       (COALESCE(s."lastPeriodicReviewAt", p."firstApprovedAt", s."createdAt") + make_interval(months => s.cadence))::date AS "periodicDue",
       stt.name AS "startTierName", COALESCE(stt."isKey", false) AS "startKey", stt.rank AS "startRank"
     FROM s
-      LEFT JOIN l ON l."accountId" = s.id
       LEFT JOIN p ON p."accountId" = s.id
       LEFT JOIN o ON o."accountId" = s.id
       LEFT JOIN r ON r."accountId" = s.id
