@@ -7,7 +7,15 @@ type Handler = () => Promise<unknown>;
 
 const tierJson = (alias: string) => `CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'rank', ${alias}.rank, 'isKey', ${alias}."isKey") END`;
 
-export function baselineHandlers(pool: pg.Pool, ids: BenchIds): Record<string, Handler> {
+/** A statement as raw `pg` takes it. */
+export type RawStatement = { text: string; values: unknown[] };
+
+/**
+ * `dashboard`: the very statements the app's dashboard runs (lib/dashboard/service.ts
+ * dashboardStatements), with the same planner settings (`dashboardPool` connects with jit off and
+ * the same work_mem), in parallel as the app runs them.
+ */
+export function baselineHandlers(pool: pg.Pool, ids: BenchIds, dashboard: { pool: pg.Pool; statements: RawStatement[] }): Record<string, Handler> {
   const rows = async (sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows;
   return {
     "accounts-list": async () => {
@@ -84,15 +92,11 @@ export function baselineHandlers(pool: pg.Pool, ids: BenchIds): Record<string, H
       return { reviews, periodic };
     },
     dashboard: async () => {
-      // The portfolio's headline aggregates in single GROUP BY passes.
-      const [tiers, stages, lights, overdue] = await Promise.all([
-        rows(`SELECT COALESCE(a."overrideTierId", a."computedTierId") AS tier, count(*)::int, sum(a."annualRevenue") AS revenue, sum(a."annualMargin") AS margin
-              FROM "Account" a WHERE a."archivedAt" IS NULL GROUP BY 1`),
-        rows(`SELECT stage, count(*)::int FROM "Account" WHERE "archivedAt" IS NULL GROUP BY stage`),
-        rows(`SELECT area, color, count(*)::int FROM (SELECT DISTINCT ON ("accountId", area) area, color FROM "TrafficLight" ORDER BY "accountId", area, "setAt" DESC) l GROUP BY area, color`),
-        rows(`SELECT count(*)::int FROM "Action" WHERE status = 'OPEN' AND "dueDate" < CURRENT_DATE`),
+      const [tiers, ...results] = await Promise.all([
+        rows(`SELECT id, name, rank, "isKey", "minScore", capacity, "reviewEveryMonths" FROM "Tier" ORDER BY rank`),
+        ...dashboard.statements.map(async (st) => (await dashboard.pool.query(st.text, st.values)).rows),
       ]);
-      return { tiers, stages, lights, overdue };
+      return { tiers, results };
     },
   };
 }

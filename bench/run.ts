@@ -13,7 +13,10 @@ import { applyMigrations } from "../scripts/db/migrations";
 import { ensureBuild, startServer } from "./lib/server";
 import { signInCookie } from "./lib/session";
 import { baselineHandlers, type BenchIds } from "./baseline";
-import { arg } from "./lib/cli";
+import { arg, rerunUnderReactServer } from "./lib/cli";
+
+// The dashboard baseline builds its SQL with the app's own builders (server-only modules).
+rerunUnderReactServer(import.meta.url);
 
 const REQUESTS = arg("requests", 200);
 const log = (m: string) => console.log(`[bench] ${m}`);
@@ -70,7 +73,14 @@ ensureBuild(process.argv.includes("--rebuild"));
 const app = await startServer({ port: 3600, databaseUrl: benchUrl });
 const seniorCookie = await signInCookie(app.base, senior.email, BENCH_PASSWORD);
 const mentorCookie = await signInCookie(app.base, mentor.email, BENCH_PASSWORD);
-const handlers = baselineHandlers(pool, ids);
+process.env.DATABASE_URL = benchUrl; // lib/db is imported (never queried) with the SQL builders
+const { dashboardStatements, makeClock } = await import("../lib/dashboard/service");
+const dashboardPool = new pg.Pool({ connectionString: benchUrl, max: 10, options: "-c jit=off -c work_mem=32MB" });
+const statements = dashboardStatements({ id: senior.id, email: senior.email, name: "bench", role: "SENIOR_MANAGER" }, {} as never, makeClock()).map((st) => ({
+  text: st.text,
+  values: st.values,
+}));
+const handlers = baselineHandlers(pool, ids, { pool: dashboardPool, statements });
 const baseline = http.createServer(async (req, res) => {
   const h = handlers[(req.url ?? "").slice(1)];
   if (!h) return res.writeHead(404).end();
@@ -142,6 +152,7 @@ for (const e of ENDPOINTS) {
 await app.stop();
 baseline.close();
 await pool.end();
+await dashboardPool.end();
 await stopDb();
 mkdirSync("bench/results", { recursive: true });
 writeFileSync("bench/results/bench.json", JSON.stringify({ when: new Date().toISOString(), data: counts, requests: REQUESTS, rows }, null, 2));

@@ -6,7 +6,7 @@ import "server-only";
 import { prisma, Prisma } from "@/lib/db";
 import { can, seesAllAccounts } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError, UnavailableError } from "@/lib/errors";
 import { localToday } from "@/lib/plans/model";
 import { LIGHT_AREAS, LIGHT_AREA_LABELS, type TLightArea } from "@/lib/plans/schema";
 import { STAGES, STAGE_LABELS, type StageName } from "@/lib/accounts/stages";
@@ -94,17 +94,21 @@ async function queryFacts(user: SessionUser, filters: TDashboardFilters, clock: 
 }
 
 /** Overdue actions and pending reviews, by age. */
-async function queryAges(user: SessionUser, filters: TDashboardFilters, clock: TClock) {
+function agesSql(user: SessionUser, filters: TDashboardFilters, clock: TClock): Prisma.Sql {
   const actionBucket = ageBucketSql(actionAgeSql(clock), ACTION_AGE_BUCKETS);
   const reviewBucket = ageBucketSql(reviewAgeSql(clock), REVIEW_AGE_BUCKETS);
-  const rows = await queryDashboard<{ kind: "action" | "review"; bucket: string; items: number; accounts: number }>(Prisma.sql`WITH ${scopedCte(user, filters)}
+  return Prisma.sql`WITH ${scopedCte(user, filters)}
     SELECT 'action' AS kind, ${actionBucket} AS bucket, count(*)::int AS items, count(DISTINCT x."accountId")::int AS accounts
       FROM "Action" x JOIN s ON s.id = x."accountId"
       WHERE x.status = 'OPEN' AND x."dueDate" < ${clock.today}::date GROUP BY 2
     UNION ALL
     SELECT 'review', ${reviewBucket}, count(*)::int, count(DISTINCT x."accountId")::int
       FROM "Review" x JOIN s ON s.id = x."accountId"
-      WHERE x.status = 'PENDING' GROUP BY 2`);
+      WHERE x.status = 'PENDING' GROUP BY 2`;
+}
+
+async function queryAges(user: SessionUser, filters: TDashboardFilters, clock: TClock) {
+  const rows = await queryDashboard<{ kind: "action" | "review"; bucket: string; items: number; accounts: number }>(agesSql(user, filters, clock));
   const fill = (kind: "action" | "review", buckets: typeof ACTION_AGE_BUCKETS): TAgeBucket[] =>
     buckets.map((b) => {
       const r = rows.find((x) => x.kind === kind && x.bucket === b.key);
@@ -114,10 +118,10 @@ async function queryAges(user: SessionUser, filters: TDashboardFilters, clock: T
 }
 
 /** Review turnaround per mentor: decided in the last 12 months (days from submission to verdict), and what still waits. */
-async function queryMentors(user: SessionUser, filters: TDashboardFilters, clock: TClock): Promise<TMentorTurnaround[]> {
+function mentorsSql(user: SessionUser, filters: TDashboardFilters, clock: TClock): Prisma.Sql {
   const decided = Prisma.sql`x.status <> 'PENDING' AND x."decidedAt" IS NOT NULL AND x."decidedAt" >= ${clock.yearAgo}::timestamp AND x."decidedAt" <= ${clock.now}::timestamp`;
   const days = Prisma.sql`(extract(epoch FROM x."decidedAt" - x."submittedAt") / 86400.0)`;
-  return queryDashboard<TMentorTurnaround>(Prisma.sql`WITH ${scopedCte(user, filters)}
+  return Prisma.sql`WITH ${scopedCte(user, filters)}
     SELECT x."mentorId", u.name,
       count(*) FILTER (WHERE ${decided})::int AS decided,
       round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days}) FILTER (WHERE ${decided}))::numeric, 1)::float8 AS "medianDays",
@@ -128,21 +132,29 @@ async function queryMentors(user: SessionUser, filters: TDashboardFilters, clock
     FROM "Review" x JOIN s ON s.id = x."accountId" JOIN "User" u ON u.id = x."mentorId"
     WHERE ${mentorReviewWindowSql(clock)}
     GROUP BY x."mentorId", u.name
-    ORDER BY u.name`);
+    ORDER BY u.name`;
+}
+
+async function queryMentors(user: SessionUser, filters: TDashboardFilters, clock: TClock): Promise<TMentorTurnaround[]> {
+  return queryDashboard<TMentorTurnaround>(mentorsSql(user, filters, clock));
 }
 
 type TReturnSql = TMoney4 & { year: number; tierId: string | null; total: boolean; accounts: number; missed: number };
 
 /** Revenue and margin against targets per year, per tier and in total (GROUPING SETS). */
-async function queryReturns(user: SessionUser, filters: TDashboardFilters): Promise<TReturnSql[]> {
-  return queryDashboard<TReturnSql>(Prisma.sql`WITH ${scopedCte(user, filters)}
+function returnsSql(user: SessionUser, filters: TDashboardFilters): Prisma.Sql {
+  return Prisma.sql`WITH ${scopedCte(user, filters)}
     SELECT y.year, s."tierId", (GROUPING(s."tierId") = 1) AS total, count(*)::int AS accounts, -- one row per account and year
       sum(y."targetRevenue")::float8 AS "targetRevenue", sum(y."actualRevenue")::float8 AS "actualRevenue",
       sum(y."targetMargin")::float8 AS "targetMargin", sum(y."actualMargin")::float8 AS "actualMargin",
       count(*) FILTER (WHERE y."actualRevenue" < y."targetRevenue")::int AS missed
     FROM "FinancialYear" y JOIN s ON s.id = y."accountId"
     GROUP BY GROUPING SETS ((y.year, s."tierId"), (y.year))
-    ORDER BY y.year`);
+    ORDER BY y.year`;
+}
+
+async function queryReturns(user: SessionUser, filters: TDashboardFilters): Promise<TReturnSql[]> {
+  return queryDashboard<TReturnSql>(returnsSql(user, filters));
 }
 
 function returnsByYear(rows: TReturnSql[], tiers: { id: string; name: string; rank: number }[]): TReturnYear[] {
@@ -163,9 +175,50 @@ function returnsByYear(rows: TReturnSql[], tiers: { id: string; name: string; ra
 }
 
 /** Accounts moving tier, per calendar month of the last twelve. */
+function moveMonthsSql(user: SessionUser, filters: TDashboardFilters, clock: TClock): Prisma.Sql {
+  return Prisma.sql`WITH ${scopedCte(user, filters)}, ${moveEventsCte(clock)}
+    SELECT to_char(month, 'YYYY-MM') AS month, move, count(*)::int AS accounts FROM ev WHERE move IN ('up', 'down', 'new', 'dropped') GROUP BY ev.month, move`; // ev is already distinct per account, month and move
+}
+
 async function queryMoveMonths(user: SessionUser, filters: TDashboardFilters, clock: TClock) {
-  return queryDashboard<{ month: string; move: TMoveKind; accounts: number }>(Prisma.sql`WITH ${scopedCte(user, filters)}, ${moveEventsCte(clock)}
-    SELECT to_char(month, 'YYYY-MM') AS month, move, count(*)::int AS accounts FROM ev WHERE move IN ('up', 'down', 'new', 'dropped') GROUP BY ev.month, move`); // ev is already distinct per account, month and move
+  return queryDashboard<{ month: string; move: TMoveKind; accounts: number }>(moveMonthsSql(user, filters, clock));
+}
+
+/** The statements behind getDashboard, for the benchmark's raw-`pg` baseline (the same SQL, no framework). */
+export function dashboardStatements(user: SessionUser, filters: TDashboardFilters, clock: TClock): Prisma.Sql[] {
+  return [dashboardFactsSql(user, filters, clock), agesSql(user, filters, clock), mentorsSql(user, filters, clock), returnsSql(user, filters), moveMonthsSql(user, filters, clock)];
+}
+
+/**
+ * A bulkhead: each dashboard runs its statements side by side on several pooled connections, so
+ * only so many are computed at once; the rest wait here, holding no connection, instead of
+ * taking the whole pool and starving every other request (which would then time out with 503).
+ */
+const DASHBOARD_SLOTS = Math.max(1, Number(process.env.DASHBOARD_CONCURRENCY ?? 1));
+const DASHBOARD_MAX_WAIT_MS = 30_000;
+let dashboardsRunning = 0;
+const dashboardQueue: (() => void)[] = [];
+async function inDashboardSlot<T>(fn: () => Promise<T>): Promise<T> {
+  if (dashboardsRunning >= DASHBOARD_SLOTS) {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        dashboardQueue.splice(dashboardQueue.indexOf(go), 1);
+        reject(new UnavailableError("Keystone is very busy computing dashboards. Please try again in a moment."));
+      }, DASHBOARD_MAX_WAIT_MS);
+      const go = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      dashboardQueue.push(go);
+    });
+  } else dashboardsRunning++;
+  try {
+    return await fn();
+  } finally {
+    const next = dashboardQueue.shift();
+    if (next) next(); // the slot passes straight on
+    else dashboardsRunning--;
+  }
 }
 
 /** Every figure of the dashboard for the accounts the caller may see, narrowed by the filters. */
@@ -173,7 +226,7 @@ export async function getDashboard(opts: { user: SessionUser; filters: TDashboar
   const { user, filters } = opts;
   assertMayView(user);
   const clock = makeClock(opts.now);
-  const [facts, ages, mentors, returns, moveMonths, tiers] = await Promise.all([
+  const [facts, ages, mentors, returns, moveMonths, tiers] = await inDashboardSlot(() => Promise.all([
     queryFacts(user, filters, clock),
     queryAges(user, filters, clock),
     queryMentors(user, filters, clock),
@@ -183,7 +236,7 @@ export async function getDashboard(opts: { user: SessionUser; filters: TDashboar
       select: { id: true, name: true, rank: true, isKey: true, minScore: true, capacity: true, reviewEveryMonths: true },
       orderBy: { rank: "asc" },
     }),
-  ]);
+  ]));
   const num = (v: number | string | null | undefined) => (v === null || v === undefined ? 0 : Number(v));
   const nullableNum = (v: number | string | null | undefined) => (v === null || v === undefined ? null : Number(v));
 
