@@ -60,5 +60,12 @@ export class UnavailableError extends DomainError {
   }
 }
 
+/** The database is there but this instance is too busy to take the request now (503, retry soon). */
+export class BusyError extends DomainError {
+  constructor(message = "Keystone is very busy right now. Please try again in a moment.") {
+    super(message);
+  }
+}
+
 /** The request itself is malformed: not JSON, wrong content type (400). */
 export class BadRequestError extends DomainError {}

@@ -4,6 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z, ZodError, type ZodType } from "zod";
 import {
   BadRequestError,
+  BusyError,
   ConflictError,
   ForbiddenError,
   NotFoundError,
@@ -71,6 +72,7 @@ export function errorResponse(error: unknown, requestId: string): NextResponse {
   if (error instanceof RateLimitError) {
     return json({ error: error.message }, 429, { ...h, "retry-after": String(error.retryAfterSeconds) });
   }
+  if (error instanceof BusyError) return json({ error: error.message, database: "busy" }, 503, { ...h, "retry-after": "2" });
   if (error instanceof UnavailableError || isDatabaseUnavailable(error)) {
     log.warn("database unavailable", { requestId, error: String((error as Error)?.message ?? error) });
     return json({ error: new UnavailableError().message, database: "unavailable" }, 503, { ...h, "retry-after": "5" });

@@ -6,7 +6,7 @@ import "server-only";
 import { prisma, Prisma } from "@/lib/db";
 import { can, seesAllAccounts } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
-import { ForbiddenError, UnavailableError } from "@/lib/errors";
+import { BusyError, ForbiddenError } from "@/lib/errors";
 import { localToday } from "@/lib/plans/model";
 import { LIGHT_AREAS, LIGHT_AREA_LABELS, type TLightArea } from "@/lib/plans/schema";
 import { STAGES, STAGE_LABELS, type StageName } from "@/lib/accounts/stages";
@@ -203,7 +203,7 @@ async function inDashboardSlot<T>(fn: () => Promise<T>): Promise<T> {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         dashboardQueue.splice(dashboardQueue.indexOf(go), 1);
-        reject(new UnavailableError("Keystone is very busy computing dashboards. Please try again in a moment."));
+        reject(new BusyError("Keystone is very busy computing dashboards. Please try again in a moment."));
       }, DASHBOARD_MAX_WAIT_MS);
       const go = () => {
         clearTimeout(timer);

@@ -2,6 +2,7 @@
 // really produces when the server goes away mid-request, as seen in `npm run outage`.
 import { describe, expect, it } from "vitest";
 import { errorResponse, isDatabaseUnavailable } from "@/lib/http";
+import { BusyError } from "@/lib/errors";
 
 // What Prisma 7 throws from $queryRaw when the server closed the pooled connection.
 function closedRawQueryError() {
@@ -34,5 +35,12 @@ describe("database unavailable", () => {
     });
     expect(isDatabaseUnavailable(syntax)).toBe(false);
     expect(errorResponse(syntax, "req-2").status).toBe(500);
+  });
+
+  it("tells a busy instance from a missing database", async () => {
+    const res = errorResponse(new BusyError(), "req-3");
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("2");
+    expect(await res.json()).toMatchObject({ database: "busy" });
   });
 });
