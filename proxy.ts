@@ -2,8 +2,10 @@ import { withAuth } from "next-auth/middleware";
 import { NextResponse } from "next/server";
 import { authSecret } from "@/lib/auth/secret";
 
-// First gate only: pages without a session go to /login (and come back after), API routes get
-// 401 JSON. Every page and route still checks the user and the policy itself.
+// First gate for pages only: without a session they go to /login (and come back after). API
+// routes are not matched: each one checks the session itself (withUser, 401 JSON), so running the
+// proxy on them would only decode the same token twice. Every page still checks the user and the
+// policy itself.
 export default withAuth(
   function proxy(req) {
     const headers = new Headers(req.headers);
@@ -14,15 +16,11 @@ export default withAuth(
     pages: { signIn: "/login" },
     secret: authSecret(),
     callbacks: {
-      authorized: ({ token, req }) => {
-        if (token) return true;
-        // Let API requests through to their handlers, which answer 401 JSON themselves.
-        return req.nextUrl.pathname.startsWith("/api/");
-      },
+      authorized: ({ token }) => Boolean(token),
     },
   },
 );
 
 export const config = {
-  matcher: ["/((?!login|api/auth|api/health|_next/static|_next/image|favicon.ico|fonts/).*)"],
+  matcher: ["/((?!login|api/|_next/static|_next/image|favicon.ico|fonts/).*)"],
 };

@@ -18,6 +18,11 @@ export type RawStatement = { text: string; values: unknown[] };
 export function baselineHandlers(pool: pg.Pool, ids: BenchIds, dashboard: { pool: pg.Pool; statements: RawStatement[] }): Record<string, Handler> {
   const rows = async (sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows;
   return {
+    // The framework floor: what /api/health does (one `SELECT 1`), with nothing around it.
+    "framework-floor": async () => {
+      await rows(`SELECT 1`);
+      return { status: "ok", database: "ok" };
+    },
     "accounts-list": async () => {
       const [items, total] = await Promise.all([
         rows(`SELECT a.id, a.name, a.industry, a.region, a.stage, a."annualRevenue", a."archivedAt", a.score, a."scoredCriteria", a."updatedAt", a.version,

@@ -38,14 +38,16 @@ async function peopleById(ids: Iterable<string | null | undefined>): Promise<Map
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+const teamSelect = { owner: { select: { id: true, name: true } }, team: { select: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } } } as const;
+
 /** The account team, owner first, as the people asked to commit and allowed to own actions. */
-async function teamOf(accountId: string): Promise<TPerson[]> {
-  const account = await prisma.account.findUniqueOrThrow({
-    where: { id: accountId },
-    select: { owner: { select: { id: true, name: true } }, team: { select: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } } },
-  });
+function teamFrom(account: { owner: TPerson; team: { user: TPerson }[] }): TPerson[] {
   const seen = new Set<string>([account.owner.id]);
   return [account.owner, ...account.team.map((t) => t.user).filter((u) => (seen.has(u.id) ? false : (seen.add(u.id), true)))];
+}
+
+async function teamOf(accountId: string): Promise<TPerson[]> {
+  return teamFrom(await prisma.account.findUniqueOrThrow({ where: { id: accountId }, select: teamSelect }));
 }
 
 function permissionsFor(user: SessionUser, relation: Parameters<typeof can>[2], onTeam: boolean): TPlanPermissions {
@@ -64,10 +66,10 @@ function permissionsFor(user: SessionUser, relation: Parameters<typeof can>[2], 
 export async function getPlan(opts: { user: SessionUser; accountId: string }): Promise<TPlanView> {
   const { user, accountId } = opts;
   const access = await authorizeAccount({ user, accountId, action: "account:read" });
-  const [account, plan, versions, actions, lights, financials, stageChanges, team] = await Promise.all([
+  const [account, plan, versions, actions, lights, financials, stageChanges] = await Promise.all([
     prisma.account.findUniqueOrThrow({
       where: { id: accountId },
-      select: { id: true, name: true, stage: true, owner: { select: { id: true, name: true } }, mentor: { select: { id: true, name: true } } },
+      select: { id: true, name: true, stage: true, mentor: { select: { id: true, name: true } }, ...teamSelect },
     }),
     prisma.accountPlan.findUnique({ where: { accountId }, select: draftSelect }),
     prisma.planVersion.findMany({ where: { accountId }, orderBy: { number: "desc" }, select: versionSummarySelect }),
@@ -75,15 +77,21 @@ export async function getPlan(opts: { user: SessionUser; accountId: string }): P
     prisma.trafficLight.findMany({ where: { accountId }, orderBy: { setAt: "desc" }, take: 500 }),
     prisma.financialYear.findMany({ where: { accountId }, orderBy: { year: "asc" }, select: financialYearSelect }),
     prisma.stageChange.findMany({ where: { accountId }, orderBy: { changedAt: "desc" }, take: 100 }),
-    teamOf(accountId),
   ]);
+  const team = teamFrom(account);
   const currentRow = versions.find((v) => v.status === "APPROVED") ?? null;
   const latestRow = versions[0] ?? null;
-  const [currentContent, commitments, latestContent] = await Promise.all([
-    currentRow ? prisma.planVersion.findUniqueOrThrow({ where: { id: currentRow.id }, select: { content: true } }) : null,
-    currentRow ? prisma.commitment.findMany({ where: { planVersionId: currentRow.id }, select: { userId: true, committedAt: true } }) : [],
-    latestRow && latestRow.id !== currentRow?.id ? prisma.planVersion.findUniqueOrThrow({ where: { id: latestRow.id }, select: { content: true } }) : null,
-  ]);
+  // The current version's content and commitments, and the latest version's content, in one query.
+  const contentIds = [currentRow?.id, latestRow?.id].filter((x): x is string => Boolean(x));
+  const contents = contentIds.length
+    ? await prisma.planVersion.findMany({
+        where: { id: { in: contentIds } },
+        select: { id: true, content: true, commitments: { select: { userId: true, committedAt: true } } },
+      })
+    : [];
+  const currentContent = contents.find((c) => c.id === currentRow?.id) ?? null;
+  const commitments = currentContent?.commitments ?? [];
+  const latestContent = latestRow && latestRow.id !== currentRow?.id ? (contents.find((c) => c.id === latestRow.id) ?? null) : null;
   const people = await peopleById([
     ...versions.map((v) => v.submittedById),
     plan?.draftSavedById,

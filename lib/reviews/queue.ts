@@ -31,19 +31,15 @@ const listSelect = {
 } satisfies Prisma.ReviewSelect;
 type ListRow = Prisma.ReviewGetPayload<{ select: typeof listSelect }>;
 
-/** Ids of plan versions still awaiting a decision: a pending review of any other version is stale. */
-async function submittedVersionIds(rows: { planVersionId: string | null }[]): Promise<Set<string>> {
-  const ids = rows.map((r) => r.planVersionId).filter((x): x is string => Boolean(x));
-  if (!ids.length) return new Set();
-  const v = await prisma.planVersion.findMany({ where: { id: { in: ids }, status: "SUBMITTED" }, select: { id: true } });
-  return new Set(v.map((x) => x.id));
-}
-
-async function versionNumbers(rows: { planVersionId: string | null }[]): Promise<Map<string, number>> {
-  const ids = rows.map((r) => r.planVersionId).filter((x): x is string => Boolean(x));
-  if (!ids.length) return new Map();
-  const v = await prisma.planVersion.findMany({ where: { id: { in: ids } }, select: { id: true, number: true } });
-  return new Map(v.map((x) => [x.id, x.number]));
+/**
+ * The plan versions the rows review, in one query: each version's number (for the title) and
+ * whether it still awaits a decision (a pending review of any other version is stale).
+ */
+async function planVersionInfo(rows: { planVersionId: string | null }[]): Promise<{ numbers: Map<string, number>; submitted: Set<string> }> {
+  const ids = [...new Set(rows.map((r) => r.planVersionId).filter((x): x is string => Boolean(x)))];
+  if (!ids.length) return { numbers: new Map(), submitted: new Set() };
+  const v = await prisma.planVersion.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, status: true } });
+  return { numbers: new Map(v.map((x) => [x.id, x.number])), submitted: new Set(v.filter((x) => x.status === "SUBMITTED").map((x) => x.id)) };
 }
 
 function threadStates(r: ListRow): TThreadState[] {
@@ -89,7 +85,7 @@ function toListItem(r: ListRow, numbers: Map<string, number>, submitted: Set<str
 /** Reviews as list items (newest decided first, or most urgent pending first). */
 export async function findReviewItems(where: Prisma.ReviewWhereInput, opts: { take?: number; order?: "urgency" | "recent" } = {}): Promise<TReviewListItem[]> {
   const rows = await prisma.review.findMany({ where, orderBy: opts.order === "recent" ? { submittedAt: "desc" } : { submittedAt: "asc" }, take: opts.take ?? 200, select: listSelect });
-  const [numbers, submitted] = await Promise.all([versionNumbers(rows), submittedVersionIds(rows)]);
+  const { numbers, submitted } = await planVersionInfo(rows);
   const today = localToday();
   return rows.map((r) => toListItem(r, numbers, submitted, today));
 }

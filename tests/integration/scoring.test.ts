@@ -105,6 +105,13 @@ describe("scorecard", () => {
     expect(res.body.whatMovesIt.up).toMatchObject({ tierName: "Silver", pointsNeeded: 10 });
 
     const db = fixtures.testDb();
+    // Who scored it and when, as stored (a UTC timestamp, the owner's name).
+    const stored = await db.criterionScore.findFirstOrThrow({ where: { accountId: w.account.id, criterionId: revenue.id }, select: { updatedAt: true } });
+    const ownerRow = await db.user.findUniqueOrThrow({ where: { id: w.owner.id }, select: { name: true } });
+    expect(row.updatedBy).toEqual({ id: w.owner.id, name: ownerRow.name });
+    expect(row.updatedAt).toBe(stored.updatedAt.toISOString());
+    const unscored = res.body.breakdown.find((r: { criterionId: string }) => r.criterionId === m.criteria[7].id);
+    expect(unscored).toMatchObject({ value: null, rationale: "", updatedAt: null, updatedBy: null });
     const account = await db.account.findUniqueOrThrow({ where: { id: w.account.id }, select: { score: true, scoredCriteria: true, computedTierId: true } });
     expect(account).toEqual({ score: 50, scoredCriteria: 3, computedTierId: tierNamed(m, "Bronze").id });
     const snaps = await db.scoreSnapshot.findMany({ where: { accountId: w.account.id } });
@@ -209,6 +216,9 @@ describe("tier override", () => {
     expect(set.status).toBe(200);
     expect(set.body.tier.name).toBe("Silver");
     expect(set.body.override).toMatchObject({ reason: "Launch partner for the 2027 platform", tier: { name: "Silver" }, by: { id: w.senior.id } });
+    const at = (await fixtures.testDb().account.findUniqueOrThrow({ where: { id: w.account.id }, select: { overrideAt: true } })).overrideAt;
+    expect(set.body.override.at).toBe(at?.toISOString());
+    expect(typeof set.body.override.by.name).toBe("string");
 
     // The manager scores everything 5: the score now says Gold, the account stays Silver.
     const { version } = (await getCard(w.owner)).body;
