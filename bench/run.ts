@@ -152,14 +152,6 @@ for (const e of ENDPOINTS) {
     });
   }
   row["within 2x at c20"] = (row["c20 ratio"] as number) <= 2 && row["c20 errors"] === 0;
-  // Diagnostic: the ratio of the work each side does above its own floor (at concurrency 20 a
-  // median is ~20 times the per-request cost, so floors subtract).
-  const floor = rows[0];
-  if (floor && e !== ENDPOINTS[0]) {
-    const appAbove = (row["c20 app median ms"] as number) - (floor["c20 app median ms"] as number);
-    const rawAbove = (row["c20 raw median ms"] as number) - (floor["c20 raw median ms"] as number);
-    row["c20 ratio above floor"] = Math.round((Math.max(appAbove, 0) / Math.max(rawAbove, 0.1)) * 100) / 100;
-  }
   rows.push(row);
   log(`${e.name}: ${JSON.stringify(row)}`);
 }
@@ -171,4 +163,4 @@ await dashboardPool.end();
 await stopDb();
 mkdirSync("bench/results", { recursive: true });
 writeFileSync("bench/results/bench.json", JSON.stringify({ when: new Date().toISOString(), data: counts, requests: REQUESTS, rows }, null, 2));
-console.table(rows.map((r) => ({ request: r.request, "c1 app": r["c1 app median ms"], "c1 raw": r["c1 raw median ms"], "c20 app p50": r["c20 app median ms"], "c20 app p95": r["c20 app p95 ms"], "c20 raw p50": r["c20 raw median ms"], "c20 ratio": r["c20 ratio"], "above floor": r["c20 ratio above floor"] ?? "", errors: (r["c1 errors"] as number) + (r["c20 errors"] as number), ok: r["within 2x at c20"] })));
+console.table(rows.map((r) => ({ request: r.request, "c1 app": r["c1 app median ms"], "c1 raw": r["c1 raw median ms"], "c20 app p50": r["c20 app median ms"], "c20 app p95": r["c20 app p95 ms"], "c20 raw p50": r["c20 raw median ms"], "c20 ratio": r["c20 ratio"], errors: (r["c1 errors"] as number) + (r["c20 errors"] as number), ok: r["within 2x at c20"] })));
