@@ -35,3 +35,6 @@ if (process.env.NODE_ENV !== "production") globalForPrisma.keystonePrisma = pris
 
 /** A transaction client, as passed to `prisma.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<Client["$transaction"]>[0]>[0];
+
+/** A timestamp as json_build_object writes a `timestamp(3)` column (UTC, no zone), as a Date. */
+export const jsonTimestamp = (s: string) => new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s}Z`);

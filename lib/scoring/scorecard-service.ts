@@ -1,93 +1,50 @@
 import "server-only";
 // One account's scorecard: read it with its breakdown, save scores (optimistic on the account's
 // scorecardVersion), override the tier and remove the override, and the score/tier history.
-import { prisma, type Tx } from "@/lib/db";
+import { jsonTimestamp, prisma, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { authorizeAccount } from "@/lib/accounts/access";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { criterionLevers, scoreAccount, tierFor, weightShares, whatMovesIt } from "./model";
-import { ensureSelectionModel, readSelectionModel } from "./service";
+import { criterionLevers, scoreAccount, tierFor, whatMovesIt } from "./model";
+import { ensureSelectionModel, personJson, readSelectionModel, selectionModelJson, toSelectionModelView, type TSelectionModelJson } from "./service";
 import type { TScorecardUpdate, TTierOverride } from "./schema";
 
 type Db = Tx | typeof prisma;
 
-type ModelRow = { version: number; namingScheme: string; updatedAt: string; updatedById: string | null; updatedByName: string | null };
-type CriterionRow = { id: string; name: string; description: string; weight: number; scaleLabels: string[]; active: boolean; sortOrder: number };
-type TierRow = {
-  id: string;
-  name: string;
-  rank: number;
-  minScore: number;
-  isKey: boolean;
-  reviewEveryMonths: number;
-  contactEveryDays: number;
-  executiveSponsor: boolean;
-  dedicatedTeam: boolean;
-  serviceNotes: string;
-  capacity: number | null;
-};
-type AccountRow = {
+type AccountJson = {
   id: string;
   name: string;
   scorecardVersion: number;
   overrideTierId: string | null;
   overrideReason: string | null;
-  overrideById: string | null;
-  overrideByName: string | null;
   overrideAt: string | null;
+  overrideBy: { id: string; name: string } | null;
 };
-type ScoreRow = { criterionId: string; value: number; rationale: string; updatedAt: string; updatedById: string | null; updatedByName: string | null };
-
-/** A timestamp column as json_build_object writes it (UTC, no zone) back into a Date. */
-const utc = (s: string) => new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s}Z`);
+type ScoreJson = { criterionId: string; value: number; rationale: string; updatedAt: string; updatedBy: { id: string; name: string } | null };
 
 /**
- * Everything the scorecard shows, in one statement: the model (criteria, tiers), the account, its
- * scores and the names of the people who set them. One round trip instead of seven; inside a
- * transaction it reads what the transaction wrote.
+ * Everything the scorecard shows, in one statement: the model, the account, its scores and the
+ * names of the people who set them. Inside a transaction it reads what the transaction wrote.
  */
 async function readScorecardRows(db: Db, accountId: string) {
   if (db === prisma) await ensureSelectionModel();
-  const [row] = await db.$queryRaw<{ model: ModelRow; criteria: CriterionRow[]; tiers: TierRow[]; account: AccountRow | null; scores: ScoreRow[] }[]>`
-    SELECT
-      (SELECT json_build_object('version', m.version, 'namingScheme', m."namingScheme", 'updatedAt', m."updatedAt",
-                                'updatedById', m."updatedById", 'updatedByName', u.name)
-         FROM "SelectionModel" m LEFT JOIN "User" u ON u.id = m."updatedById" WHERE m.id = 'current') AS model,
-      (SELECT COALESCE(json_agg(json_build_object('id', c.id, 'name', c.name, 'description', c.description, 'weight', c.weight,
-                                'scaleLabels', c."scaleLabels", 'active', c.active, 'sortOrder', c."sortOrder")
-                                ORDER BY c."sortOrder", c."createdAt"), '[]'::json)
-         FROM "ScoringCriterion" c) AS criteria,
-      (SELECT COALESCE(json_agg(json_build_object('id', t.id, 'name', t.name, 'rank', t.rank, 'minScore', t."minScore", 'isKey', t."isKey",
-                                'reviewEveryMonths', t."reviewEveryMonths", 'contactEveryDays', t."contactEveryDays",
-                                'executiveSponsor', t."executiveSponsor", 'dedicatedTeam', t."dedicatedTeam",
-                                'serviceNotes', t."serviceNotes", 'capacity', t.capacity) ORDER BY t.rank), '[]'::json)
-         FROM "Tier" t) AS tiers,
-      (SELECT json_build_object('id', a.id, 'name', a.name, 'scorecardVersion', a."scorecardVersion",
-                                'overrideTierId', a."overrideTierId", 'overrideReason', a."overrideReason",
-                                'overrideById', a."overrideById", 'overrideByName', ob.name, 'overrideAt', a."overrideAt")
+  const [row] = await db.$queryRaw<{ model: TSelectionModelJson | null; account: AccountJson | null; scores: ScoreJson[] }[]>`
+    SELECT ${selectionModelJson} AS model,
+      (SELECT json_build_object('id', a.id, 'name', a.name, 'scorecardVersion', a."scorecardVersion", 'overrideTierId', a."overrideTierId",
+                                'overrideReason', a."overrideReason", 'overrideAt', a."overrideAt", 'overrideBy', ${personJson("ob")})
          FROM "Account" a LEFT JOIN "User" ob ON ob.id = a."overrideById" WHERE a.id = ${accountId}) AS account,
       (SELECT COALESCE(json_agg(json_build_object('criterionId', s."criterionId", 'value', s.value, 'rationale', s.rationale,
-                                'updatedAt', s."updatedAt", 'updatedById', s."updatedById", 'updatedByName', u.name)), '[]'::json)
+                                'updatedAt', s."updatedAt", 'updatedBy', ${personJson("u")})), '[]'::json)
          FROM "CriterionScore" s LEFT JOIN "User" u ON u.id = s."updatedById" WHERE s."accountId" = ${accountId}) AS scores`;
   if (!row.account) throw new NotFoundError("Account not found");
-  if (!row.model) throw new Error("The selection model is missing");
-  const person = (id: string | null, name: string | null) => (id && name !== null ? { id, name } : null);
-  const criteria = row.criteria;
-  const shares = weightShares(criteria);
-  const model = {
-    version: row.model.version,
-    namingScheme: row.model.namingScheme,
-    updatedAt: utc(row.model.updatedAt),
-    updatedBy: person(row.model.updatedById, row.model.updatedByName),
-    criteria: criteria.map((c) => ({ ...c, share: shares.get(c.id) ?? 0 })),
-    tiers: row.tiers,
-  };
   const a = row.account;
-  const account = { ...a, overrideAt: a.overrideAt ? utc(a.overrideAt) : null, overrideBy: person(a.overrideById, a.overrideByName) };
-  const scores = row.scores.map((s) => ({ ...s, updatedAt: utc(s.updatedAt), updatedBy: person(s.updatedById, s.updatedByName) }));
-  return { model, account, scores };
+  return {
+    model: toSelectionModelView(row.model),
+    account: { ...a, overrideAt: a.overrideAt ? jsonTimestamp(a.overrideAt) : null },
+    scores: row.scores.map((s) => ({ ...s, updatedAt: jsonTimestamp(s.updatedAt) })),
+  };
 }
 
 /** The scorecard as the page and the API show it: everything needed to see why the account is where it is. */

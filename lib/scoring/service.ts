@@ -2,7 +2,7 @@ import "server-only";
 // The selection model: read it, try a draft (what-if), save it and re-tier every account in the
 // same transaction. Scorecards and overrides live in scorecard-service.ts; the ranking in
 // ranking-service.ts.
-import { prisma, type Tx } from "@/lib/db";
+import { jsonTimestamp, prisma, Prisma, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
@@ -56,27 +56,56 @@ export async function ensureSelectionModel(): Promise<void> {
   });
 }
 
-/** The model with weight shares. Inside a transaction the caller has ensured it exists. */
+type TPerson = { id: string; name: string };
+/** The model as `selectionModelJson` gives it. */
+export type TSelectionModelJson = {
+  version: number;
+  namingScheme: string;
+  updatedAt: string;
+  updatedBy: TPerson | null;
+  criteria: Prisma.ScoringCriterionGetPayload<{ select: typeof criterionSelect }>[];
+  tiers: Prisma.TierGetPayload<{ select: typeof tierSelect }>[];
+};
+
+/** `{id, name}` of the user row under `alias`, or null when the join found none. */
+export const personJson = (alias: "u" | "ob") => Prisma.raw(`CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object('id', ${alias}.id, 'name', ${alias}.name) END`);
+
+/**
+ * The whole model (who saved it, criteria in order, tiers by rank) as one JSON value: a subquery
+ * readSelectionModel runs on its own and the scorecard runs alongside its own reads.
+ */
+export const selectionModelJson = Prisma.sql`(
+  SELECT json_build_object(
+    'version', m.version, 'namingScheme', m."namingScheme", 'updatedAt', m."updatedAt",
+    'updatedBy', ${personJson("u")},
+    'criteria', (SELECT COALESCE(json_agg(json_build_object('id', c.id, 'name', c.name, 'description', c.description, 'weight', c.weight,
+                   'scaleLabels', c."scaleLabels", 'active', c.active, 'sortOrder', c."sortOrder") ORDER BY c."sortOrder", c."createdAt"), '[]'::json)
+                 FROM "ScoringCriterion" c),
+    'tiers', (SELECT COALESCE(json_agg(json_build_object('id', t.id, 'name', t.name, 'rank', t.rank, 'minScore', t."minScore", 'isKey', t."isKey",
+                'reviewEveryMonths', t."reviewEveryMonths", 'contactEveryDays', t."contactEveryDays", 'executiveSponsor', t."executiveSponsor",
+                'dedicatedTeam', t."dedicatedTeam", 'serviceNotes', t."serviceNotes", 'capacity', t.capacity) ORDER BY t.rank), '[]'::json)
+              FROM "Tier" t))
+  FROM "SelectionModel" m LEFT JOIN "User" u ON u.id = m."updatedById" WHERE m.id = 'current')`;
+
+/** The model view (with weight shares) from `selectionModelJson`. */
+export function toSelectionModelView(json: TSelectionModelJson | null) {
+  if (!json) throw new Error("The selection model is missing");
+  const shares = weightShares(json.criteria);
+  return {
+    version: json.version,
+    namingScheme: json.namingScheme,
+    updatedAt: jsonTimestamp(json.updatedAt),
+    updatedBy: json.updatedBy,
+    criteria: json.criteria.map((c) => ({ ...c, share: shares.get(c.id) ?? 0 })),
+    tiers: json.tiers,
+  };
+}
+
+/** The model with weight shares, in one statement. Inside a transaction the caller has ensured it exists. */
 export async function readSelectionModel(db: Db = prisma) {
   if (db === prisma) await ensureSelectionModel();
-  const readModel = () => db.selectionModel.findUniqueOrThrow({ where: { id: "current" }, select: { version: true, namingScheme: true, updatedAt: true, updatedById: true } });
-  const readCriteria = () => db.scoringCriterion.findMany({ select: criterionSelect, orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] });
-  const readTiers = () => db.tier.findMany({ select: tierSelect, orderBy: { rank: "asc" } });
-  // Outside a transaction the reads run side by side; inside one they share a connection, so one by one.
-  const [model, criteria, tiers] =
-    db === prisma ? await Promise.all([readModel(), readCriteria(), readTiers()]) : [await readModel(), await readCriteria(), await readTiers()];
-  const updatedBy = model.updatedById
-    ? await db.user.findUnique({ where: { id: model.updatedById }, select: { id: true, name: true } })
-    : null;
-  const shares = weightShares(criteria);
-  return {
-    version: model.version,
-    namingScheme: model.namingScheme,
-    updatedAt: model.updatedAt,
-    updatedBy,
-    criteria: criteria.map((c) => ({ ...c, share: shares.get(c.id) ?? 0 })),
-    tiers,
-  };
+  const [row] = await db.$queryRaw<{ model: TSelectionModelJson | null }[]>`SELECT ${selectionModelJson} AS model`;
+  return toSelectionModelView(row.model);
 }
 export type TSelectionModelView = Awaited<ReturnType<typeof readSelectionModel>>;
 
