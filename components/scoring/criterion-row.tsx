@@ -31,8 +31,8 @@ export function CriterionRow({
   const zeroWeight = row.modelWeight === 0;
   return (
     <li className="px-5 py-4" data-testid="criterion-row" data-criterion={row.name}>
-      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
-        <div className="min-w-0">
+      <div className="flex items-start justify-between gap-4">
+        <div className="min-w-0 flex-1">
           <h3 id={`${id}-name`} className="flex items-center gap-2 text-sm font-semibold text-slate-900">
             {row.name}
             {value === null && <Badge tone="amber">Not scored</Badge>}
