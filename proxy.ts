@@ -1,6 +1,7 @@
 import { withAuth } from "next-auth/middleware";
 import { NextResponse } from "next/server";
 import { authSecret } from "@/lib/auth/secret";
+import { decodeSessionToken } from "@/lib/auth/token";
 
 // First gate for pages only: without a session they go to /login (and come back after). API
 // routes are not matched: each one checks the session itself (withUser, 401 JSON), so running the
@@ -15,6 +16,7 @@ export default withAuth(
   {
     pages: { signIn: "/login" },
     secret: authSecret(),
+    jwt: { decode: decodeSessionToken },
     callbacks: {
       authorized: ({ token }) => Boolean(token),
     },

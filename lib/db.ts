@@ -1,8 +1,30 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * Names for prepared statements, so each pooled connection parses a statement once and afterwards
+ * sends only its parameters (the SQL text of a read such as the scorecard is several kilobytes,
+ * and PostgreSQL would parse and analyse it again on every request). A name is a hash of the SQL
+ * text, so equal text always has the same name. At most `limit` distinct texts get a name, which
+ * bounds what each connection keeps on the server; statements past that run unnamed, as before.
+ * `DATABASE_PREPARED_STATEMENTS=false` turns this off (for a transaction-mode PgBouncer in front).
+ */
+export function statementNamer(limit = 2000): (query: { sql: string }) => string {
+  const names = new Map<string, string>();
+  return (query) => {
+    let name = names.get(query.sql);
+    if (name === undefined && names.size < limit) {
+      name = `k_${createHash("sha1").update(query.sql).digest("base64url")}`;
+      names.set(query.sql, name);
+    }
+    // pg runs a query without a name as an unnamed statement (parsed afresh each time).
+    return name as string;
+  };
+}
 
 function createClient() {
   // `next build` loads route modules without a database; nothing connects until a query runs.
@@ -15,7 +37,7 @@ function createClient() {
     // Fail fast when PostgreSQL is away, so requests get a 503 instead of hanging.
     connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5000),
     idleTimeoutMillis: 30_000,
-  });
+  }, process.env.DATABASE_PREPARED_STATEMENTS === "false" ? {} : { statementNameGenerator: statementNamer() });
   // Password hashes are never selected unless a query asks for them explicitly.
   return new PrismaClient({
     adapter,

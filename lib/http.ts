@@ -15,7 +15,7 @@ import {
 } from "@/lib/errors";
 import { requireApiUser, type SessionUser } from "@/lib/auth/session";
 import { log } from "@/lib/log";
-import { authorizeAccount, withAccountTiesCache } from "@/lib/accounts/access";
+import { authorizeAccount, primeTies, withAccountTiesCache } from "@/lib/accounts/access";
 
 export type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (ctx: { req: NextRequest; user: SessionUser; params: P; requestId: string }) => Promise<Response>;
@@ -138,14 +138,17 @@ export function withUser<P = Record<string, never>>(fn: Handler<P>) {
     let status = 500;
     try {
       assertSameOrigin(req);
-      const user = await requireApiUser(req);
       const params = (await ctx?.params) ?? ({} as P);
+      const id = (params as { id?: unknown }).id;
+      const accountId = typeof id === "string" && req.nextUrl.pathname.startsWith("/api/accounts/") ? id : undefined;
+      // The session and, for an account's route, the account's ties: one round trip.
+      const { user, ties } = await requireApiUser(req, accountId);
       const handle = async () => {
         // Account-scoped routes: an account the caller may not see is a 404 before anything else
         // (before body validation), the same as one that does not exist.
-        const accountId = (params as { id?: unknown }).id;
-        if (typeof accountId === "string" && req.nextUrl.pathname.startsWith("/api/accounts/")) {
-          await authorizeAccount({ user, accountId, action: "account:read" });
+        if (accountId) {
+          primeTies(accountId, ties ?? null);
+          await authorizeAccount({ user, accountId, action: "account:read", ties: ties ?? null });
         }
         return fn({ req, user, params, requestId });
       };

@@ -6,8 +6,9 @@ const debugRequests = process.env.LOG_LEVEL === "debug" || process.env.LOG_REQUE
 function write(level: "info" | "warn" | "error", msg: string, fields: Fields) {
   if (quiet) return;
   const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields });
-  if (level === "error") console.error(line);
-  else console.log(line);
+  // Straight to the stream: one line per event needs no console formatting (and Next.js wraps
+  // every console call on the request path).
+  (level === "error" ? process.stderr : process.stdout).write(`${line}\n`);
 }
 
 export const log = {

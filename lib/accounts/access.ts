@@ -1,6 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { prisma, Prisma } from "@/lib/db";
+import { jsonTimestamp, prisma, Prisma } from "@/lib/db";
 import { can, seesAllAccounts, type Action, type Relation } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -50,9 +50,10 @@ export type AccountAccess = AccountTies & {
  * (indistinguishable from one that does not exist); a readable one whose action the role may
  * not take is a 403.
  */
-export async function authorizeAccount(opts: { user: SessionUser; accountId: string; action: Action }): Promise<AccountAccess> {
+export async function authorizeAccount(opts: { user: SessionUser; accountId: string; action: Action; ties?: TiesRow | null }): Promise<AccountAccess> {
   const { user, accountId, action } = opts;
-  const row = await loadTies(accountId);
+  // `ties`: read by the caller in this request already (the route wrapper reads them with the session).
+  const row = opts.ties !== undefined ? opts.ties : await loadTies(accountId);
   if (!row) throw new NotFoundError("Account not found");
   const ties = { ownerId: row.ownerId, mentorId: row.mentorId, teamUserIds: row.team };
   const relation = relationTo(user, ties);
@@ -61,7 +62,19 @@ export async function authorizeAccount(opts: { user: SessionUser; accountId: str
   return { id: row.id, name: row.name, version: row.version, archivedAt: row.archivedAt, relation, ...ties };
 }
 
-type TiesRow = { id: string; name: string; ownerId: string; mentorId: string | null; version: number; archivedAt: Date | null; team: string[] };
+export type TiesRow = { id: string; name: string; ownerId: string; mentorId: string | null; version: number; archivedAt: Date | null; team: string[] };
+
+/** The account and its team's user ids, one row (none when the account does not exist). */
+export const tiesSql = (accountId: string) => Prisma.sql`
+  SELECT a.id, a.name, a."ownerId", a."mentorId", a.version, a."archivedAt",
+         COALESCE(array_agg(t."userId") FILTER (WHERE t."userId" IS NOT NULL), '{}') AS team
+  FROM "Account" a LEFT JOIN "AccountTeamMember" t ON t."accountId" = a.id
+  WHERE a.id = ${accountId} GROUP BY a.id`;
+
+/** The same row as `row_to_json` writes it (a query that reads the ties inside another). */
+export function tiesFromJson(j: (Omit<TiesRow, "archivedAt"> & { archivedAt: string | null }) | null): TiesRow | null {
+  return j ? { ...j, archivedAt: j.archivedAt === null ? null : jsonTimestamp(j.archivedAt) } : null;
+}
 
 /**
  * Reads that may share what they learn about an account's ties within one request (the route
@@ -71,16 +84,16 @@ type TiesRow = { id: string; name: string; ownerId: string; mentorId: string | n
 const requestTies = new AsyncLocalStorage<Map<string, Promise<TiesRow | null>>>();
 export const withAccountTiesCache = <T>(fn: () => Promise<T>): Promise<T> => requestTies.run(new Map(), fn);
 
+/** Remembers ties read elsewhere in this request (no-op outside a read's scope). */
+export function primeTies(accountId: string, row: TiesRow | null): void {
+  requestTies.getStore()?.set(accountId, Promise.resolve(row));
+}
+
 function loadTies(accountId: string): Promise<TiesRow | null> {
   const cache = requestTies.getStore();
   const hit = cache?.get(accountId);
   if (hit) return hit;
-  // One round trip: the account and its team's user ids.
-  const p = prisma.$queryRaw<TiesRow[]>`
-    SELECT a.id, a.name, a."ownerId", a."mentorId", a.version, a."archivedAt",
-           COALESCE(array_agg(t."userId") FILTER (WHERE t."userId" IS NOT NULL), '{}') AS team
-    FROM "Account" a LEFT JOIN "AccountTeamMember" t ON t."accountId" = a.id
-    WHERE a.id = ${accountId} GROUP BY a.id`.then((rows) => rows[0] ?? null);
+  const p = prisma.$queryRaw<TiesRow[]>(tiesSql(accountId)).then((rows) => rows[0] ?? null);
   if (cache) {
     cache.set(accountId, p);
     p.catch(() => cache.delete(accountId));

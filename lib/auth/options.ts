@@ -7,6 +7,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { clearFailures, lockedForSeconds, MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_EMAIL, recordFailure, throttleKeys } from "@/lib/auth/throttle";
 import { authSecret, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/secret";
 import { recordAudit } from "@/lib/audit";
+import { decodeSessionToken } from "@/lib/auth/token";
 
 const ZCredentials = z.object({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(200) });
 
@@ -23,7 +24,8 @@ export function clientAddress(headers: Record<string, string | string[] | undefi
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+  // Tokens are written by next-auth's own encode; decode is next-auth's too, with the derived key kept.
+  jwt: { maxAge: SESSION_MAX_AGE_SECONDS, decode: decodeSessionToken },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({

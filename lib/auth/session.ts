@@ -4,7 +4,9 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
-import { prisma } from "@/lib/db";
+import { decodeSessionToken } from "@/lib/auth/token";
+import { prisma, Prisma } from "@/lib/db";
+import { tiesFromJson, tiesSql, type TiesRow } from "@/lib/accounts/access";
 import { UnauthorizedError } from "@/lib/errors";
 import { authSecret, secureCookies } from "@/lib/auth/secret";
 import type { RoleName } from "@/lib/auth/policy";
@@ -12,38 +14,46 @@ import type { RoleName } from "@/lib/auth/policy";
 export type SessionUser = { id: string; email: string; name: string; role: RoleName };
 
 type TokenSource = { headers: Record<string, string>; cookies: Record<string, string> };
+type SessionRow = { id: string; email: string; name: string; role: RoleName; active: boolean; revoked: boolean; ties: Parameters<typeof tiesFromJson>[0] };
 
 // The JWT only says who signed in; the user row decides whether they still may (deactivated
 // users are refused even with a session issued earlier) and which role they have now.
-async function userFromToken(source: TokenSource | NextRequest): Promise<SessionUser | null> {
-  const token = await getToken({ req: source as NextRequest, secret: authSecret(), secureCookie: secureCookies() });
+async function userFromToken(source: TokenSource | NextRequest, accountId?: string): Promise<{ user: SessionUser; ties?: TiesRow | null } | null> {
+  const token = await getToken({ req: source as NextRequest, secret: authSecret(), secureCookie: secureCookies(), decode: decodeSessionToken });
   if (!token?.sub) return null;
   const jti = typeof token.jti === "string" ? token.jti : "";
-  // One round trip on every request: the user row, and whether this token's session was ended by
-  // signing out (such a token stays refused until it would have expired).
-  const rows = await prisma.$queryRaw<{ id: string; email: string; name: string; role: RoleName; active: boolean; revoked: boolean }[]>`
+  // One round trip on every request: the user row, whether this token's session was ended by
+  // signing out (such a token stays refused until it would have expired), and, for a route that
+  // names an account, that account's ties (lib/accounts/access.ts), which the route checks next.
+  const rows = await prisma.$queryRaw<SessionRow[]>`
     SELECT u.id, u.email, u.name, u.role::text AS role, u.active,
-           EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r.jti = ${jti}) AS revoked
+           EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r.jti = ${jti}) AS revoked,
+           ${accountId ? Prisma.sql`(SELECT row_to_json(t) FROM (${tiesSql(accountId)}) t)` : Prisma.sql`NULL::json`} AS ties
     FROM "User" u WHERE u.id = ${token.sub}`;
-  const user = rows[0];
-  if (!user || !user.active || user.revoked) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  const row = rows[0];
+  if (!row || !row.active || row.revoked) return null;
+  const user: SessionUser = { id: row.id, email: row.email, name: row.name, role: row.role };
+  return accountId ? { user, ties: tiesFromJson(row.ties) } : { user };
 }
 
-/** For route handlers: the signed-in user, or UnauthorizedError (401). */
-export async function requireApiUser(req: NextRequest): Promise<SessionUser> {
-  const user = await userFromToken(req);
-  if (!user) throw new UnauthorizedError();
-  return user;
+/**
+ * For route handlers: the signed-in user, or UnauthorizedError (401). With `accountId`, also that
+ * account's ties (null when it does not exist), read in the same round trip.
+ */
+export async function requireApiUser(req: NextRequest, accountId?: string): Promise<{ user: SessionUser; ties?: TiesRow | null }> {
+  const found = await userFromToken(req, accountId);
+  if (!found) throw new UnauthorizedError();
+  return found;
 }
 
 /** For server components: the signed-in user (once per request), or null. */
 export const getPageUser = cache(async (): Promise<SessionUser | null> => {
   const [cookieStore, headerStore] = await Promise.all([cookies(), headers()]);
-  return userFromToken({
+  const found = await userFromToken({
     headers: Object.fromEntries(headerStore.entries()),
     cookies: Object.fromEntries(cookieStore.getAll().map((c) => [c.name, c.value])),
   });
+  return found?.user ?? null;
 });
 
 /** For pages: the signed-in user, or a redirect to /login that comes back here afterwards. */
