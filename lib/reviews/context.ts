@@ -1,7 +1,7 @@
 import "server-only";
 // The account's context beside a review: its tier and why (score, override, heaviest criteria),
 // the current traffic lights, relationship coverage and the periodic review schedule. Read-only.
-import { prisma } from "@/lib/db";
+import { jsonTimestamp, prisma, Prisma } from "@/lib/db";
 import { currentLights, localToday } from "@/lib/plans/model";
 import { LIGHT_AREAS } from "@/lib/plans/schema";
 import { periodicSchedule, reviewEveryMonths } from "./model";
@@ -42,6 +42,29 @@ export type TAccountBriefRow = {
   computedTier: TierRow;
   overrideTier: TierRow;
 };
+
+const tierJson = (column: string) =>
+  Prisma.raw(`(SELECT json_build_object('name', t.name, 'rank', t.rank, 'isKey', t."isKey", 'reviewEveryMonths', t."reviewEveryMonths") FROM "Tier" t WHERE t.id = a."${column}")`);
+
+/**
+ * accountBriefSelect and the account's mentor, as one JSON column over alias `a` ("Account"), for
+ * raw reads that list many accounts in one statement. Read it back with accountBriefFromJson.
+ */
+export const accountBriefJson = Prisma.sql`json_build_object(
+  'id', a.id, 'name', a.name, 'score', a.score, 'createdAt', a."createdAt", 'lastPeriodicReviewAt', a."lastPeriodicReviewAt",
+  'ownerId', a."ownerId", 'mentorId', a."mentorId",
+  'computedTier', ${tierJson("computedTierId")}, 'overrideTier', ${tierJson("overrideTierId")},
+  'mentor', (SELECT json_build_object('id', u.id, 'name', u.name) FROM "User" u WHERE u.id = a."mentorId"))`;
+
+export type TAccountBriefJson = Omit<TAccountBriefRow, "createdAt" | "lastPeriodicReviewAt"> & {
+  createdAt: string;
+  lastPeriodicReviewAt: string | null;
+  mentor: { id: string; name: string } | null;
+};
+
+export function accountBriefFromJson(j: TAccountBriefJson): TAccountBriefRow & { mentor: { id: string; name: string } | null } {
+  return { ...j, createdAt: jsonTimestamp(j.createdAt), lastPeriodicReviewAt: j.lastPeriodicReviewAt === null ? null : jsonTimestamp(j.lastPeriodicReviewAt) };
+}
 
 export function toAccountBrief(a: TAccountBriefRow): TAccountBrief {
   const tier = effectiveTier(a);

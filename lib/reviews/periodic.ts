@@ -7,11 +7,11 @@ import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { ValidationError } from "@/lib/errors";
-import { visibleAccountsSql, visibleAccountsWhere } from "@/lib/accounts/access";
+import { visibleAccountsSql } from "@/lib/accounts/access";
 import { createAgreedActions } from "@/lib/plans/service";
 import { localToday } from "@/lib/plans/model";
 import { authorizeAccountReviews } from "./access";
-import { accountBriefSelect, scheduleOf, toAccountBrief } from "./context";
+import { accountBriefFromJson, accountBriefJson, accountBriefSelect, scheduleOf, toAccountBrief, type TAccountBriefJson } from "./context";
 import { DEFAULT_REVIEW_EVERY_MONTHS, describeUrgency, DUE_SOON_DAYS, type TPeriodicState } from "./model";
 import { PERIODIC_OUTCOME_LABELS, type TPeriodicReviewInput } from "./schema";
 import type { TPeriodicOverview, TPeriodicQueueItem, TPeriodicReviewView, TPerson } from "./view";
@@ -124,7 +124,7 @@ export async function recordPeriodicReview(opts: { user: SessionUser; accountId:
  * Periodic reviews that are overdue (or due soon) on the accounts in `scope`: those the user
  * mentors ("mentor"), owns or is on the team of ("team"), or may see at all ("visible").
  * PostgreSQL finds the candidates (due date = last review or start + the tier's months, the same
- * month arithmetic as addMonths); the list itself is still scoped by visibleAccountsWhere.
+ * month arithmetic as addMonths); the list itself is always scoped by visibleAccountsSql too.
  */
 export async function listPeriodicDue(opts: { user: SessionUser; scope: "mentor" | "team" | "visible"; states?: TPeriodicState[]; accountId?: string }): Promise<TPeriodicQueueItem[]> {
   return (await listPeriodicDuePage(opts)).items;
@@ -152,24 +152,26 @@ export async function listPeriodicDuePage(opts: {
       ? Prisma.sql`AND a."mentorId" = ${user.id}`
       : scope === "team"
         ? Prisma.sql`AND (a."ownerId" = ${user.id} OR EXISTS (SELECT 1 FROM "AccountTeamMember" m WHERE m."accountId" = a.id AND m."userId" = ${user.id}))`
-        : Prisma.sql`AND ${visibleAccountsSql(user)}`;
-  const candidates = await prisma.$queryRaw<{ id: string; total: number }[]>`
-    SELECT id, count(*) OVER ()::int AS total FROM (
-      SELECT a.id, (COALESCE(a."lastPeriodicReviewAt", a."createdAt")::date
-             + make_interval(months => CASE WHEN t."reviewEveryMonths" > 0 THEN t."reviewEveryMonths" ELSE ${DEFAULT_REVIEW_EVERY_MONTHS} END))::date AS due
-      FROM "Account" a
-      LEFT JOIN "Tier" t ON t.id = COALESCE(a."overrideTierId", a."computedTierId")
-      WHERE a."archivedAt" IS NULL ${scopeSql} ${accountId ? Prisma.sql`AND a.id = ${accountId}` : Prisma.empty}
-    ) d
-    WHERE due <= ${horizon}::date
-    ORDER BY due, id
-    LIMIT ${take}`;
-  if (!candidates.length) return { items: [], total: 0 };
-  const rows = await prisma.account.findMany({
-    where: { AND: [visibleAccountsWhere(user), { id: { in: candidates.map((c) => c.id) } }] },
-    select: { ...accountBriefSelect, mentor: { select: { id: true, name: true } } },
-  });
+        : Prisma.empty; // "visible": the visibility condition every scope gets below
+  // One statement: the due accounts (visible to the caller, whatever the scope) with what a
+  // queue row shows of each.
+  const rows = await prisma.$queryRaw<{ account: TAccountBriefJson; total: number }[]>`
+    SELECT ${accountBriefJson} AS account, d.total FROM (
+      SELECT id, due, count(*) OVER ()::int AS total FROM (
+        SELECT a.id, (COALESCE(a."lastPeriodicReviewAt", a."createdAt")::date
+               + make_interval(months => CASE WHEN t."reviewEveryMonths" > 0 THEN t."reviewEveryMonths" ELSE ${DEFAULT_REVIEW_EVERY_MONTHS} END))::date AS due
+        FROM "Account" a
+        LEFT JOIN "Tier" t ON t.id = COALESCE(a."overrideTierId", a."computedTierId")
+        WHERE a."archivedAt" IS NULL ${scopeSql} AND ${visibleAccountsSql(user)} ${accountId ? Prisma.sql`AND a.id = ${accountId}` : Prisma.empty}
+      ) c
+      WHERE due <= ${horizon}::date
+      ORDER BY due, id
+      LIMIT ${take}
+    ) d JOIN "Account" a ON a.id = d.id
+    ORDER BY d.due, d.id`;
+  if (!rows.length) return { items: [], total: 0 };
   const items = rows
+    .map((r) => accountBriefFromJson(r.account))
     .map((a) => ({ a, schedule: scheduleOf(a, today) }))
     .filter(({ schedule }) => states.includes(schedule.state))
     .map(({ a, schedule }) => ({
@@ -182,5 +184,5 @@ export async function listPeriodicDuePage(opts: {
       href: `/accounts/${a.id}/reviews#periodic`,
     }))
     .sort((x, y) => x.schedule.dueOn.localeCompare(y.schedule.dueOn));
-  return { items, total: Math.max(candidates[0].total - (candidates.length - items.length), items.length) };
+  return { items, total: Math.max(rows[0].total - (rows.length - items.length), items.length) };
 }

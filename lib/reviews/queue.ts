@@ -2,11 +2,11 @@ import "server-only";
 // Lists of reviews: the mentor's queue (most urgent and oldest first, with overdue periodic
 // reviews), an account's reviews, the threads waiting for a team's answer, and turnaround per
 // mentor. Every list is scoped in the query to the accounts the caller may see.
-import { prisma, type Prisma } from "@/lib/db";
+import { jsonTimestamp, prisma, Prisma } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
-import { visibleAccountsWhere } from "@/lib/accounts/access";
+import { visibleAccountsSql, visibleAccountsWhere } from "@/lib/accounts/access";
 import { localToday } from "@/lib/plans/model";
-import { accountBriefSelect, toAccountBrief } from "./context";
+import { accountBriefFromJson, accountBriefJson, accountBriefSelect, toAccountBrief, type TAccountBriefJson } from "./context";
 import { describeUrgency, REVIEW_TARGET_DAYS, sortQueue, threadState, turnaroundByMentor, type TThreadState } from "./model";
 import { listPeriodicDuePage } from "./periodic";
 import { readSnapshot, reviewStatusOf } from "./proposals";
@@ -119,26 +119,90 @@ export async function listReviewQueue(opts: {
 
   // Pending: the oldest requests, plus any whose customer decides sooner than the oldest are due
   // (a deadline is never later than the request + REVIEW_TARGET_DAYS, so that bound is enough).
-  const horizon = new Date(Date.now() + (REVIEW_TARGET_DAYS + 1) * 86_400_000);
-  const [soon, stale] = await Promise.all([
-    prisma.proposal.findMany({ where: { decisionDate: { lte: horizon }, account: accountScope }, select: { id: true }, take: 2000 }),
-    staleReviewIds(),
-  ]);
-  const live: Prisma.ReviewWhereInput = { AND: [where, stale.length ? { id: { notIn: stale } } : {}] };
-  const [oldest, urgent, periodic, pendingTotal] = await Promise.all([
-    findReviewItems(live, { take: limit, order: "urgency" }),
-    soon.length ? findReviewItems({ AND: [live, { proposalId: { in: soon.map((p) => p.id) } }] }, { take: 500, order: "urgency" }) : Promise.resolve([]),
+  const [pending, periodic] = await Promise.all([
+    pendingReviewItems({ user, mine: assignedTo === "me", accountId: query.accountId, limit }),
     // Only the earliest `limit` can make the top of the queue; the count covers them all.
     listPeriodicDuePage({ user, scope: assignedTo === "me" ? "mentor" : "visible", accountId: query.accountId, take: limit }),
-    prisma.review.count({ where: live }),
   ]);
-  const byId = new Map([...oldest, ...urgent].filter((r) => !r.stale).map((r) => [r.id, r]));
-  const total = pendingTotal + periodic.total;
+  const byId = new Map(pending.items.map((r) => [r.id, r]));
+  const total = pending.total + periodic.total;
   const keyed = [
     ...[...byId.values()].map((r) => ({ item: r as TQueueItem, deadline: r.urgency.deadline, since: r.submittedAt })),
     ...periodic.items.map((p) => ({ item: p as TQueueItem, deadline: p.urgency.deadline, since: p.schedule.dueOn })),
   ];
   return { assignedTo, status, total, items: sortQueue(keyed).slice(0, limit).map((k) => k.item) };
+}
+
+type PendingRow = Omit<ListRow, "account" | "comments" | "submittedAt" | "decidedAt"> & {
+  submittedAt: Date;
+  decidedAt: Date | null;
+  account: TAccountBriefJson;
+  team: string[];
+  comments: { id: string; parentId: string | null; authorId: string; createdAt: string; resolvedAt: string | null; answeredInVersionId: string | null }[];
+  versionNumber: number | null;
+  total: number;
+};
+
+/**
+ * The pending reviews a queue shows, in one statement: of the live ones (pending, on a visible
+ * account that is not archived, and for a plan version still awaiting its decision; stale
+ * ones are left out), the `limit` oldest and the (at most 500) whose proposal's customer decides
+ * within the review target, each with what a list row shows, and how many are live in all.
+ */
+async function pendingReviewItems(opts: { user: SessionUser; mine: boolean; accountId?: string; limit: number }): Promise<{ items: TReviewListItem[]; total: number }> {
+  const { user, mine, accountId, limit } = opts;
+  const horizon = new Date(Date.now() + (REVIEW_TARGET_DAYS + 1) * 86_400_000).toISOString().slice(0, 10);
+  const rows = await prisma.$queryRaw<PendingRow[]>`
+    WITH live AS (
+      SELECT r.id, r."submittedAt", (p."decisionDate" <= ${horizon}::date) AS soon
+      FROM "Review" r
+      JOIN "Account" a ON a.id = r."accountId"
+      LEFT JOIN "PlanVersion" v ON v.id = r."planVersionId"
+      LEFT JOIN "Proposal" p ON p.id = r."proposalId"
+      WHERE r.status = 'PENDING' AND a."archivedAt" IS NULL AND ${visibleAccountsSql(user)}
+        ${mine ? Prisma.sql`AND a."mentorId" = ${user.id}` : Prisma.empty}
+        ${accountId ? Prisma.sql`AND a.id = ${accountId}` : Prisma.empty}
+        AND (r."planVersionId" IS NULL OR v.status = 'SUBMITTED')
+    ), picked AS (
+      (SELECT id FROM live ORDER BY "submittedAt", id LIMIT ${limit})
+      UNION
+      (SELECT id FROM live WHERE soon ORDER BY "submittedAt", id LIMIT 500)
+    )
+    SELECT r.id, r."accountId", r."subjectType"::text AS "subjectType", r."planVersionId", r."proposalId", r."mentorId",
+           r.status::text AS status, r."submittedAt", r."decidedAt", r."subjectSnapshot",
+           json_build_object('id', rq.id, 'name', rq.name) AS "requestedBy",
+           json_build_object('id', rm.id, 'name', rm.name) AS mentor,
+           ${accountBriefJson} AS account,
+           ARRAY(SELECT m."userId" FROM "AccountTeamMember" m WHERE m."accountId" = a.id) AS team,
+           COALESCE((SELECT json_agg(json_build_object('id', c.id, 'parentId', c."parentId", 'authorId', c."authorId", 'createdAt', c."createdAt",
+                       'resolvedAt', c."resolvedAt", 'answeredInVersionId', c."answeredInVersionId"))
+                     FROM "Comment" c WHERE c."reviewId" = r.id), '[]') AS comments,
+           v.number AS "versionNumber",
+           (SELECT count(*)::int FROM live) AS total
+    FROM picked
+    JOIN "Review" r ON r.id = picked.id
+    JOIN "Account" a ON a.id = r."accountId"
+    JOIN "User" rq ON rq.id = r."requestedById"
+    JOIN "User" rm ON rm.id = r."mentorId"
+    LEFT JOIN "PlanVersion" v ON v.id = r."planVersionId"
+    ORDER BY r."submittedAt", r.id`;
+  const today = localToday();
+  const numbers = new Map<string, number>();
+  const submitted = new Set<string>();
+  for (const r of rows) {
+    if (r.planVersionId && r.versionNumber !== null) numbers.set(r.planVersionId, r.versionNumber);
+    // Every live plan review is of a submitted version (the statement leaves the stale ones out).
+    if (r.planVersionId) submitted.add(r.planVersionId);
+  }
+  const items = rows.map((r) => {
+    const row: ListRow = {
+      ...r,
+      account: { ...accountBriefFromJson(r.account), team: r.team.map((userId) => ({ userId })) },
+      comments: r.comments.map((c) => ({ ...c, createdAt: jsonTimestamp(c.createdAt), resolvedAt: c.resolvedAt === null ? null : jsonTimestamp(c.resolvedAt) })),
+    };
+    return toListItem(row, numbers, submitted, today);
+  });
+  return { items, total: rows[0]?.total ?? 0 };
 }
 
 /**

@@ -239,3 +239,48 @@ describe("a review whose version was decided elsewhere", () => {
     expect(queue.items.some((i: { id: string }) => i.id === reviewId)).toBe(false);
   });
 });
+
+describe("the queue's rows", () => {
+  it("are the same rows every other review list shows: version title, open threads and those waiting for the team", async () => {
+    const w = await makeWorld();
+    const v1 = await submitVersion(w.owner, w.account.id, readyPlan());
+    const reviewId = (await requestReview(w.owner, { type: "plan-version", id: v1.id })).body.id;
+    // Three threads: one the team answered, one waiting for the team, one resolved.
+    const answered = (await comment(w.mentor, reviewId, { section: "strategy", body: "Which two sites?" })).body.id;
+    await comment(w.member, reviewId, { section: "strategy", parentId: answered, body: "Oulu and Kemi." });
+    await comment(w.mentor, reviewId, { section: "risks", body: "How do we answer the price attack?" });
+    const done = (await comment(w.mentor, reviewId, { section: "general", body: "Good start." })).body.id;
+    expect((await resolve(w.mentor, reviewId, done)).status).toBe(200);
+
+    const queue = (await call(reviewsRoute.GET, { user: w.mentor, url: "/api/reviews?assignedTo=me&status=pending" })).body;
+    const row = queue.items.find((i: { id: string }) => i.id === reviewId);
+    expect(row).toMatchObject({ kind: "review", title: "Plan version 1", openThreads: 2, awaitingTeam: 1, stale: false, account: { id: w.account.id } });
+    // The queue reads its rows in one statement; the account's list reads them through Prisma.
+    const { findReviewItems } = await import("@/lib/reviews/queue");
+    expect([row]).toEqual(JSON.parse(JSON.stringify(await findReviewItems({ id: reviewId }))));
+  });
+
+  it("keep a request whose customer decides soon at the top even when older requests fill the limit", async () => {
+    const w = await makeWorld();
+    const db = testDb();
+    const DAY = 86_400_000;
+    const other = await createAccount(db, { ownerId: w.owner.id, mentorId: w.mentor.id, name: `Second ${w.account.name}` });
+    const ask = async (accountId: string, title: string, decisionDate: string | null) =>
+      (await call((await import("@/app/api/accounts/[id]/proposals/route")).POST, {
+        user: w.owner,
+        params: { id: accountId },
+        body: { title, kind: "renewal", summary: "Why we ask.", body: "<p>Details.</p>", value: 100000, decisionDate, requestReview: true },
+      })).body;
+    const older = await ask(w.account.id, "Older ask", null);
+    const old = await ask(other.id, "Old ask", null);
+    await db.review.update({ where: { id: older.review.id }, data: { submittedAt: new Date(Date.now() - 6 * DAY) } });
+    await db.review.update({ where: { id: old.review.id }, data: { submittedAt: new Date(Date.now() - 5 * DAY) } });
+    const soon = new Date(Date.now() + 2 * DAY).toISOString().slice(0, 10);
+    const urgent = await ask(other.id, "Urgent ask", soon);
+    expect(urgent.review?.id).toBeTruthy();
+
+    const top = (await call(reviewsRoute.GET, { user: w.mentor, url: "/api/reviews?assignedTo=me&status=pending&limit=1" })).body;
+    expect(top.items.map((i: { id: string }) => i.id)).toEqual([urgent.review.id]);
+    expect(top.total).toBeGreaterThanOrEqual(3);
+  });
+});
