@@ -83,7 +83,14 @@ export const financialYearSelect = {
   updatedAt: true,
 } satisfies Prisma.FinancialYearSelect;
 
-export function toFinancialYearView(f: Prisma.FinancialYearGetPayload<{ select: typeof financialYearSelect }>): TFinancialYearView {
+type FinancialYearRow = Omit<Prisma.FinancialYearGetPayload<{ select: typeof financialYearSelect }>, "targetRevenue" | "targetMargin" | "actualRevenue" | "actualMargin"> & {
+  targetRevenue: Decimalish;
+  targetMargin: Decimalish;
+  actualRevenue: Decimalish;
+  actualMargin: Decimalish;
+};
+
+export function toFinancialYearView(f: FinancialYearRow): TFinancialYearView {
   return {
     id: f.id,
     year: f.year,

@@ -2,7 +2,8 @@ import "server-only";
 // The account plan: reading it, saving the draft (optimistic concurrency), submitting versions
 // (append-only), deciding on them, and the team's commitment. Short-term actions, lights,
 // targets/actuals and the stage live in ./tracking.ts.
-import { prisma, type Tx } from "@/lib/db";
+import { jsonTimestamp, prisma, type Prisma, type Tx } from "@/lib/db";
+import type { ActionStatus, LightColor, PlanVersionStatus } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
@@ -21,7 +22,7 @@ import {
   versionSummarySelect,
 } from "./mappers";
 import { approvalChanges, canTransition, commitmentStatus, currentLights, diffPlanContent, samePlanContent, submitProblems, targetsVsActuals, type TPlanDiff } from "./model";
-import { ZPlanContent, emptyPlanContent, planContentErrors, readPlanContent, type TDraftSave, type TPlanContent } from "./schema";
+import { ZPlanContent, emptyPlanContent, planContentErrors, readPlanContent, type TDraftSave, type TPlanContent, type TStage } from "./schema";
 import type { TDraftView, TPerson, TPlanPermissions, TPlanView, TVersionSummary, TVersionView } from "./view";
 
 const draftSelect = { id: true, draft: true, draftVersion: true, draftSavedAt: true, draftSavedById: true, basedOnVersionId: true, currentVersionId: true } as const;
@@ -62,42 +63,91 @@ function permissionsFor(user: SessionUser, relation: Parameters<typeof can>[2], 
 
 // ---------------------------------------------------------------- reading
 
+type PlanTabJson = {
+  account: { id: string; name: string; stage: TStage; owner: TPerson; mentor: TPerson | null; team: { user: TPerson }[] } | null;
+  plan: { id: string; draft: Prisma.JsonValue; draftVersion: number; draftSavedAt: string; draftSavedById: string | null; basedOnVersionId: string | null; currentVersionId: string | null } | null;
+  versions: { id: string; number: number; status: PlanVersionStatus; submittedAt: string; submittedById: string; decidedAt: string | null; commitments: number }[];
+  actions: { id: string; accountId: string; title: string; dueDate: string; status: ActionStatus; objectiveRef: string | null; notes: string; version: number; updatedAt: string; owner: TPerson }[];
+  lights: { id: string; area: string; color: LightColor; reason: string; setById: string | null; setAt: string }[];
+  financials: { id: string; year: number; targetRevenue: number | null; targetMargin: number | null; actualRevenue: number | null; actualMargin: number | null; version: number; updatedAt: string }[];
+  stageChanges: { id: string; fromStage: TStage | null; toStage: TStage; note: string; changedById: string | null; changedAt: string }[];
+  current: { id: string; content: Prisma.JsonValue; commitments: { userId: string; committedAt: string }[] } | null;
+  latest: { id: string; content: Prisma.JsonValue } | null;
+  people: TPerson[];
+};
+
+/**
+ * Everything the Plan tab reads, in one statement: the account and its team, the draft, the
+ * versions, actions, lights (latest 500), targets and actuals, stage history (latest 100), the
+ * current (latest approved) version's content and commitments, the latest version's content,
+ * and the names of everyone those mention. Rows come back in the shapes the mappers take.
+ */
+async function readPlanTab(accountId: string) {
+  const [row] = await prisma.$queryRaw<PlanTabJson[]>`
+    SELECT
+      (SELECT json_build_object('id', a.id, 'name', a.name, 'stage', a.stage,
+          'owner', (SELECT json_build_object('id', u.id, 'name', u.name) FROM "User" u WHERE u.id = a."ownerId"),
+          'mentor', (SELECT json_build_object('id', u.id, 'name', u.name) FROM "User" u WHERE u.id = a."mentorId"),
+          'team', COALESCE((SELECT json_agg(json_build_object('user', json_build_object('id', u.id, 'name', u.name)) ORDER BY t."createdAt", t.id)
+                            FROM "AccountTeamMember" t JOIN "User" u ON u.id = t."userId" WHERE t."accountId" = a.id), '[]'))
+       FROM "Account" a WHERE a.id = ${accountId}) AS account,
+      (SELECT json_build_object('id', p.id, 'draft', p.draft, 'draftVersion', p."draftVersion", 'draftSavedAt', p."draftSavedAt",
+          'draftSavedById', p."draftSavedById", 'basedOnVersionId', p."basedOnVersionId", 'currentVersionId', p."currentVersionId")
+       FROM "AccountPlan" p WHERE p."accountId" = ${accountId}) AS plan,
+      COALESCE((SELECT json_agg(json_build_object('id', v.id, 'number', v.number, 'status', v.status, 'submittedAt', v."submittedAt",
+          'submittedById', v."submittedById", 'decidedAt', v."decidedAt",
+          'commitments', (SELECT count(*) FROM "Commitment" c WHERE c."planVersionId" = v.id)) ORDER BY v.number DESC)
+       FROM "PlanVersion" v WHERE v."accountId" = ${accountId}), '[]') AS versions,
+      COALESCE((SELECT json_agg(json_build_object('id', x.id, 'accountId', x."accountId", 'title', x.title, 'dueDate', x."dueDate", 'status', x.status,
+          'objectiveRef', x."objectiveRef", 'notes', x.notes, 'version', x.version, 'updatedAt', x."updatedAt",
+          'owner', json_build_object('id', u.id, 'name', u.name)) ORDER BY x."dueDate", x."createdAt")
+       FROM "Action" x JOIN "User" u ON u.id = x."ownerId" WHERE x."accountId" = ${accountId}), '[]') AS actions,
+      COALESCE((SELECT json_agg(json_build_object('id', l.id, 'area', l.area, 'color', l.color, 'reason', l.reason, 'setById', l."setById", 'setAt', l."setAt") ORDER BY l."setAt" DESC)
+       FROM (SELECT * FROM "TrafficLight" WHERE "accountId" = ${accountId} ORDER BY "setAt" DESC LIMIT 500) l), '[]') AS lights,
+      COALESCE((SELECT json_agg(json_build_object('id', f.id, 'year', f.year, 'targetRevenue', f."targetRevenue", 'targetMargin', f."targetMargin",
+          'actualRevenue', f."actualRevenue", 'actualMargin', f."actualMargin", 'version', f.version, 'updatedAt', f."updatedAt") ORDER BY f.year)
+       FROM "FinancialYear" f WHERE f."accountId" = ${accountId}), '[]') AS financials,
+      COALESCE((SELECT json_agg(json_build_object('id', s.id, 'fromStage', s."fromStage", 'toStage', s."toStage", 'note', s.note,
+          'changedById', s."changedById", 'changedAt', s."changedAt") ORDER BY s."changedAt" DESC)
+       FROM (SELECT * FROM "StageChange" WHERE "accountId" = ${accountId} ORDER BY "changedAt" DESC LIMIT 100) s), '[]') AS "stageChanges",
+      (SELECT json_build_object('id', v.id, 'content', v.content,
+          'commitments', COALESCE((SELECT json_agg(json_build_object('userId', c."userId", 'committedAt', c."committedAt")) FROM "Commitment" c WHERE c."planVersionId" = v.id), '[]'))
+       FROM "PlanVersion" v WHERE v."accountId" = ${accountId} AND v.status = 'APPROVED' ORDER BY v.number DESC LIMIT 1) AS current,
+      (SELECT json_build_object('id', v.id, 'content', v.content)
+       FROM "PlanVersion" v WHERE v."accountId" = ${accountId} ORDER BY v.number DESC LIMIT 1) AS latest,
+      COALESCE((SELECT json_agg(json_build_object('id', u.id, 'name', u.name)) FROM "User" u WHERE u.id IN (
+          SELECT "submittedById" FROM "PlanVersion" WHERE "accountId" = ${accountId}
+          UNION SELECT "draftSavedById" FROM "AccountPlan" WHERE "accountId" = ${accountId}
+          UNION SELECT "setById" FROM "TrafficLight" WHERE "accountId" = ${accountId}
+          UNION SELECT "changedById" FROM "StageChange" WHERE "accountId" = ${accountId})), '[]') AS people`;
+  if (!row?.account) throw new NotFoundError("Account not found");
+  const at = (s: string) => jsonTimestamp(s);
+  const atOrNull = (s: string | null) => (s === null ? null : jsonTimestamp(s));
+  return {
+    account: row.account,
+    plan: row.plan && { ...row.plan, draftSavedAt: at(row.plan.draftSavedAt) },
+    versions: row.versions.map(({ commitments, ...v }) => ({ ...v, submittedAt: at(v.submittedAt), decidedAt: atOrNull(v.decidedAt), _count: { commitments } })),
+    // A due date is a calendar day (`YYYY-MM-DD`), read as midnight UTC as Prisma reads a date column.
+    actions: row.actions.map((x) => ({ ...x, dueDate: new Date(`${x.dueDate}T00:00:00Z`), updatedAt: at(x.updatedAt) })),
+    lights: row.lights.map((l) => ({ ...l, setAt: at(l.setAt) })),
+    financials: row.financials.map((f) => ({ ...f, updatedAt: at(f.updatedAt) })),
+    stageChanges: row.stageChanges.map((s) => ({ ...s, changedAt: at(s.changedAt) })),
+    currentContent: row.current && { ...row.current, commitments: row.current.commitments.map((c) => ({ ...c, committedAt: at(c.committedAt) })) },
+    latestContent: row.latest,
+    people: new Map(row.people.map((p) => [p.id, p])),
+  };
+}
+
 /** Everything the Plan tab shows: current version, draft, targets and actuals, lights, actions, commitment, stage. */
 export async function getPlan(opts: { user: SessionUser; accountId: string }): Promise<TPlanView> {
   const { user, accountId } = opts;
   const access = await authorizeAccount({ user, accountId, action: "account:read" });
-  const [account, plan, versions, actions, lights, financials, stageChanges] = await Promise.all([
-    prisma.account.findUniqueOrThrow({
-      where: { id: accountId },
-      select: { id: true, name: true, stage: true, mentor: { select: { id: true, name: true } }, ...teamSelect },
-    }),
-    prisma.accountPlan.findUnique({ where: { accountId }, select: draftSelect }),
-    prisma.planVersion.findMany({ where: { accountId }, orderBy: { number: "desc" }, select: versionSummarySelect }),
-    prisma.action.findMany({ where: { accountId }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], select: actionSelect }),
-    prisma.trafficLight.findMany({ where: { accountId }, orderBy: { setAt: "desc" }, take: 500 }),
-    prisma.financialYear.findMany({ where: { accountId }, orderBy: { year: "asc" }, select: financialYearSelect }),
-    prisma.stageChange.findMany({ where: { accountId }, orderBy: { changedAt: "desc" }, take: 100 }),
-  ]);
+  const { account, plan, versions, actions, lights, financials, stageChanges, currentContent, latestContent: latestRead, people } = await readPlanTab(accountId);
   const team = teamFrom(account);
   const currentRow = versions.find((v) => v.status === "APPROVED") ?? null;
   const latestRow = versions[0] ?? null;
-  // The current version's content and commitments, and the latest version's content, in one query.
-  const contentIds = [currentRow?.id, latestRow?.id].filter((x): x is string => Boolean(x));
-  const contents = contentIds.length
-    ? await prisma.planVersion.findMany({
-        where: { id: { in: contentIds } },
-        select: { id: true, content: true, commitments: { select: { userId: true, committedAt: true } } },
-      })
-    : [];
-  const currentContent = contents.find((c) => c.id === currentRow?.id) ?? null;
   const commitments = currentContent?.commitments ?? [];
-  const latestContent = latestRow && latestRow.id !== currentRow?.id ? (contents.find((c) => c.id === latestRow.id) ?? null) : null;
-  const people = await peopleById([
-    ...versions.map((v) => v.submittedById),
-    plan?.draftSavedById,
-    ...lights.map((l) => l.setById),
-    ...stageChanges.map((s) => s.changedById),
-  ]);
+  const latestContent = latestRow && latestRow.id !== currentRow?.id ? latestRead : null;
   const numberOf = new Map(versions.map((v) => [v.id, v.number]));
   const current = currentRow && currentContent ? toVersionView({ ...currentRow, content: currentContent.content }, people) : null;
   const lightViews = lights.map((l) => toLightView(l, people));

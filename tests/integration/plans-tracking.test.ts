@@ -163,3 +163,38 @@ describe("lifecycle stage", () => {
     expect((await call(stageRoute.POST, { user: w.mentor, params: { id: w.account.id }, body: { stage: "REVIEW" } })).status).toBe(403);
   });
 });
+
+describe("the plan tab's read", () => {
+  it("gives back what is stored, as Prisma reads it: days, money to the cent, instants, names and counts", async () => {
+    const x = await makeWorld();
+    const db = testDb();
+    await db.action.create({ data: { accountId: x.account.id, title: "Late one", ownerId: x.member.id, dueDate: new Date("2026-12-31") } });
+    await db.action.create({ data: { accountId: x.account.id, title: "Early one", ownerId: x.owner.id, dueDate: new Date("2026-01-01") } });
+    await db.financialYear.create({ data: { accountId: x.account.id, year: 2026, targetRevenue: "1234567.89", actualMargin: "0.01" } });
+    await db.trafficLight.create({ data: { accountId: x.account.id, area: "delivery", color: "AMBER", reason: "Watch it", setById: x.member.id, setAt: new Date("2026-05-06T07:08:09.123Z") } });
+    await db.stageChange.create({ data: { accountId: x.account.id, fromStage: null, toStage: "PRE_SALES", note: "Opened", changedById: x.senior.id, changedAt: new Date("2025-01-02T03:04:05.006Z") } });
+    await call(draftRoute.PUT, { user: x.member, method: "PUT", params: { id: x.account.id }, body: { version: 0, content: { ...emptyPlanContent(), strategy: "Grow" } } });
+
+    const p = (await call(planRoute.GET, { user: x.mentor, params: { id: x.account.id } })).body;
+    const [actions, light, stage, draft] = await Promise.all([
+      db.action.findMany({ where: { accountId: x.account.id }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] }),
+      db.trafficLight.findFirstOrThrow({ where: { accountId: x.account.id } }),
+      db.stageChange.findFirstOrThrow({ where: { accountId: x.account.id, note: "Opened" } }),
+      db.accountPlan.findUniqueOrThrow({ where: { accountId: x.account.id } }),
+    ]);
+    expect(p.actions.map((a: { title: string; dueDate: string; owner: { name: string }; updatedAt: string }) => [a.title, a.dueDate, a.owner.name, a.updatedAt])).toEqual([
+      ["Early one", "2026-01-01", x.owner.name, actions[0].updatedAt.toISOString()],
+      ["Late one", "2026-12-31", x.member.name, actions[1].updatedAt.toISOString()],
+    ]);
+    expect(p.financials).toEqual([expect.objectContaining({ year: 2026, targetRevenue: 1234567.89, targetMargin: null, actualRevenue: null, actualMargin: 0.01 })]);
+    expect(p.lights.history).toEqual([{ id: light.id, area: "delivery", color: "AMBER", reason: "Watch it", setAt: "2026-05-06T07:08:09.123Z", setBy: { id: x.member.id, name: x.member.name } }]);
+    expect(p.stageHistory.find((s: { id: string }) => s.id === stage.id)).toEqual({
+      id: stage.id, fromStage: null, toStage: "PRE_SALES", note: "Opened", changedAt: "2025-01-02T03:04:05.006Z", changedBy: { id: x.senior.id, name: x.senior.name },
+    });
+    expect(p.draft).toMatchObject({ version: draft.draftVersion, savedAt: draft.draftSavedAt.toISOString(), savedBy: { id: x.member.id, name: x.member.name }, content: { strategy: "Grow" } });
+    expect(p.team.map((t: { id: string }) => t.id)).toEqual([x.owner.id, x.member.id]);
+    expect(p.account).toMatchObject({ id: x.account.id, owner: { id: x.owner.id }, mentor: { id: x.mentor.id, name: x.mentor.name } });
+    expect(p.versions).toEqual([]);
+    expect(p.current).toBeNull();
+  });
+});
