@@ -113,7 +113,10 @@ const recoverySeconds = firstOkAfter ? (firstOkAfter.t - upAt) / 1000 : Infinity
 const lastFailure = samples.filter((s) => s.t >= upAt && s.status !== 200 && s.status !== 409).sort((a, b) => b.t - a.t)[0];
 const other5xx = samples.filter((s) => s.status >= 500 && s.status !== 503);
 const slowDuringOutage = during.filter((s) => s.ms > 5000);
-const healthDown = health.filter((h) => h.t >= stoppedAt && h.t < upAt);
+// The same window for /api/health: a probe sent while PostgreSQL is starting again may rightly
+// find it up (it accepts connections before the start call returns).
+const healthDown = health.filter((h) => h.t >= stoppedAt && h.t < restartingAt);
+const healthRestarting = health.filter((h) => h.t >= restartingAt && h.t < upAt);
 const prismaAfter = createPrisma(db.url);
 const lost: string[] = [];
 for (const [id, description] of acknowledged) {
@@ -135,7 +138,7 @@ const result = {
   requests: samples.length,
   window: { stoppedAt, restartingAt, upAt },
   duringOutage: { requests: during.length, statuses: count(during.map((s) => s.status)), notFailedAtMs: during.filter((s) => s.status !== 503).map((s) => s.t),  maxMs: Math.max(0, ...during.map((s) => s.ms)), over5s: slowDuringOutage.length },
-  health: { whileDown: count(healthDown.map((h) => h.status)), exampleBody: healthDown[0]?.body ?? null },
+  health: { whileDown: count(healthDown.map((h) => h.status)), whileRestarting: count(healthRestarting.map((h) => h.status)), exampleBody: healthDown[0]?.body ?? null },
   recoverySeconds,
   lastFailureAfterRestartSeconds: lastFailure ? (lastFailure.t - upAt) / 1000 : 0,
   other5xx: other5xx.length,
