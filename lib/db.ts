@@ -13,7 +13,7 @@ export { Prisma } from "@/lib/generated/prisma/client";
  * bounds what each connection keeps on the server; statements past that run unnamed, as before.
  * `DATABASE_PREPARED_STATEMENTS=false` turns this off (for a transaction-mode PgBouncer in front).
  */
-export function statementNamer(limit = 2000): (query: { sql: string }) => string {
+export function statementNamer(limit = 2000): (query: { sql: string }) => string | undefined {
   const names = new Map<string, string>();
   return (query) => {
     let name = names.get(query.sql);
@@ -21,8 +21,7 @@ export function statementNamer(limit = 2000): (query: { sql: string }) => string
       name = `k_${createHash("sha1").update(query.sql).digest("base64url")}`;
       names.set(query.sql, name);
     }
-    // pg runs a query without a name as an unnamed statement (parsed afresh each time).
-    return name as string;
+    return name;
   };
 }
 
@@ -37,7 +36,10 @@ function createClient() {
     // Fail fast when PostgreSQL is away, so requests get a 503 instead of hanging.
     connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5000),
     idleTimeoutMillis: 30_000,
-  }, process.env.DATABASE_PREPARED_STATEMENTS === "false" ? {} : { statementNameGenerator: statementNamer() });
+  }, process.env.DATABASE_PREPARED_STATEMENTS === "false" ? {} : {
+    // The adapter's type wants a name for every statement; pg runs one without a name unprepared.
+    statementNameGenerator: statementNamer() as (query: { sql: string }) => string,
+  });
   // Password hashes are never selected unless a query asks for them explicitly.
   return new PrismaClient({
     adapter,
@@ -58,5 +60,10 @@ if (process.env.NODE_ENV !== "production") globalForPrisma.keystonePrisma = pris
 /** A transaction client, as passed to `prisma.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<Client["$transaction"]>[0]>[0];
 
-/** A timestamp as json_build_object writes a `timestamp(3)` column (UTC, no zone), as a Date. */
-export const jsonTimestamp = (s: string) => new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s}Z`);
+/** A timestamp as json_build_object writes a `timestamp(3)` column (UTC, no zone), as a Date; null stays null. */
+export function jsonTimestamp(s: string): Date;
+export function jsonTimestamp(s: string | null): Date | null;
+export function jsonTimestamp(s: string | null): Date | null {
+  if (s === null) return null;
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s}Z`);
+}

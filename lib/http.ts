@@ -147,8 +147,8 @@ export function withUser<P = Record<string, never>>(fn: Handler<P>) {
         // Account-scoped routes: an account the caller may not see is a 404 before anything else
         // (before body validation), the same as one that does not exist.
         if (accountId) {
-          primeTies(accountId, ties ?? null);
-          await authorizeAccount({ user, accountId, action: "account:read", ties: ties ?? null });
+          primeTies(accountId, ties);
+          await authorizeAccount({ user, accountId, action: "account:read", ties });
         }
         return fn({ req, user, params, requestId });
       };

@@ -73,7 +73,7 @@ export const tiesSql = (accountId: string) => Prisma.sql`
 
 /** The same row as `row_to_json` writes it (a query that reads the ties inside another). */
 export function tiesFromJson(j: (Omit<TiesRow, "archivedAt"> & { archivedAt: string | null }) | null): TiesRow | null {
-  return j ? { ...j, archivedAt: j.archivedAt === null ? null : jsonTimestamp(j.archivedAt) } : null;
+  return j ? { ...j, archivedAt: jsonTimestamp(j.archivedAt) } : null;
 }
 
 /**

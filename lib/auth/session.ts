@@ -40,10 +40,10 @@ async function userFromToken(source: TokenSource | NextRequest, accountId?: stri
  * For route handlers: the signed-in user, or UnauthorizedError (401). With `accountId`, also that
  * account's ties (null when it does not exist), read in the same round trip.
  */
-export async function requireApiUser(req: NextRequest, accountId?: string): Promise<{ user: SessionUser; ties?: TiesRow | null }> {
+export async function requireApiUser(req: NextRequest, accountId?: string): Promise<{ user: SessionUser; ties: TiesRow | null }> {
   const found = await userFromToken(req, accountId);
   if (!found) throw new UnauthorizedError();
-  return found;
+  return { user: found.user, ties: found.ties ?? null };
 }
 
 /** For server components: the signed-in user (once per request), or null. */

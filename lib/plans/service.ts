@@ -11,7 +11,6 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import { authorizeAccount } from "@/lib/accounts/access";
 import {
   actionSelect,
-  financialYearSelect,
   toActionView,
   toDraftView,
   toFinancialYearView,
@@ -121,18 +120,16 @@ async function readPlanTab(accountId: string) {
           UNION SELECT "setById" FROM "TrafficLight" WHERE "accountId" = ${accountId}
           UNION SELECT "changedById" FROM "StageChange" WHERE "accountId" = ${accountId})), '[]') AS people`;
   if (!row?.account) throw new NotFoundError("Account not found");
-  const at = (s: string) => jsonTimestamp(s);
-  const atOrNull = (s: string | null) => (s === null ? null : jsonTimestamp(s));
   return {
     account: row.account,
-    plan: row.plan && { ...row.plan, draftSavedAt: at(row.plan.draftSavedAt) },
-    versions: row.versions.map(({ commitments, ...v }) => ({ ...v, submittedAt: at(v.submittedAt), decidedAt: atOrNull(v.decidedAt), _count: { commitments } })),
+    plan: row.plan && { ...row.plan, draftSavedAt: jsonTimestamp(row.plan.draftSavedAt) },
+    versions: row.versions.map(({ commitments, ...v }) => ({ ...v, submittedAt: jsonTimestamp(v.submittedAt), decidedAt: jsonTimestamp(v.decidedAt), _count: { commitments } })),
     // A due date is a calendar day (`YYYY-MM-DD`), read as midnight UTC as Prisma reads a date column.
-    actions: row.actions.map((x) => ({ ...x, dueDate: new Date(`${x.dueDate}T00:00:00Z`), updatedAt: at(x.updatedAt) })),
-    lights: row.lights.map((l) => ({ ...l, setAt: at(l.setAt) })),
-    financials: row.financials.map((f) => ({ ...f, updatedAt: at(f.updatedAt) })),
-    stageChanges: row.stageChanges.map((s) => ({ ...s, changedAt: at(s.changedAt) })),
-    currentContent: row.current && { ...row.current, commitments: row.current.commitments.map((c) => ({ ...c, committedAt: at(c.committedAt) })) },
+    actions: row.actions.map((x) => ({ ...x, dueDate: new Date(`${x.dueDate}T00:00:00Z`), updatedAt: jsonTimestamp(x.updatedAt) })),
+    lights: row.lights.map((l) => ({ ...l, setAt: jsonTimestamp(l.setAt) })),
+    financials: row.financials.map((f) => ({ ...f, updatedAt: jsonTimestamp(f.updatedAt) })),
+    stageChanges: row.stageChanges.map((s) => ({ ...s, changedAt: jsonTimestamp(s.changedAt) })),
+    currentContent: row.current && { ...row.current, commitments: row.current.commitments.map((c) => ({ ...c, committedAt: jsonTimestamp(c.committedAt) })) },
     latestContent: row.latest,
     people: new Map(row.people.map((p) => [p.id, p])),
   };

@@ -63,7 +63,7 @@ export type TAccountBriefJson = Omit<TAccountBriefRow, "createdAt" | "lastPeriod
 };
 
 export function accountBriefFromJson(j: TAccountBriefJson): TAccountBriefRow & { mentor: { id: string; name: string } | null } {
-  return { ...j, createdAt: jsonTimestamp(j.createdAt), lastPeriodicReviewAt: j.lastPeriodicReviewAt === null ? null : jsonTimestamp(j.lastPeriodicReviewAt) };
+  return { ...j, createdAt: jsonTimestamp(j.createdAt), lastPeriodicReviewAt: jsonTimestamp(j.lastPeriodicReviewAt) };
 }
 
 export function toAccountBrief(a: TAccountBriefRow): TAccountBrief {

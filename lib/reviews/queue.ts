@@ -104,14 +104,14 @@ export async function listReviewQueue(opts: {
   const limit = query.limit ?? 200;
   const assignedTo = query.assignedTo ?? (user.role === "MENTOR" ? "me" : "all");
   const status = query.status;
-  const statusWhere: Prisma.ReviewWhereInput =
-    status === "all" ? {} : status === "decided" ? { status: { not: "PENDING" } } : { status: REVIEW_STATUS_DB[status] };
-  const mine: Prisma.ReviewWhereInput =
-    assignedTo === "me" ? { OR: [{ status: "PENDING", account: { mentorId: user.id } }, { status: { not: "PENDING" }, mentorId: user.id }] } : {};
-  const accountScope: Prisma.AccountWhereInput = { AND: [visibleAccountsWhere(user), { archivedAt: null }, query.accountId ? { id: query.accountId } : {}] };
-  const where: Prisma.ReviewWhereInput = { AND: [{ account: accountScope }, statusWhere, mine] };
 
   if (status !== "pending") {
+    const statusWhere: Prisma.ReviewWhereInput =
+      status === "all" ? {} : status === "decided" ? { status: { not: "PENDING" } } : { status: REVIEW_STATUS_DB[status] };
+    const mine: Prisma.ReviewWhereInput =
+      assignedTo === "me" ? { OR: [{ status: "PENDING", account: { mentorId: user.id } }, { status: { not: "PENDING" }, mentorId: user.id }] } : {};
+    const accountScope: Prisma.AccountWhereInput = { AND: [visibleAccountsWhere(user), { archivedAt: null }, query.accountId ? { id: query.accountId } : {}] };
+    const where: Prisma.ReviewWhereInput = { AND: [{ account: accountScope }, statusWhere, mine] };
     const [total, rows] = await Promise.all([prisma.review.count({ where }), findReviewItems(where, { take: limit, order: "recent" })]);
     if (status !== "all") rows.sort((a, b) => (b.decidedAt ?? "").localeCompare(a.decidedAt ?? ""));
     return { assignedTo, status, total, items: rows };
@@ -124,10 +124,9 @@ export async function listReviewQueue(opts: {
     // Only the earliest `limit` can make the top of the queue; the count covers them all.
     listPeriodicDuePage({ user, scope: assignedTo === "me" ? "mentor" : "visible", accountId: query.accountId, take: limit }),
   ]);
-  const byId = new Map(pending.items.map((r) => [r.id, r]));
   const total = pending.total + periodic.total;
   const keyed = [
-    ...[...byId.values()].map((r) => ({ item: r as TQueueItem, deadline: r.urgency.deadline, since: r.submittedAt })),
+    ...pending.items.map((r) => ({ item: r as TQueueItem, deadline: r.urgency.deadline, since: r.submittedAt })),
     ...periodic.items.map((p) => ({ item: p as TQueueItem, deadline: p.urgency.deadline, since: p.schedule.dueOn })),
   ];
   return { assignedTo, status, total, items: sortQueue(keyed).slice(0, limit).map((k) => k.item) };
@@ -143,27 +142,37 @@ type PendingRow = Omit<ListRow, "account" | "comments" | "submittedAt" | "decide
   total: number;
 };
 
+type LiveScope = { user: SessionUser; mine: boolean; accountId?: string };
+
 /**
- * The pending reviews a queue shows, in one statement: of the live ones (pending, on a visible
- * account that is not archived, and for a plan version still awaiting its decision; stale
- * ones are left out), the `limit` oldest and the (at most 500) whose proposal's customer decides
- * within the review target, each with what a list row shows, and how many are live in all.
+ * The reviews that still await a verdict, as rows (id, submittedAt, soon): pending, on a visible
+ * account that is not archived (`mine`: one the caller mentors now), and for a plan version still
+ * awaiting its decision. A pending review of a version approved from the plan page, or overtaken,
+ * is stale and left out. `soon`: its proposal's customer decides within the review target.
  */
-async function pendingReviewItems(opts: { user: SessionUser; mine: boolean; accountId?: string; limit: number }): Promise<{ items: TReviewListItem[]; total: number }> {
-  const { user, mine, accountId, limit } = opts;
+function liveReviewsSql({ user, mine, accountId }: LiveScope): Prisma.Sql {
   const horizon = new Date(Date.now() + (REVIEW_TARGET_DAYS + 1) * 86_400_000).toISOString().slice(0, 10);
+  return Prisma.sql`
+    SELECT r.id, r."submittedAt", (p."decisionDate" <= ${horizon}::date) AS soon
+    FROM "Review" r
+    JOIN "Account" a ON a.id = r."accountId"
+    LEFT JOIN "PlanVersion" v ON v.id = r."planVersionId"
+    LEFT JOIN "Proposal" p ON p.id = r."proposalId"
+    WHERE r.status = 'PENDING' AND a."archivedAt" IS NULL AND ${visibleAccountsSql(user)}
+      ${mine ? Prisma.sql`AND a."mentorId" = ${user.id}` : Prisma.empty}
+      ${accountId ? Prisma.sql`AND a.id = ${accountId}` : Prisma.empty}
+      AND (r."planVersionId" IS NULL OR v.status = 'SUBMITTED')`;
+}
+
+/**
+ * The pending reviews a queue shows, in one statement: of the live ones (liveReviewsSql), the
+ * `limit` oldest and the (at most 500) whose customer decides soon, each with what a list row
+ * shows, and how many are live in all.
+ */
+async function pendingReviewItems(opts: LiveScope & { limit: number }): Promise<{ items: TReviewListItem[]; total: number }> {
+  const { limit } = opts;
   const rows = await prisma.$queryRaw<PendingRow[]>`
-    WITH live AS (
-      SELECT r.id, r."submittedAt", (p."decisionDate" <= ${horizon}::date) AS soon
-      FROM "Review" r
-      JOIN "Account" a ON a.id = r."accountId"
-      LEFT JOIN "PlanVersion" v ON v.id = r."planVersionId"
-      LEFT JOIN "Proposal" p ON p.id = r."proposalId"
-      WHERE r.status = 'PENDING' AND a."archivedAt" IS NULL AND ${visibleAccountsSql(user)}
-        ${mine ? Prisma.sql`AND a."mentorId" = ${user.id}` : Prisma.empty}
-        ${accountId ? Prisma.sql`AND a.id = ${accountId}` : Prisma.empty}
-        AND (r."planVersionId" IS NULL OR v.status = 'SUBMITTED')
-    ), picked AS (
+    WITH live AS (${liveReviewsSql(opts)}), picked AS (
       (SELECT id FROM live ORDER BY "submittedAt", id LIMIT ${limit})
       UNION
       (SELECT id FROM live WHERE soon ORDER BY "submittedAt", id LIMIT 500)
@@ -198,28 +207,11 @@ async function pendingReviewItems(opts: { user: SessionUser; mine: boolean; acco
     const row: ListRow = {
       ...r,
       account: { ...accountBriefFromJson(r.account), team: r.team.map((userId) => ({ userId })) },
-      comments: r.comments.map((c) => ({ ...c, createdAt: jsonTimestamp(c.createdAt), resolvedAt: c.resolvedAt === null ? null : jsonTimestamp(c.resolvedAt) })),
+      comments: r.comments.map((c) => ({ ...c, createdAt: jsonTimestamp(c.createdAt), resolvedAt: jsonTimestamp(c.resolvedAt) })),
     };
     return toListItem(row, numbers, submitted, today);
   });
   return { items, total: rows[0]?.total ?? 0 };
-}
-
-/**
- * Pending plan reviews whose version no longer awaits a decision (approved from the plan page, or
- * overtaken): few, found with one join, and left out of queues and counts.
- */
-async function staleReviewIds(): Promise<string[]> {
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT r.id FROM "Review" r JOIN "PlanVersion" v ON v.id = r."planVersionId"
-    WHERE r.status = 'PENDING' AND v.status <> 'SUBMITTED'`;
-  return rows.map((r) => r.id);
-}
-
-/** Pending reviews that still await a verdict. */
-async function countPendingReviews(where: Prisma.ReviewWhereInput): Promise<number> {
-  const stale = await staleReviewIds();
-  return prisma.review.count({ where: { AND: [where, { status: "PENDING" }, stale.length ? { id: { notIn: stale } } : {}] } });
 }
 
 // ---------------------------------------------------------------- threads to answer
@@ -295,7 +287,8 @@ export async function getTurnaround(opts: { user: SessionUser; now?: Date }): Pr
 
 // ---------------------------------------------------------------- attention
 
-/** Pending (not stale) reviews of the accounts the user mentors now. */
+/** Pending (not stale) reviews of the accounts the user mentors now: the same rows as the queue's. */
 export async function countPendingForMentor(user: SessionUser): Promise<number> {
-  return countPendingReviews({ account: { mentorId: user.id, archivedAt: null } });
+  const [row] = await prisma.$queryRaw<{ n: number }[]>`WITH live AS (${liveReviewsSql({ user, mine: true })}) SELECT count(*)::int AS n FROM live`;
+  return row.n;
 }

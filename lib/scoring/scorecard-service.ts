@@ -42,7 +42,7 @@ async function readScorecardRows(db: Db, accountId: string) {
   const a = row.account;
   return {
     model: toSelectionModelView(row.model),
-    account: { ...a, overrideAt: a.overrideAt ? jsonTimestamp(a.overrideAt) : null },
+    account: { ...a, overrideAt: jsonTimestamp(a.overrideAt) },
     scores: row.scores.map((s) => ({ ...s, updatedAt: jsonTimestamp(s.updatedAt) })),
   };
 }

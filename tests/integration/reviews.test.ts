@@ -227,6 +227,9 @@ describe("a review whose version was decided elsewhere", () => {
     const w = await makeWorld();
     const v1 = await submitVersion(w.owner, w.account.id, readyPlan());
     const reviewId = (await requestReview(w.owner, { type: "plan-version", id: v1.id })).body.id;
+    const { countPendingForMentor } = await import("@/lib/reviews/queue");
+    const mentorUser = { ...w.mentor, role: "MENTOR" as const };
+    expect(await countPendingForMentor(mentorUser)).toBe(1);
     // A senior manager approves from the plan page while the review waits.
     const { approvePlanVersion } = await import("@/lib/plans/service");
     await approvePlanVersion({ user: { ...w.senior, role: "SENIOR_MANAGER" }, accountId: w.account.id, number: 1 });
@@ -237,6 +240,8 @@ describe("a review whose version was decided elsewhere", () => {
     expect((await testDb().review.findUniqueOrThrow({ where: { id: reviewId } })).status).toBe("PENDING");
     const queue = (await call(reviewsRoute.GET, { user: w.mentor, url: "/api/reviews?assignedTo=me&status=pending" })).body;
     expect(queue.items.some((i: { id: string }) => i.id === reviewId)).toBe(false);
+    // The mentor's badge counts the same reviews as the queue: the stale one no longer.
+    expect(await countPendingForMentor(mentorUser)).toBe(0);
   });
 });
 
