@@ -7,7 +7,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { authorizeAccount, type AccountAccess } from "@/lib/accounts/access";
 import { analyseRelationships, quietDaysFor, type TAnalysis } from "./model";
-import type { TContactDetail, TMapContact, TMapLink, TMapRelationship, TMapTeamMember, TRelationshipMap } from "./view";
+import type { TContactDetail, TMapContact, TMapRelationship, TMapTeamMember, TRelationshipMap } from "./view";
 
 type Db = typeof prisma | Tx;
 

@@ -10,7 +10,6 @@ import type { SessionUser } from "@/lib/auth/session";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { applyPlanDecision, comparePlanVersions } from "@/lib/plans/service";
 import { authorizeAccountReviews, authorizeReview, reviewRowSelect, type TReviewRow } from "./access";
-import { loadThreads, tiesOf } from "./comments";
 import { defaultAnswers, VERDICT_STATUS } from "./model";
 import { createProposal, getProposal, proposalFields, proposalSelect, reviewStatusOf } from "./proposals";
 import { REVIEW_STATUS_DB, SUBJECT_TYPE_DB, type TCreateReview, type TProposalInput, type TVerdictInput } from "./schema";
