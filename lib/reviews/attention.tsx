@@ -74,6 +74,8 @@ export async function reviewTeamHomeSection(user: SessionUser): Promise<HomeSect
     listPeriodicDue({ user, scope: "team", states: ["overdue"] }),
   ]);
   if (!threads.length && !changes.length && !overdue.length) return null;
+  // The lists below show the first few of each; the link says how many more wait on /reviews.
+  const hidden = Math.max(0, threads.length - 5) + Math.max(0, changes.length - 4) + Math.max(0, overdue.length - 4);
   return {
     title: "Mentor reviews on your accounts",
     description: [
@@ -123,6 +125,9 @@ export async function reviewTeamHomeSection(user: SessionUser): Promise<HomeSect
             ))}
           </ul>
         )}
+        <Link href="/reviews" className="inline-block font-medium text-brand-700 hover:underline">
+          {hidden > 0 ? `${hidden} more on the reviews page` : "Open the reviews page"}
+        </Link>
       </div>
     ),
   };

@@ -106,6 +106,13 @@ test("manager submits, mentor comments and asks for changes, manager answers and
   await expect(manager.getByText(/\d+ comments? to answer/)).toBeVisible();
   await expect(manager.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Reviews/ })).toContainText(/[1-9]/);
   await shot(manager, "reviews-home-manager");
+  // The home page lists the first few; its link leads to all of them on the reviews page.
+  const toAnswer = Number((await manager.getByText(/\d+ comments? to answer/).textContent())?.match(/(\d+) comments? to answer/)?.[1]);
+  await manager.getByRole("main").getByRole("link", { name: /more on the reviews page|Open the reviews page/ }).click();
+  await expect(manager).toHaveURL(/\/reviews$/);
+  const toAnswerList = manager.getByTestId("threads-to-answer");
+  await expect(toAnswerList.getByRole("listitem")).toHaveCount(toAnswer);
+  await expect(toAnswerList).toContainText("Six months is tight for proof");
   await manager.goto(review1);
   await expect(manager.getByTestId("verdict")).toContainText("Make the first six months concrete");
   const mThread = manager.locator('[data-review-section="strategy"]').getByTestId("thread");

@@ -1,6 +1,8 @@
 // Proposals (sanitised bodies, frozen while reviewed), the mentor's queue order, periodic reviews
 // on the tier's cadence, the attention counts and turnaround per mentor.
 import { beforeAll, describe, expect, it } from "vitest";
+import { createElement, Fragment } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import * as proposalsRoute from "@/app/api/accounts/[id]/proposals/route";
 import * as proposalRoute from "@/app/api/accounts/[id]/proposals/[proposalId]/route";
 import * as periodicRoute from "@/app/api/accounts/[id]/periodic-reviews/route";
@@ -168,6 +170,22 @@ describe("periodic reviews", () => {
     expect((await reviewQueueHomeSection(w.mentor))?.description).toMatch(/1 periodic review due/);
     expect((await reviewTeamHomeSection(w.owner))?.description).toMatch(/periodic review.* overdue/);
     expect((await reviewPortfolioHomeSection(w.senior))?.description).toMatch(/periodic reviews? overdue/);
+  });
+
+  it("on the account manager's home, say how many more wait beyond the few listed, with a link to them", async () => {
+    const db = testDb();
+    const owner = await makeUser("ACCOUNT_MANAGER");
+    const longAgo = new Date(Date.now() - 400 * DAY);
+    for (let i = 0; i < 6; i++) {
+      const a = await createAccount(db, { ownerId: owner.id, mentorId: w.mentor.id });
+      await db.account.update({ where: { id: a.id }, data: { lastPeriodicReviewAt: longAgo } });
+    }
+    const { reviewTeamHomeSection } = await import("@/lib/reviews/attention");
+    const section = await reviewTeamHomeSection(owner);
+    expect(section?.description).toBe("6 periodic reviews overdue");
+    const html = renderToStaticMarkup(createElement(Fragment, null, section?.content));
+    expect(html.match(/Periodic review of /g)).toHaveLength(4);
+    expect(html).toMatch(/<a [^>]*href="\/reviews"[^>]*>2 more on the reviews page<\/a>/);
   });
 
   it("are recorded by the mentor with attendees, notes, outcome and next steps that become actions", async () => {

@@ -38,7 +38,8 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
   const [queue, turnaround, threads] = await Promise.all([
     listReviewQueue({ user, query }),
     getTurnaround({ user }),
-    isTeam ? listThreadsAwaitingTeam({ user, take: 8 }) : Promise.resolve([]),
+    // As many as the home page counts, so its "more on the reviews page" finds them all here.
+    isTeam ? listThreadsAwaitingTeam({ user, take: 50 }) : Promise.resolve([]),
   ]);
   const href = (over: Record<string, string>) => `/reviews?${new URLSearchParams({ status: query.status, assignedTo: queue.assignedTo, ...over }).toString()}`;
   const pending = query.status === "pending";
@@ -94,7 +95,10 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
         <div className="min-w-0 space-y-6">
           {(user.role === "ACCOUNT_MANAGER" || threads.length > 0) && (
             <Card>
-              <CardHeader title="Comments to answer" description="The mentor's open threads on your accounts." />
+              <CardHeader
+                title="Comments to answer"
+                description={threads.length ? `${threads.length}${threads.length === 50 ? "+" : ""} open thread${threads.length === 1 ? "" : "s"} from the mentor on your accounts, oldest first.` : "The mentor's open threads on your accounts."}
+              />
               {threads.length ? (
                 <ul className="divide-y divide-slate-100 text-sm" data-testid="threads-to-answer">
                   {threads.map((t) => (
