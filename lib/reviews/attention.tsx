@@ -69,7 +69,7 @@ export async function reviewTeamHomeSection(user: SessionUser): Promise<HomeSect
   if (user.role === "MENTOR") return null;
   const teamWhere = { archivedAt: null, OR: [{ ownerId: user.id }, { team: { some: { userId: user.id } } }] };
   const [threads, changes, overdue] = await Promise.all([
-    listThreadsAwaitingTeam({ user, take: 50 }),
+    listThreadsAwaitingTeam({ user }),
     findReviewItems({ status: "CHANGES_REQUESTED", account: teamWhere, decidedAt: { gte: new Date(Date.now() - 60 * 86_400_000) } }, { take: 10, order: "recent" }),
     listPeriodicDue({ user, scope: "team", states: ["overdue"] }),
   ]);

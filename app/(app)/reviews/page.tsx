@@ -15,6 +15,8 @@ import { TurnaroundTable } from "@/components/reviews/turnaround-table";
 
 export const metadata: Metadata = { title: "Reviews" };
 
+const THREADS_SHOWN = 50;
+
 function Tab({ href, active, children }: { href: string; active: boolean; children: React.ReactNode }) {
   return (
     <Link
@@ -38,8 +40,8 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
   const [queue, turnaround, threads] = await Promise.all([
     listReviewQueue({ user, query }),
     getTurnaround({ user }),
-    // As many as the home page counts, so its "more on the reviews page" finds them all here.
-    isTeam ? listThreadsAwaitingTeam({ user, take: 50 }) : Promise.resolve([]),
+    // All of them, as the home page and the badge count them; the card shows the oldest 50.
+    isTeam ? listThreadsAwaitingTeam({ user }) : Promise.resolve([]),
   ]);
   const href = (over: Record<string, string>) => `/reviews?${new URLSearchParams({ status: query.status, assignedTo: queue.assignedTo, ...over }).toString()}`;
   const pending = query.status === "pending";
@@ -97,11 +99,15 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
             <Card>
               <CardHeader
                 title="Comments to answer"
-                description={threads.length ? `${threads.length}${threads.length === 50 ? "+" : ""} open thread${threads.length === 1 ? "" : "s"} from the mentor on your accounts, oldest first.` : "The mentor's open threads on your accounts."}
+                description={
+                  threads.length
+                    ? `${threads.length} open thread${threads.length === 1 ? "" : "s"} from the mentor on your accounts, oldest first${threads.length > THREADS_SHOWN ? ` (the first ${THREADS_SHOWN} shown)` : ""}.`
+                    : "The mentor's open threads on your accounts."
+                }
               />
               {threads.length ? (
                 <ul className="divide-y divide-slate-100 text-sm" data-testid="threads-to-answer">
-                  {threads.map((t) => (
+                  {threads.slice(0, THREADS_SHOWN).map((t) => (
                     <li key={t.id} className="px-5 py-3">
                       <Link href={`/reviews/${t.reviewId}#comment-${t.id}`} className="font-medium text-brand-700 hover:underline">
                         {t.accountName} · {t.sectionLabel}
