@@ -64,6 +64,9 @@ export async function reviewQueueHomeSection(user: SessionUser): Promise<HomeSec
   };
 }
 
+/** How many of each list the account team's home section shows. */
+const TEAM_SHOWN = { threads: 5, changes: 4, overdue: 4 } as const;
+
 /** Home: for the account team, the mentor's comments to answer, verdicts asking for changes, and overdue periodic reviews. */
 export async function reviewTeamHomeSection(user: SessionUser): Promise<HomeSection | null> {
   if (user.role === "MENTOR") return null;
@@ -75,7 +78,7 @@ export async function reviewTeamHomeSection(user: SessionUser): Promise<HomeSect
   ]);
   if (!threads.length && !changes.length && !overdue.length) return null;
   // The lists below show the first few of each; the link says how many more wait on /reviews.
-  const hidden = Math.max(0, threads.length - 5) + Math.max(0, changes.length - 4) + Math.max(0, overdue.length - 4);
+  const hidden = [threads.length - TEAM_SHOWN.threads, changes.length - TEAM_SHOWN.changes, overdue.length - TEAM_SHOWN.overdue].reduce((n, more) => n + Math.max(0, more), 0);
   return {
     title: "Mentor reviews on your accounts",
     description: [
@@ -90,7 +93,7 @@ export async function reviewTeamHomeSection(user: SessionUser): Promise<HomeSect
       <div className="space-y-4 text-sm">
         {threads.length > 0 && (
           <ul className="space-y-2" aria-label="Comments to answer">
-            {threads.slice(0, 5).map((t) => (
+            {threads.slice(0, TEAM_SHOWN.threads).map((t) => (
               <li key={t.id}>
                 <Link href={`/reviews/${t.reviewId}#comment-${t.id}`} className="font-medium text-brand-700 hover:underline">
                   {t.author.name} on {t.sectionLabel}
@@ -103,7 +106,7 @@ export async function reviewTeamHomeSection(user: SessionUser): Promise<HomeSect
         )}
         {changes.length > 0 && (
           <ul className="space-y-1.5" aria-label="Changes requested">
-            {changes.slice(0, 4).map((r) => (
+            {changes.slice(0, TEAM_SHOWN.changes).map((r) => (
               <li key={r.id}>
                 <Link href={r.href} className="font-medium text-brand-700 hover:underline">
                   Changes requested: {r.title}
@@ -115,7 +118,7 @@ export async function reviewTeamHomeSection(user: SessionUser): Promise<HomeSect
         )}
         {overdue.length > 0 && (
           <ul className="space-y-1.5" aria-label="Overdue periodic reviews">
-            {overdue.slice(0, 4).map((p) => (
+            {overdue.slice(0, TEAM_SHOWN.overdue).map((p) => (
               <li key={p.id} className="flex flex-wrap justify-between gap-2">
                 <Link href={p.href} className="font-medium text-brand-700 hover:underline">
                   Periodic review of {p.account.name}
