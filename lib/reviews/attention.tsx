@@ -19,7 +19,7 @@ export async function reviewAttention(user: SessionUser): Promise<Record<string,
   const [pending, overdue, threads] = await Promise.all([
     countPendingForMentor(user),
     listPeriodicDue({ user, scope: "mentor", states: ["overdue"] }),
-    user.role === "MENTOR" ? Promise.resolve([]) : listThreadsAwaitingTeam({ user }),
+    user.role === "MENTOR" ? Promise.resolve([]) : listThreadsAwaitingTeam(user),
   ]);
   return { "/reviews": pending + overdue.length + threads.length };
 }
@@ -72,7 +72,7 @@ export async function reviewTeamHomeSection(user: SessionUser): Promise<HomeSect
   if (user.role === "MENTOR") return null;
   const teamWhere = { archivedAt: null, OR: [{ ownerId: user.id }, { team: { some: { userId: user.id } } }] };
   const [threads, changes, overdue] = await Promise.all([
-    listThreadsAwaitingTeam({ user }),
+    listThreadsAwaitingTeam(user),
     findReviewItems({ status: "CHANGES_REQUESTED", account: teamWhere, decidedAt: { gte: new Date(Date.now() - 60 * 86_400_000) } }, { take: 10, order: "recent" }),
     listPeriodicDue({ user, scope: "team", states: ["overdue"] }),
   ]);

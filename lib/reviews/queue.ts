@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 // Lists of reviews: the mentor's queue (most urgent and oldest first, with overdue periodic
 // reviews), an account's reviews, the threads waiting for a team's answer, and turnaround per
 // mentor. Every list is scoped in the query to the accounts the caller may see.
@@ -218,9 +219,12 @@ async function pendingReviewItems(opts: LiveScope & { limit: number }): Promise<
 
 export type TThreadToAnswer = { id: string; reviewId: string; accountId: string; accountName: string; section: string; sectionLabel: string; body: string; author: TPerson; createdAt: string };
 
-/** Open threads on reviews of the caller's own accounts (owner or team) whose next word is the team's. */
-export async function listThreadsAwaitingTeam(opts: { user: SessionUser; take?: number }): Promise<TThreadToAnswer[]> {
-  const { user } = opts;
+/**
+ * Open threads on reviews of the caller's own accounts (owner or team) whose next word is the
+ * team's, oldest first (at most 1000). Read once per page request: the navigation badge, the home
+ * page and the reviews page all ask for the same user.
+ */
+export const listThreadsAwaitingTeam = cache(async (user: SessionUser): Promise<TThreadToAnswer[]> => {
   // The caller's own accounts first (a handful), then their reviews, then the open threads: each
   // step uses an index, where one join across every comment would not.
   const accounts = await prisma.account.findMany({ where: { archivedAt: null, OR: [{ ownerId: user.id }, { team: { some: { userId: user.id } } }] }, select: { id: true } });
@@ -250,7 +254,6 @@ export async function listThreadsAwaitingTeam(opts: { user: SessionUser; take?: 
       const team = [c.review.account.ownerId, ...c.review.account.team.map((t) => t.userId)];
       return threadState({ resolvedAt: c.resolvedAt, messages: [c, ...c.replies], teamUserIds: team, answered: Boolean(c.answeredInVersionId) }) === "awaiting-team";
     })
-    .slice(0, opts.take ?? 1000)
     .map((c) => ({
       id: c.id,
       reviewId: c.reviewId,
@@ -262,7 +265,7 @@ export async function listThreadsAwaitingTeam(opts: { user: SessionUser; take?: 
       author: c.author,
       createdAt: c.createdAt.toISOString(),
     }));
-}
+});
 
 // ---------------------------------------------------------------- turnaround
 

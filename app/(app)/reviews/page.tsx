@@ -41,7 +41,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
     listReviewQueue({ user, query }),
     getTurnaround({ user }),
     // All of them, as the home page and the badge count them; the card shows the oldest 50.
-    isTeam ? listThreadsAwaitingTeam({ user }) : Promise.resolve([]),
+    isTeam ? listThreadsAwaitingTeam(user) : Promise.resolve([]),
   ]);
   const href = (over: Record<string, string>) => `/reviews?${new URLSearchParams({ status: query.status, assignedTo: queue.assignedTo, ...over }).toString()}`;
   const pending = query.status === "pending";
