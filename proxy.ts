@@ -24,5 +24,5 @@ export default withAuth(
 );
 
 export const config = {
-  matcher: ["/((?!login|api/|_next/static|_next/image|favicon.ico|fonts/).*)"],
+  matcher: ["/((?!login|api/|_next/static|_next/image|favicon.ico|icon.svg|fonts/).*)"],
 };

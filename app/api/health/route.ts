@@ -5,13 +5,18 @@ export const dynamic = "force-dynamic";
 
 /** Liveness and database reachability; public so load balancers can probe it. */
 export async function GET() {
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     await Promise.race([
       prisma.$queryRaw`SELECT 1`,
-      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 3000)),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error("timeout")), 3000);
+      }),
     ]);
     return json({ status: "ok", database: "ok" });
   } catch {
     return json({ status: "degraded", database: "unavailable" }, 503);
+  } finally {
+    clearTimeout(timer);
   }
 }
