@@ -1,6 +1,8 @@
 // Mentor reviews of plan versions: who may see, ask, comment, resolve and decide; the verdict is
 // given once and moves the plan with it; a resubmission shows which comments it answers.
 import { beforeAll, describe, expect, it } from "vitest";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import * as draftRoute from "@/app/api/accounts/[id]/plan/draft/route";
 import * as versionsRoute from "@/app/api/accounts/[id]/plan/versions/route";
 import * as planRoute from "@/app/api/accounts/[id]/plan/route";
@@ -287,5 +289,40 @@ describe("the queue's rows", () => {
     const top = (await call(reviewsRoute.GET, { user: w.mentor, url: "/api/reviews?assignedTo=me&status=pending&limit=1" })).body;
     expect(top.items.map((i: { id: string }) => i.id)).toEqual([urgent.review.id]);
     expect(top.total).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("the reviews page's comments to answer", () => {
+  it("counts every open thread, lists the oldest 50 and says so, and answered or resolved ones drop out", async () => {
+    const w = await makeWorld();
+    const v1 = await submitVersion(w.owner, w.account.id, readyPlan());
+    const reviewId = (await requestReview(w.owner, { type: "plan-version", id: v1.id })).body.id;
+    const ids: string[] = [];
+    for (let i = 1; i <= 53; i++) {
+      const res = await comment(w.mentor, reviewId, { section: "strategy", body: `Question ${i}?` });
+      expect(res.status).toBe(201);
+      ids.push(res.body.id);
+    }
+    // A minute apart, so "oldest first" has one answer.
+    const start = Date.now() - 60 * 60_000;
+    for (const [i, id] of ids.entries()) await testDb().comment.update({ where: { id }, data: { createdAt: new Date(start + i * 60_000) } });
+    // One answered by the team and one resolved: 51 still wait for the team.
+    await comment(w.member, reviewId, { section: "ignored", parentId: ids[0], body: "Answered." });
+    expect((await resolve(w.mentor, reviewId, ids[1])).status).toBe(200);
+
+    const { listThreadsAwaitingTeam } = await import("@/lib/reviews/queue");
+    const { ThreadsToAnswerCard } = await import("@/components/reviews/threads-to-answer");
+    const threads = await listThreadsAwaitingTeam(w.owner);
+    expect(threads).toHaveLength(51);
+    const html = renderToStaticMarkup(createElement(ThreadsToAnswerCard, { threads }));
+    expect(html).toContain("51 open threads from the mentor on your accounts, oldest first (the first 50 shown).");
+    const listed = [...html.matchAll(/#comment-([\w-]+)"/g)].map((m) => m[1]);
+    expect(listed).toEqual(ids.slice(2, 52));
+
+    // At 50 or fewer the card lists them all and says nothing of a cut.
+    const few = renderToStaticMarkup(createElement(ThreadsToAnswerCard, { threads: threads.slice(0, 50) }));
+    expect(few).toContain("50 open threads from the mentor on your accounts, oldest first.");
+    expect(few.match(/#comment-/g)).toHaveLength(50);
+    expect(renderToStaticMarkup(createElement(ThreadsToAnswerCard, { threads: [] }))).toContain("No comment waits for your answer.");
   });
 });

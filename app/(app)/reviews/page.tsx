@@ -5,17 +5,15 @@ import { requirePageUser } from "@/lib/auth/session";
 import { listReviewQueue, getTurnaround, listThreadsAwaitingTeam } from "@/lib/reviews/queue";
 import { ZReviewQueueQuery } from "@/lib/reviews/schema";
 import { REVIEW_TARGET_DAYS } from "@/lib/reviews/model";
-import { formatRelative } from "@/lib/format";
 import { cn } from "@/lib/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { QueueList } from "@/components/reviews/queue-list";
 import { TurnaroundTable } from "@/components/reviews/turnaround-table";
+import { ThreadsToAnswerCard } from "@/components/reviews/threads-to-answer";
 
 export const metadata: Metadata = { title: "Reviews" };
-
-const THREADS_SHOWN = 50;
 
 function Tab({ href, active, children }: { href: string; active: boolean; children: React.ReactNode }) {
   return (
@@ -95,37 +93,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
           </Card>
         </div>
         <div className="min-w-0 space-y-6">
-          {(user.role === "ACCOUNT_MANAGER" || threads.length > 0) && (
-            <Card>
-              <CardHeader
-                title="Comments to answer"
-                description={
-                  threads.length
-                    ? `${threads.length} open thread${threads.length === 1 ? "" : "s"} from the mentor on your accounts, oldest first${threads.length > THREADS_SHOWN ? ` (the first ${THREADS_SHOWN} shown)` : ""}.`
-                    : "The mentor's open threads on your accounts."
-                }
-              />
-              {threads.length ? (
-                <ul className="divide-y divide-slate-100 text-sm" data-testid="threads-to-answer">
-                  {threads.slice(0, THREADS_SHOWN).map((t) => (
-                    <li key={t.id} className="px-5 py-3">
-                      <Link href={`/reviews/${t.reviewId}#comment-${t.id}`} className="font-medium text-brand-700 hover:underline">
-                        {t.accountName} · {t.sectionLabel}
-                      </Link>
-                      <p className="mt-0.5 line-clamp-2 text-slate-700">{t.body}</p>
-                      <p className="mt-0.5 text-xs text-slate-500">
-                        {t.author.name}, {formatRelative(t.createdAt)}
-                      </p>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <CardBody>
-                  <p className="text-sm text-slate-500">No comment waits for your answer.</p>
-                </CardBody>
-              )}
-            </Card>
-          )}
+          {(user.role === "ACCOUNT_MANAGER" || threads.length > 0) && <ThreadsToAnswerCard threads={threads} />}
           <Card>
             <CardHeader title="Turnaround per mentor" description={`Request to verdict, last 12 months. Target: ${REVIEW_TARGET_DAYS} days.`} />
             <TurnaroundTable rows={turnaround} />
