@@ -16,6 +16,7 @@ import {
 import { requireApiUser, type SessionUser } from "@/lib/auth/session";
 import { log } from "@/lib/log";
 import { authorizeAccount, primeTies, withAccountTiesCache } from "@/lib/accounts/access";
+import { runWithRequestId } from "@/lib/request-context";
 
 export type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (ctx: { req: NextRequest; user: SessionUser; params: P; requestId: string }) => Promise<Response>;
@@ -133,7 +134,9 @@ function assertSameOrigin(req: NextRequest) {
  */
 export function withUser<P = Record<string, never>>(fn: Handler<P>) {
   return async (req: NextRequest, ctx: RouteContext<P>): Promise<Response> => {
-    const requestId = req.headers.get("x-request-id") ?? randomUUID();
+    // A proxy's id is kept so the lines match across both logs; anything else gets a fresh one.
+    const given = req.headers.get("x-request-id");
+    const requestId = given && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
     const started = Date.now();
     let status = 500;
     try {
@@ -153,7 +156,8 @@ export function withUser<P = Record<string, never>>(fn: Handler<P>) {
         return fn({ req, user, params, requestId });
       };
       // A read asks for the account's ties once, however many checks it makes.
-      const res = req.method === "GET" ? await withAccountTiesCache(handle) : await handle();
+      // A write runs with its request id at hand, so its audit record names the request.
+      const res = req.method === "GET" ? await withAccountTiesCache(handle) : await runWithRequestId(requestId, handle);
       res.headers.set("x-request-id", requestId);
       status = res.status;
       return res;

@@ -2,9 +2,21 @@
 
 import { useTransition } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { X } from "lucide-react";
 import { Input, Select } from "@/components/ui/field";
 
-export function AuditFilters({ people, actions, entityTypes }: { people: { id: string; name: string }[]; actions: string[]; entityTypes: string[] }) {
+export function AuditFilters({
+  people,
+  actions,
+  entityTypes,
+  account,
+}: {
+  people: { id: string; name: string }[];
+  actions: string[];
+  entityTypes: string[];
+  /** The account the log is narrowed to (chosen from a row), if any. */
+  account: { id: string; name: string | null } | null;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -40,6 +52,17 @@ export function AuditFilters({ people, actions, entityTypes }: { people: { id: s
         <label htmlFor="audit-to" className="mb-1 block text-xs font-medium text-slate-600">To</label>
         <Input id="audit-to" type="date" value={params.get("to") ?? ""} onChange={(e) => set("to", e.target.value)} />
       </div>
+      {account && (
+        <div>
+          <span className="mb-1 block text-xs font-medium text-slate-600">Account</span>
+          <span className="inline-flex h-10 items-center gap-1 rounded-md border border-brand-200 bg-brand-50 pl-3 pr-1 text-sm text-brand-900" data-testid="audit-account-filter">
+            {account.name ?? account.id}
+            <button type="button" onClick={() => set("accountId", "")} aria-label="Show every account's events" className="rounded p-1 hover:bg-brand-100 focus-visible:outline-2 focus-visible:outline-brand-600">
+              <X aria-hidden className="h-4 w-4" />
+            </button>
+          </span>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,11 +1,32 @@
 "use client";
 
 import { Fragment, useState } from "react";
+import Link from "next/link";
 import { ChevronDown, ChevronRight } from "lucide-react";
 
-type Event = { id: string; action: string; entityType: string; entityId: string; accountId: string | null; before: unknown; after: unknown; createdAt: string; actor: { id: string; name: string } | null };
+type Event = {
+  id: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  recordName: string | null;
+  account: { id: string; name: string | null } | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  createdAt: string;
+  actor: { id: string; name: string } | null;
+};
 
-export function AuditTable({ items }: { items: Event[] }) {
+/** The page's own address with one more filter (and back to page 1). */
+const withFilter = (search: string, key: string, value: string) => {
+  const next = new URLSearchParams(search);
+  next.set(key, value);
+  next.delete("page");
+  return `?${next.toString()}`;
+};
+
+export function AuditTable({ items, search }: { items: Event[]; search: string }) {
   const [open, setOpen] = useState<string | null>(null);
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
@@ -16,6 +37,7 @@ export function AuditTable({ items }: { items: Event[] }) {
             <th scope="col" className="px-4 py-3">Who</th>
             <th scope="col" className="px-4 py-3">What</th>
             <th scope="col" className="px-4 py-3">Record</th>
+            <th scope="col" className="px-4 py-3">Account</th>
             <th scope="col" className="px-4 py-3"><span className="sr-only">Details</span></th>
           </tr>
         </thead>
@@ -26,25 +48,43 @@ export function AuditTable({ items }: { items: Event[] }) {
                 <td className="whitespace-nowrap px-4 py-2.5 tabular-nums text-slate-600">{new Date(e.createdAt).toLocaleString("en-GB")}</td>
                 <td className="whitespace-nowrap px-4 py-2.5 text-slate-900">{e.actor?.name ?? "System"}</td>
                 <td className="whitespace-nowrap px-4 py-2.5 font-mono text-xs text-slate-700">{e.action}</td>
-                <td className="whitespace-nowrap px-4 py-2.5 text-slate-600">
-                  {e.entityType} <span className="font-mono text-xs text-slate-400">{e.entityId.slice(0, 10)}</span>
+                <td className="px-4 py-2.5 text-slate-600">
+                  {e.entityType}{" "}
+                  {e.recordName ? <span className="text-slate-900">{e.recordName}</span> : <span className="font-mono text-xs text-slate-400" title={e.entityId}>{e.entityId.slice(0, 10)}</span>}
+                </td>
+                <td className="px-4 py-2.5">
+                  {e.account ? (
+                    <Link href={withFilter(search, "accountId", e.account.id)} className="text-brand-700 hover:underline" aria-label={`Only the events of ${e.account.name ?? "this account"}`}>
+                      {e.account.name ?? <span className="font-mono text-xs">{e.account.id.slice(0, 10)}</span>}
+                    </Link>
+                  ) : (
+                    <span className="text-slate-400">—</span>
+                  )}
                 </td>
                 <td className="px-4 py-2.5 text-right">
-                  {(e.before !== null || e.after !== null) && (
+                  {(e.before !== null || e.after !== null || e.requestId) && (
                     <button type="button" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)} className="inline-flex items-center gap-1 rounded text-xs font-medium text-brand-700 hover:underline">
-                      {open === e.id ? <ChevronDown aria-hidden className="h-3.5 w-3.5" /> : <ChevronRight aria-hidden className="h-3.5 w-3.5" />} Before / after
+                      {open === e.id ? <ChevronDown aria-hidden className="h-3.5 w-3.5" /> : <ChevronRight aria-hidden className="h-3.5 w-3.5" />} Details
                     </button>
                   )}
                 </td>
               </tr>
               {open === e.id && (
                 <tr className="bg-slate-50">
-                  <td colSpan={5} className="px-4 py-3">
+                  <td colSpan={6} className="px-4 py-3">
+                    <p className="mb-2 text-xs text-slate-500">
+                      Record id <span className="font-mono text-slate-700">{e.entityId}</span>
+                      {e.requestId && (
+                        <>
+                          {" "}· request id <span className="font-mono text-slate-700">{e.requestId}</span> (the same id is in the server&apos;s log lines of that request)
+                        </>
+                      )}
+                    </p>
                     <div className="grid gap-3 md:grid-cols-2">
                       {(["before", "after"] as const).map((k) => (
                         <div key={k}>
                           <div className="mb-1 text-xs font-semibold uppercase text-slate-500">{k}</div>
-                          <pre className="max-h-72 overflow-auto rounded-md border border-slate-200 bg-white p-2 text-xs text-slate-700">{JSON.stringify(e[k], null, 2) ?? "—"}</pre>
+                          <pre tabIndex={0} aria-label={`The record ${k} the change`} className="max-h-72 overflow-auto rounded-md border border-slate-200 bg-white p-2 text-xs text-slate-700 focus-visible:outline-2 focus-visible:outline-brand-600">{JSON.stringify(e[k], null, 2) ?? "—"}</pre>
                         </div>
                       ))}
                     </div>

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { DEMO, signIn } from "./helpers";
 
 test("a page asked for while signed out sends you to sign in, then back to that page", async ({ page }) => {
@@ -121,6 +122,41 @@ test("an administrator adds a user, who can then sign in; deactivating them lock
   await other.close();
 });
 
+test("an administrator narrows the audit log to a person, an action and an account, and opens an event", async ({ page }) => {
+  await signIn(page, "admin", "/admin/audit");
+  await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
+  const table = page.getByTestId("audit-table");
+  const rows = table.locator("tbody tr");
+  await page.getByLabel("Who").selectOption({ label: DEMO.senior.name });
+  await expect(page).toHaveURL(/actorId=/);
+  await page.getByLabel("What").selectOption("tier.override");
+  await expect(page).toHaveURL(/action=tier\.override/);
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) {
+    await expect(row.locator("td").nth(1)).toHaveText(DEMO.senior.name);
+    await expect(row.locator("td").nth(2)).toHaveText("tier.override");
+  }
+  // The record and its account by name, not by id; the account's name narrows the log to it.
+  const first = rows.first();
+  const accountName = (await first.locator("td").nth(4).innerText()).trim();
+  expect(accountName).not.toMatch(/^c[a-z0-9]{9}$/);
+  await expect(first.locator("td").nth(3)).toHaveText(`Account ${accountName}`);
+  await first.getByRole("link", { name: `Only the events of ${accountName}` }).click();
+  await expect(page).toHaveURL(/accountId=/);
+  await expect(page.getByTestId("audit-account-filter")).toHaveText(accountName);
+  for (const row of await rows.all()) await expect(row.locator("td").nth(4)).toHaveText(accountName);
+  await rows.first().getByRole("button", { name: "Details" }).click();
+  await expect(table.getByText("Record id")).toBeVisible();
+  await expect(table.locator("pre")).toHaveCount(2);
+  const a11y = await new AxeBuilder({ page }).analyze();
+  const serious = a11y.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  await page.getByRole("button", { name: "Show every account's events" }).click();
+  await expect(page).not.toHaveURL(/accountId=/);
+  await expect(page.getByTestId("audit-account-filter")).toHaveCount(0);
+  await expect(page).toHaveURL(/actorId=/);
+});
+
 test("pages carry the security headers and work under the Content-Security-Policy", async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (m) => {
@@ -139,6 +175,25 @@ test("pages carry the security headers and work under the Content-Security-Polic
     await expect(page.locator("main h1").first()).toBeVisible();
   }
   expect(violations).toEqual([]);
+});
+
+test("the pages load everything they ask for, the Keystone icon included, signed in or not", async ({ page }) => {
+  const failed: string[] = [];
+  page.on("response", (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto("/login");
+  const href = await page.locator('head link[rel="icon"]').getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg/);
+  const icon = await page.request.get(href!, { maxRedirects: 0 });
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  await signIn(page, "marco", "/");
+  for (const path of ["/", "/accounts", "/actions", "/reviews"]) {
+    await page.goto(path);
+    await expect(page.locator("main h1").first()).toBeVisible();
+  }
+  expect(failed).toEqual([]);
 });
 
 test("signing out ends the session", async ({ page }) => {

@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import * as auditRoute from "@/app/api/audit/route";
 import * as accountsRoute from "@/app/api/accounts/route";
+import * as usersRoute from "@/app/api/users/[id]/route";
 import * as nextAuthRoute from "@/app/api/auth/[...nextauth]/route";
 import { recordFailure, throttleKeys } from "@/lib/auth/throttle";
 import { call } from "../support/http";
-import { makeUser } from "../support/fixtures";
+import { makeUser, testDb } from "../support/fixtures";
 
 describe("audit log", () => {
   it("shows administrators who changed what, with filters; nobody else may read it", async () => {
@@ -20,6 +21,30 @@ describe("audit log", () => {
       expect((await call(auditRoute.GET, { user: await makeUser(role) })).status).toBe(403);
     }
     expect((await call(auditRoute.GET, { user: admin, url: "/api/audit?from=yesterday" })).body.fields.from).toBeTruthy();
+  });
+
+  it("names each event's account and record, and the request that made it, so an event leads to its log lines", async () => {
+    const owner = await makeUser("ACCOUNT_MANAGER");
+    const admin = await makeUser("ADMIN");
+    const created = await call(accountsRoute.POST, { user: owner, body: { name: `Named ${Date.now()}`, industry: "X", region: "Y" } });
+    expect(created.status).toBe(201);
+    const requestId = created.headers.get("x-request-id");
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const res = await call(auditRoute.GET, { user: admin, url: `/api/audit?accountId=${created.body.id}` });
+    expect(res.body.filterAccount).toEqual({ id: created.body.id, name: created.body.name });
+    expect(res.body.items).toEqual([
+      expect.objectContaining({ action: "account.create", entityType: "Account", recordName: created.body.name, account: { id: created.body.id, name: created.body.name }, requestId }),
+    ]);
+    // A user record is named too (the admin's own change of a user).
+    const edited = await call(usersRoute.PATCH, { user: admin, method: "PATCH", params: { id: owner.id }, body: { name: "Renamed Owner", version: (await testDb().user.findUniqueOrThrow({ where: { id: owner.id } })).version }, headers: { "x-request-id": "lb-7f3a.42" } });
+    expect(edited.status).toBe(200);
+    const userEvents = (await call(auditRoute.GET, { user: admin, url: `/api/audit?entityType=User&actorId=${admin.id}` })).body.items;
+    expect(userEvents[0]).toMatchObject({ entityId: owner.id, recordName: "Renamed Owner", account: null, requestId: "lb-7f3a.42" });
+    // An id a client makes up that is not a plain token is not stored: the request gets its own.
+    const odd = await call(accountsRoute.POST, { user: owner, body: { name: `Odd ${Date.now()}`, industry: "X", region: "Y" }, headers: { "x-request-id": `x"} ${"y".repeat(200)}` } });
+    const oddEvent = (await call(auditRoute.GET, { user: admin, url: `/api/audit?accountId=${odd.body.id}` })).body.items[0];
+    expect(oddEvent.requestId).toBe(odd.headers.get("x-request-id"));
+    expect(oddEvent.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 

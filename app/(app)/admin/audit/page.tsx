@@ -24,12 +24,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Audit log" description="Every change: who, when, what, and the record before and after." />
-      <AuditFilters people={people} actions={log.facets.actions} entityTypes={log.facets.entityTypes} />
+      <AuditFilters people={people} actions={log.facets.actions} entityTypes={log.facets.entityTypes} account={log.filterAccount} />
       {log.items.length === 0 ? (
         <EmptyState icon={<ScrollText className="h-8 w-8" />} title="No events match these filters" />
       ) : (
         <>
-          <AuditTable items={JSON.parse(JSON.stringify(log.items))} />
+          <AuditTable items={JSON.parse(JSON.stringify(log.items))} search={new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string")).toString()} />
           <Pagination page={log.page} pageSize={log.pageSize} total={log.total} />
         </>
       )}
