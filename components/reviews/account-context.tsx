@@ -13,14 +13,18 @@ import type { TAccountContext } from "@/lib/reviews/view";
 /** Coverage is cached by the relationships feature, as a share (0..1) or a percentage. */
 const percent = (v: number) => Math.round(v <= 1 ? v * 100 : v);
 
-export function AccountContextCard({ context }: { context: TAccountContext }) {
+/**
+ * Beside a review it is a narrow column; on the account's overview (`wide`) the same four parts
+ * stand side by side under another title.
+ */
+export function AccountContextCard({ context, wide = false, title = "The account", description }: { context: TAccountContext; wide?: boolean; title?: string; description?: string }) {
   const tier = context.tier ? { name: context.tier.name, rank: context.tier.rank, isKey: context.tier.isKey } : null;
   const base = `/accounts/${context.id}`;
   const p = context.periodic;
   return (
-    <Card>
-      <CardHeader title="The account" description={`${STAGE_LABELS[context.stage]} · managed by ${context.owner.name}`} />
-      <CardBody className="space-y-5 text-sm">
+    <Card aria-label={title}>
+      <CardHeader title={title} description={description ?? `${STAGE_LABELS[context.stage]} · managed by ${context.owner.name}`} />
+      <CardBody className={wide ? "grid gap-x-8 gap-y-6 text-sm sm:grid-cols-2 xl:grid-cols-4" : "space-y-5 text-sm"}>
         <section aria-labelledby="ctx-tier">
           <h3 id="ctx-tier" className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">
             Tier and why
@@ -77,6 +81,9 @@ export function AccountContextCard({ context }: { context: TAccountContext }) {
               </li>
             ))}
           </ul>
+          <Link href={`${base}/plan`} className="mt-1.5 inline-block text-xs font-medium text-brand-700 hover:underline">
+            Account plan
+          </Link>
         </section>
 
         <section aria-labelledby="ctx-coverage">
@@ -127,6 +134,9 @@ export function AccountContextCard({ context }: { context: TAccountContext }) {
             {p.state === "overdue" ? <Badge tone="red">Overdue {p.daysOverdue} days</Badge> : p.state === "due-soon" ? <Badge tone="amber">Due soon</Badge> : null}
           </p>
           <p className="text-xs text-slate-500">Last held {p.lastReviewedOn ? formatDate(p.lastReviewedOn) : "never"} · every {p.everyMonths} months</p>
+          <Link href={`${base}/reviews`} className="mt-1.5 inline-block text-xs font-medium text-brand-700 hover:underline">
+            Reviews of the account
+          </Link>
         </section>
       </CardBody>
     </Card>

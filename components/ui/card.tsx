@@ -1,8 +1,12 @@
 import type { ReactNode } from "react";
 import { cn } from "@/lib/cn";
 
-export function Card({ children, className }: { children: ReactNode; className?: string }) {
-  return <section className={cn("rounded-xl border border-slate-200 bg-white shadow-sm", className)}>{children}</section>;
+export function Card({ children, className, "aria-label": label }: { children: ReactNode; className?: string; "aria-label"?: string }) {
+  return (
+    <section aria-label={label} className={cn("rounded-xl border border-slate-200 bg-white shadow-sm", className)}>
+      {children}
+    </section>
+  );
 }
 
 export function CardHeader({ title, description, actions, className }: { title: ReactNode; description?: ReactNode; actions?: ReactNode; className?: string }) {

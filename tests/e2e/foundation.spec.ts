@@ -68,6 +68,28 @@ test("a mentor sees only the accounts they mentor, read-only", async ({ page }) 
   await expect(page.getByRole("button", { name: "Archive" })).toHaveCount(0);
 });
 
+test("an account's overview shows at a glance why it is in its tier, its traffic lights and its next plan review", async ({ page }) => {
+  await signIn(page, "senior", "/accounts");
+  const list = await (await page.request.get("/api/accounts?pageSize=1&sort=name&dir=asc")).json();
+  const id = list.items[0].id as string;
+  const plan = await (await page.request.get(`/api/accounts/${id}/plan`)).json();
+  await page.goto(`/accounts/${id}`);
+  const glance = page.getByRole("region", { name: "At a glance" });
+  const labels: Record<string, string> = { relationship: "Relationship", delivery: "Delivery", financial: "Financial", "strategic-position": "Strategic position", "competitive-threat": "Competitive threat" };
+  const colour: Record<string, string> = { RED: "Red", AMBER: "Amber", GREEN: "Green" };
+  const lights = glance.getByRole("region", { name: "Traffic lights" }).getByRole("listitem");
+  await expect(lights).toHaveCount(5);
+  for (const [area, label] of Object.entries(labels)) {
+    const current = plan.lights.current[area] as { color: string; reason: string } | null;
+    const item = lights.filter({ hasText: label });
+    await expect(item).toContainText(current ? colour[current.color] : "not set");
+    if (current?.reason) await expect(item).toContainText(current.reason);
+  }
+  await expect(glance.getByRole("region", { name: "Periodic plan review" })).toContainText(/Due \d{1,2} \w+ \d{4}/);
+  await glance.getByRole("link", { name: "Score breakdown" }).click();
+  await expect(page).toHaveURL(new RegExp(`/accounts/${id}/scorecard$`));
+});
+
 test("an account manager creates, edits and archives an account", async ({ page }) => {
   const name = `Polaris Freight ${Date.now()}`;
   await signIn(page, "tom", "/accounts");
@@ -81,6 +103,12 @@ test("an account manager creates, edits and archives an account", async ({ page 
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(page.getByTestId("team-list")).toContainText("Key account manager");
+  // A new account has nothing to show at a glance yet, and says so.
+  const glance = page.getByRole("region", { name: "At a glance" });
+  await expect(glance.getByText("Not scored against the selection criteria yet.")).toBeVisible();
+  await expect(glance.getByText("No relationship map yet.")).toBeVisible();
+  await expect(glance.getByText("not set")).toHaveCount(5);
+  await expect(glance.getByText(/Last held never/)).toBeVisible();
 
   await page.getByRole("button", { name: "Edit" }).click();
   await page.getByLabel("Lifecycle stage").selectOption("CONTRACT_NEGOTIATION");
