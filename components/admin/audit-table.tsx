@@ -2,6 +2,7 @@
 
 import { Fragment, useState } from "react";
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { ChevronDown, ChevronRight } from "lucide-react";
 
 type Event = {
@@ -19,14 +20,15 @@ type Event = {
 };
 
 /** The page's own address with one more filter (and back to page 1). */
-const withFilter = (search: string, key: string, value: string) => {
-  const next = new URLSearchParams(search);
+const withFilter = (current: URLSearchParams, key: string, value: string) => {
+  const next = new URLSearchParams(current);
   next.set(key, value);
   next.delete("page");
   return `?${next.toString()}`;
 };
 
-export function AuditTable({ items, search }: { items: Event[]; search: string }) {
+export function AuditTable({ items }: { items: Event[] }) {
+  const params = useSearchParams();
   const [open, setOpen] = useState<string | null>(null);
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
@@ -54,7 +56,7 @@ export function AuditTable({ items, search }: { items: Event[]; search: string }
                 </td>
                 <td className="px-4 py-2.5">
                   {e.account ? (
-                    <Link href={withFilter(search, "accountId", e.account.id)} className="text-brand-700 hover:underline" aria-label={`Only the events of ${e.account.name ?? "this account"}`}>
+                    <Link href={withFilter(params, "accountId", e.account.id)} className="text-brand-700 hover:underline" aria-label={`Only the events of ${e.account.name ?? "this account"}`}>
                       {e.account.name ?? <span className="font-mono text-xs">{e.account.id.slice(0, 10)}</span>}
                     </Link>
                   ) : (

@@ -29,7 +29,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <EmptyState icon={<ScrollText className="h-8 w-8" />} title="No events match these filters" />
       ) : (
         <>
-          <AuditTable items={JSON.parse(JSON.stringify(log.items))} search={new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string")).toString()} />
+          <AuditTable items={JSON.parse(JSON.stringify(log.items))} />
           <Pagination page={log.page} pageSize={log.pageSize} total={log.total} />
         </>
       )}
