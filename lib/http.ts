@@ -128,15 +128,20 @@ function assertSameOrigin(req: NextRequest) {
   if (host && originHost !== host) throw new ForbiddenError("Cross-site requests are not allowed");
 }
 
+/** The request's id: a proxy's `x-request-id` is kept when it is a plain token (so the lines match
+ * across both logs); anything else gets a fresh one. */
+export function requestIdOf(req: NextRequest): string {
+  const given = req.headers.get("x-request-id");
+  return given && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+}
+
 /**
  * Wraps a route handler: request id, same-origin check, signed-in user (401 otherwise),
  * params, and the one error mapper. The handler parses, authorizes, calls one service function.
  */
 export function withUser<P = Record<string, never>>(fn: Handler<P>) {
   return async (req: NextRequest, ctx: RouteContext<P>): Promise<Response> => {
-    // A proxy's id is kept so the lines match across both logs; anything else gets a fresh one.
-    const given = req.headers.get("x-request-id");
-    const requestId = given && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+    const requestId = requestIdOf(req);
     const started = Date.now();
     let status = 500;
     try {

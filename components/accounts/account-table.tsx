@@ -29,8 +29,7 @@ const COLUMNS: { key: string; label: string; sort?: string; className?: string }
   { key: "name", label: "Account", sort: "name" },
   { key: "industry", label: "Industry · region", sort: "industry" },
   { key: "stage", label: "Stage", sort: "stage" },
-  { key: "owner", label: "Key account manager", sort: "owner" },
-  { key: "mentor", label: "Mentor" },
+  { key: "owner", label: "Manager · mentor", sort: "owner" },
   { key: "score", label: "Score", sort: "score", className: "text-right" },
   { key: "tier", label: "Tier", sort: "tier" },
   { key: "revenue", label: "Revenue this year", sort: "revenue", className: "text-right" },
@@ -59,12 +58,12 @@ export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: 
                   key={c.key}
                   scope="col"
                   aria-sort={activeSort ? (dir === "asc" ? "ascending" : "descending") : undefined}
-                  className={`whitespace-nowrap px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 ${c.className ?? ""}`}
+                  className={`px-3 py-3 align-bottom text-left text-xs font-semibold uppercase tracking-wide text-slate-500 first:pl-4 ${c.className ?? ""}`}
                 >
                   {c.sort ? (
-                    <Link href={sortHref(c.sort)} className="inline-flex items-center gap-1 rounded hover:text-slate-900">
+                    <Link href={sortHref(c.sort)} className="rounded hover:text-slate-900">
                       {c.label}
-                      <Icon aria-hidden className={`h-3.5 w-3.5 ${activeSort ? "text-slate-900" : "text-slate-300"}`} />
+                      <Icon aria-hidden className={`ml-1 inline h-3.5 w-3.5 align-[-2px] ${activeSort ? "text-slate-900" : "text-slate-300"}`} />
                     </Link>
                   ) : (
                     c.label
@@ -77,26 +76,28 @@ export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: 
         <tbody className="divide-y divide-slate-100">
           {items.map((a) => (
             <tr key={a.id} className="hover:bg-slate-50">
-              <td className="whitespace-nowrap px-4 py-3 font-medium">
+              <td className="min-w-36 py-3 pl-4 pr-3 font-medium">
                 <Link href={`/accounts/${a.id}`} className="text-slate-900 hover:text-brand-700 hover:underline">
                   {a.name}
                 </Link>
                 {a.archivedAt && <Badge className="ml-2">Archived</Badge>}
               </td>
-              <td className="whitespace-nowrap px-4 py-3 text-slate-700">
+              <td className="whitespace-nowrap px-3 py-3 text-slate-700">
                 {a.industry}
                 <div className="text-xs text-slate-500">{a.region}</div>
               </td>
-              <td className="whitespace-nowrap px-4 py-3">
+              <td className="whitespace-nowrap px-3 py-3">
                 <StageBadge stage={a.stage} />
               </td>
-              <td className="whitespace-nowrap px-4 py-3 text-slate-700">{a.owner.name}</td>
-              <td className="whitespace-nowrap px-4 py-3 text-slate-600">{a.mentor?.name ?? <span className="text-slate-400">—</span>}</td>
-              <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums text-slate-700">{formatScore(a.score)}</td>
-              <td className="whitespace-nowrap px-4 py-3">
+              <td className="px-3 py-3 text-slate-700">
+                <div className="whitespace-nowrap">{a.owner.name}</div>
+                <div className="text-xs text-slate-500">{a.mentor ? `Mentor: ${a.mentor.name}` : "No mentor"}</div>
+              </td>
+              <td className="whitespace-nowrap px-3 py-3 text-right tabular-nums text-slate-700">{formatScore(a.score)}</td>
+              <td className="whitespace-nowrap px-3 py-3">
                 <TierBadge computed={a.computedTier} override={a.overrideTier} />
               </td>
-              <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums text-slate-900">{formatMoney(a.annualRevenue)}</td>
+              <td className="whitespace-nowrap px-3 py-3 text-right tabular-nums text-slate-900">{formatMoney(a.annualRevenue)}</td>
             </tr>
           ))}
         </tbody>

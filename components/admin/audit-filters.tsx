@@ -52,6 +52,24 @@ export function AuditFilters({
         <label htmlFor="audit-to" className="mb-1 block text-xs font-medium text-slate-600">To</label>
         <Input id="audit-to" type="date" value={params.get("to") ?? ""} onChange={(e) => set("to", e.target.value)} />
       </div>
+      <div>
+        <label htmlFor="audit-requestId" className="mb-1 block text-xs font-medium text-slate-600">Request id</label>
+        {/* Committed on Enter or on leaving the field: an id is pasted whole, not typed a key at a time. */}
+        <Input
+          id="audit-requestId"
+          key={params.get("requestId") ?? ""}
+          defaultValue={params.get("requestId") ?? ""}
+          placeholder="From a log line or an error"
+          className="w-64 font-mono"
+          maxLength={100}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") set("requestId", e.currentTarget.value.trim());
+          }}
+          onBlur={(e) => {
+            if (e.target.value.trim() !== (params.get("requestId") ?? "")) set("requestId", e.target.value.trim());
+          }}
+        />
+      </div>
       {account && (
         <div>
           <span className="mb-1 block text-xs font-medium text-slate-600">Account</span>

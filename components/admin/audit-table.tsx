@@ -78,7 +78,14 @@ export function AuditTable({ items }: { items: Event[] }) {
                       Record id <span className="font-mono text-slate-700">{e.entityId}</span>
                       {e.requestId && (
                         <>
-                          {" "}· request id <span className="font-mono text-slate-700">{e.requestId}</span> (the same id is in the server&apos;s log lines of that request)
+                          {" "}· request id <span className="font-mono text-slate-700">{e.requestId}</span> (the same id is in the server&apos;s log lines of that request) ·{" "}
+                          {params.get("requestId") === e.requestId ? (
+                            <span>every event of this request is shown</span>
+                          ) : (
+                            <Link href={`?${new URLSearchParams({ requestId: e.requestId })}`} className="font-medium text-brand-700 hover:underline">
+                              Every event of this request
+                            </Link>
+                          )}
                         </>
                       )}
                     </p>

@@ -51,7 +51,7 @@ export function DataTable<T>({ rows, columns, caption, rowKey, footer, testId, l
         <thead>
           <tr className="border-b border-slate-200">
             {columns.map((c) => (
-              <th key={c.header} scope="col" className={cn("whitespace-nowrap px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-500", c.align === "right" ? "text-right" : "text-left")}>
+              <th key={c.header} scope="col" className={cn("px-1.5 py-2 align-bottom text-xs font-semibold uppercase text-slate-500 first:pl-0 last:pr-0", c.align === "right" ? "text-right" : "text-left")}>
                 {c.header}
               </th>
             ))}
@@ -63,7 +63,7 @@ export function DataTable<T>({ rows, columns, caption, rowKey, footer, testId, l
               {columns.map((c, j) => {
                 const Tag = j === 0 ? "th" : "td";
                 return (
-                  <Tag key={c.header} scope={j === 0 ? "row" : undefined} className={cn("whitespace-nowrap px-3 py-2", j === 0 ? "text-left font-medium text-slate-800" : "text-slate-700", c.align === "right" && "text-right tabular-nums")}>
+                  <Tag key={c.header} scope={j === 0 ? "row" : undefined} className={cn("whitespace-nowrap px-1.5 py-2 first:pl-0 last:pr-0", j === 0 ? "text-left font-medium text-slate-800" : "text-slate-700", c.align === "right" && "text-right tabular-nums")}>
                     {c.cell(r)}
                   </Tag>
                 );

@@ -72,7 +72,7 @@ function YearEditor({ accountId, year, row, record, onDone }: { accountId: strin
         onChange={(e) => setD({ ...d, [k]: e.target.value })}
         aria-invalid={Boolean(errors[k]) || undefined}
         title={errors[k]}
-        className="h-8 min-w-[7rem] text-right tabular-nums"
+        className="h-8 min-w-[6rem] text-right tabular-nums"
       />
     </td>
   );
@@ -120,7 +120,7 @@ export function FinancialsPanel({ accountId, rows, financials, canEdit, thisYear
         {rows.length ? <TargetsChart rows={rows} /> : <p className="text-sm text-slate-500">No targets yet: add yearly targets in the draft, or record a past year here.</p>}
         {(rows.length > 0 || adding !== null) && (
           <div className="overflow-x-auto">
-            <table className="w-full min-w-[40rem] text-sm tabular-nums">
+            <table className="w-full text-sm tabular-nums">
               <thead>
                 <tr className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
                   <th className="px-2 py-1.5 text-left font-medium">Year</th>

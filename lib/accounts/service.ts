@@ -1,9 +1,11 @@
 import "server-only";
+import { cache } from "react";
+import { notFound } from "next/navigation";
 import { prisma, type Prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
-import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { authorizeAccount, visibleAccountsWhere } from "@/lib/accounts/access";
 import type { TAccountCreate, TAccountListQuery, TAccountUpdate, TTeamUpdate } from "@/lib/accounts/schema";
 
@@ -97,6 +99,20 @@ export async function getAccount(opts: { user: SessionUser; accountId: string })
   const account = await prisma.account.findUniqueOrThrow({ where: { id: access.id }, select: accountDetailSelect });
   return { ...account, relation: access.relation };
 }
+
+/**
+ * For server components: `getAccount` once per request, however many of the account's layout,
+ * its metadata and its page ask (`user` is the request's own, from `getPageUser`). An account that
+ * does not exist or is not the user's renders the not-found page.
+ */
+export const getPageAccount = cache(async (user: SessionUser, accountId: string) => {
+  try {
+    return await getAccount({ user, accountId });
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  }
+});
 
 async function assertUserHasRole(tx: Prisma.TransactionClient, userId: string, roles: string[], field: string) {
   const u = await tx.user.findUnique({ where: { id: userId }, select: { role: true, active: true } });

@@ -18,6 +18,7 @@ export async function listAuditEvents(opts: { user: SessionUser; query: TAuditQu
     action: query.action ? { startsWith: query.action } : undefined,
     entityType: query.entityType,
     accountId: query.accountId,
+    requestId: query.requestId,
     createdAt: {
       gte: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
       lt: query.to ? new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 864e5) : undefined,

@@ -224,13 +224,33 @@ test("the pages load everything they ask for, the Keystone icon included, signed
   expect(failed).toEqual([]);
 });
 
-test("signing out ends the session", async ({ page }) => {
+test("signing out ends the session; the audit log finds the sign-in and the sign-out by their request ids", async ({ page }) => {
+  // As a proxy in front of the app would, each request carries its id.
+  const stamp = Date.now();
+  await page.setExtraHTTPHeaders({ "x-request-id": `e2e-in-${stamp}` });
   await signIn(page, "priya", "/accounts");
   const cookies = await page.context().cookies();
+  await page.setExtraHTTPHeaders({ "x-request-id": `e2e-out-${stamp}` });
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
+  await page.setExtraHTTPHeaders({});
   // Replaying the old session cookie does not get back in.
   await page.context().addCookies(cookies);
   const res = await page.request.get("/api/accounts");
   expect(res.status()).toBe(401);
+
+  // An administrator pastes a request id from a log line and finds what that request wrote.
+  await signIn(page, "admin", "/admin/audit");
+  const rows = page.getByTestId("audit-table").locator("tbody tr");
+  for (const [id, action] of [[`e2e-in-${stamp}`, "auth.signIn"], [`e2e-out-${stamp}`, "auth.signOut"]]) {
+    await page.getByLabel("Request id").fill(id);
+    await page.getByLabel("Request id").press("Enter");
+    await expect(page).toHaveURL(new RegExp(`requestId=${id}`));
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first().locator("td").nth(1)).toHaveText(DEMO.priya.name);
+    await expect(rows.first().locator("td").nth(2)).toHaveText(action);
+    await rows.first().getByRole("button", { name: "Details" }).click();
+    await expect(page.getByTestId("audit-table")).toContainText(`request id ${id}`);
+    await expect(page.getByTestId("audit-table")).toContainText("every event of this request is shown");
+  }
 });

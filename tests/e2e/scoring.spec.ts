@@ -97,7 +97,7 @@ test("score an account, try a what-if, apply it, override a tier and export the 
   await signIn(page, "senior", "/accounts?pageSize=100");
   await page.getByRole("link", { name: "Tier", exact: true }).click();
   await expect(page.getByRole("columnheader", { name: "Tier", exact: true })).toHaveAttribute("aria-sort", "ascending");
-  const tierCells = page.getByTestId("accounts-table").locator("tbody tr td:nth-child(7)");
+  const tierCells = page.getByTestId("accounts-table").locator("tbody tr td:nth-child(6)");
   await expect(tierCells.first()).toContainText("Gold");
   const tiers = await tierCells.allTextContents();
   const firstNonGold = tiers.findIndex((t) => !t.includes("Gold"));

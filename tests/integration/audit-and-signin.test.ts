@@ -35,6 +35,12 @@ describe("audit log", () => {
     expect(res.body.items).toEqual([
       expect.objectContaining({ action: "account.create", entityType: "Account", recordName: created.body.name, account: { id: created.body.id, name: created.body.name }, requestId }),
     ]);
+    // Pasted into the log's filter, a request id finds exactly what that request wrote.
+    const byRequest = await call(auditRoute.GET, { user: admin, url: `/api/audit?requestId=${requestId}` });
+    expect(byRequest.body.items.map((e: { entityId: string }) => e.entityId)).toEqual([created.body.id]);
+    const tooLong = await call(auditRoute.GET, { user: admin, url: `/api/audit?requestId=${"z".repeat(101)}` });
+    expect(tooLong.status).toBe(422);
+    expect(JSON.stringify(tooLong.body)).toContain("requestId");
     // A user record is named too (the admin's own change of a user).
     const edited = await call(usersRoute.PATCH, { user: admin, method: "PATCH", params: { id: owner.id }, body: { name: "Renamed Owner", version: (await testDb().user.findUniqueOrThrow({ where: { id: owner.id } })).version }, headers: { "x-request-id": "lb-7f3a.42" } });
     expect(edited.status).toBe(200);
@@ -61,5 +67,6 @@ describe("sign-in endpoint", () => {
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     expect((await res.json()).url).toContain("error=RateLimited");
+    expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

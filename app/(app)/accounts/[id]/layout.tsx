@@ -1,9 +1,7 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getPageUser, requirePageUser } from "@/lib/auth/session";
-import { getAccount } from "@/lib/accounts/service";
-import { NotFoundError } from "@/lib/errors";
+import { getPageAccount } from "@/lib/accounts/service";
 import { AccountTabs } from "@/components/accounts/account-tabs";
 import { StageBadge } from "@/components/accounts/stage-badge";
 import { TierBadge } from "@/components/accounts/tier-badge";
@@ -14,17 +12,16 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   const user = await getPageUser();
   if (!user) return {};
   const { id } = await params;
-  const account = await getAccount({ user, accountId: id }).catch(() => null);
-  return account ? { title: account.name } : {};
+  const account = await getPageAccount(user, id).catch(() => null);
+  // The tabs' titles read "Plan · Pelican Shipping · Keystone" (a plain title here would drop the
+  // root template for everything below).
+  return account ? { title: { absolute: `${account.name} · Keystone`, template: `%s · ${account.name} · Keystone` } } : {};
 }
 
 export default async function AccountLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageUser();
-  const account = await getAccount({ user, accountId: id }).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const account = await getPageAccount(user, id);
   return (
     <>
       <div className="no-print mb-4 text-sm text-slate-500">

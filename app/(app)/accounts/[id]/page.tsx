@@ -1,6 +1,6 @@
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
-import { getAccount, listPeople } from "@/lib/accounts/service";
+import { getPageAccount, listPeople } from "@/lib/accounts/service";
 import { loadAccountContext } from "@/lib/reviews/context";
 import { AccountOverview } from "@/components/accounts/account-overview";
 import { AccountContextCard } from "@/components/reviews/account-context";
@@ -8,7 +8,7 @@ import { AccountContextCard } from "@/components/reviews/account-context";
 export default async function AccountOverviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageUser();
-  const account = await getAccount({ user, accountId: id });
+  const account = await getPageAccount(user, id);
   const [people, context] = await Promise.all([listPeople(), loadAccountContext(account.id)]);
   const rel = account.relation;
   return (

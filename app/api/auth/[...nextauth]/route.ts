@@ -2,7 +2,9 @@ import NextAuth from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
 import { authOptions, clientAddress } from "@/lib/auth/options";
 import { lockedForSeconds, throttleKeys } from "@/lib/auth/throttle";
-import { errorResponse } from "@/lib/http";
+import { errorResponse, requestIdOf } from "@/lib/http";
+import { log } from "@/lib/log";
+import { runWithRequestId } from "@/lib/request-context";
 
 const nextAuth = NextAuth(authOptions);
 
@@ -10,9 +12,25 @@ type Ctx = { params: Promise<{ nextauth: string[] }> };
 
 export const GET = (req: NextRequest, ctx: Ctx) => nextAuth(req, ctx);
 
+// Sign-in and sign-out are writes like any other: they run with the request's id, so their audit
+// events and log lines name the request, and the response carries it.
+export async function POST(req: NextRequest, ctx: Ctx) {
+  const requestId = requestIdOf(req);
+  const started = Date.now();
+  let status = 500;
+  try {
+    const res = await runWithRequestId(requestId, () => handlePost(req, ctx, requestId));
+    res.headers.set("x-request-id", requestId);
+    status = res.status;
+    return res;
+  } finally {
+    log.info("request", { requestId, method: "POST", path: req.nextUrl.pathname, status, ms: Date.now() - started });
+  }
+}
+
 // Sign-in attempts for an email or from an address that failed too often get 429 before any
 // password is checked. The body keeps next-auth's shape ({url}) so its client reports the error.
-export async function POST(req: NextRequest, ctx: Ctx) {
+async function handlePost(req: NextRequest, ctx: Ctx, requestId: string): Promise<Response> {
   const { nextauth } = await ctx.params;
   if (nextauth.join("/") === "callback/credentials") {
     try {
@@ -25,7 +43,7 @@ export async function POST(req: NextRequest, ctx: Ctx) {
         return NextResponse.json({ url, error: "Too many failed sign-ins. Try again later." }, { status: 429, headers: { "retry-after": String(wait) } });
       }
     } catch (error) {
-      return errorResponse(error, crypto.randomUUID());
+      return errorResponse(error, requestId);
     }
   }
   return nextAuth(req, ctx);

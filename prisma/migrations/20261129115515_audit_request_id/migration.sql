@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "AuditEvent_requestId_idx" ON "AuditEvent"("requestId");
