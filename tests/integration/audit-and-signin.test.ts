@@ -3,10 +3,13 @@ import { NextRequest } from "next/server";
 import * as auditRoute from "@/app/api/audit/route";
 import * as accountsRoute from "@/app/api/accounts/route";
 import * as usersRoute from "@/app/api/users/[id]/route";
+import * as contactsRoute from "@/app/api/accounts/[id]/contacts/route";
+import * as contactRoute from "@/app/api/accounts/[id]/contacts/[contactId]/route";
+import * as relationshipsRoute from "@/app/api/accounts/[id]/relationships/route";
 import * as nextAuthRoute from "@/app/api/auth/[...nextauth]/route";
 import { recordFailure, throttleKeys } from "@/lib/auth/throttle";
 import { call } from "../support/http";
-import { makeUser, testDb } from "../support/fixtures";
+import { makeUser, makeWorld, testDb } from "../support/fixtures";
 
 describe("audit log", () => {
   it("shows administrators who changed what, with filters; nobody else may read it", async () => {
@@ -51,6 +54,30 @@ describe("audit log", () => {
     const oddEvent = (await call(auditRoute.GET, { user: admin, url: `/api/audit?accountId=${odd.body.id}` })).body.items[0];
     expect(oddEvent.requestId).toBe(odd.headers.get("x-request-id"));
     expect(oddEvent.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("audit log record names", () => {
+  it("names contacts and relationships as they are now, and a deleted record by the name its event recorded", async () => {
+    const w = await makeWorld();
+    const params = { id: w.account.id };
+    const contact = await call(contactsRoute.POST, { user: w.owner, params, body: { name: "Henrike Named" } });
+    const rel = await call(relationshipsRoute.POST, { user: w.owner, params, body: { userId: w.member.id, contactId: contact.body.id, strength: 3 } });
+    expect(rel.status).toBe(201);
+    const log = async () =>
+      ((await call(auditRoute.GET, { user: w.admin, url: `/api/audit?accountId=${w.account.id}` })).body.items as { action: string; recordName: string | null }[]).map((e) => [e.action, e.recordName]);
+    expect(await log()).toEqual(
+      expect.arrayContaining([
+        ["contact.create", "Henrike Named"],
+        ["relationship.create", `${w.member.name} → Henrike Named`],
+      ]),
+    );
+    const del = await call(contactRoute.DELETE, { user: w.owner, method: "DELETE", params: { ...params, contactId: contact.body.id } });
+    expect(del.status).toBe(200);
+    expect((await log()).filter(([action]) => action!.startsWith("contact."))).toEqual([
+      ["contact.delete", "Henrike Named"],
+      ["contact.create", "Henrike Named"],
+    ]);
   });
 });
 
