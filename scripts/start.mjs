@@ -7,7 +7,7 @@
 // Ctrl-C stops the app and the embedded database cleanly.
 // Uses only Node's built-ins until the dependencies are installed.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 
@@ -47,19 +47,9 @@ run(tsx, ["scripts/db/migrate.ts"], env);
 run(tsx, ["prisma/seed.ts"], env);
 
 // 3. Build (only when the sources changed since the last build).
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "generated" || entry.name.startsWith(".")) continue;
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
 if (!dev) {
-  const buildId = ".next/BUILD_ID";
-  const sources = Math.max(...["app", "components", "lib"].filter(existsSync).map(newestMtime), statSync("package-lock.json").mtimeMs, statSync("next.config.ts").mtimeMs);
-  if (!existsSync(buildId) || statSync(buildId).mtimeMs < sources) {
+  const { buildIsStale } = await import("./build-state.mjs");
+  if (buildIsStale()) {
     log("Building Keystone (next build) …");
     run(path.join("node_modules", ".bin", "next"), ["build"], { ...env, NEXT_TELEMETRY_DISABLED: "1" });
   }

@@ -1,9 +1,10 @@
 // Start a production build of Keystone on a port against a given database, for scripts.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { buildIsStale } from "../../scripts/build-state.mjs";
 
+/** Builds the production app when forced, when there is none, or when a source changed since. */
 export function ensureBuild(force = false) {
-  if (!force && existsSync(".next/BUILD_ID")) return;
+  if (!force && !buildIsStale()) return;
   const r = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (r.status !== 0) throw new Error("next build failed");
 }
