@@ -1,7 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma as PrismaNs, PrismaClient } from "@/lib/generated/prisma/client";
+import { localTimeZone } from "@/lib/plans/model";
 
 export { Prisma } from "@/lib/generated/prisma/client";
 
@@ -66,4 +67,13 @@ export function jsonTimestamp(s: string | null): Date | null;
 export function jsonTimestamp(s: string | null): Date | null {
   if (s === null) return null;
   return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s}Z`);
+}
+
+/**
+ * The day a `timestamp(3)` column (UTC, no zone) falls on where the app runs, as `localDay` reads
+ * it in JavaScript: day counts against `localToday` then agree at any hour, in any `TZ`. (A bare
+ * `::date` gives the UTC day, which is yesterday or tomorrow for part of the day away from UTC.)
+ */
+export function localDateSql(timestamp: PrismaNs.Sql): PrismaNs.Sql {
+  return PrismaNs.sql`((${timestamp}) AT TIME ZONE 'UTC' AT TIME ZONE ${localTimeZone()})::date`;
 }

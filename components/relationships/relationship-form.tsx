@@ -9,10 +9,12 @@ import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
 import { useMap } from "./map-context";
 import { Modal } from "./sheet";
+import { localToday } from "@/lib/plans/model";
 
 type Values = { userId: string; contactId: string; strength: number; currentLevel: TRelationshipLevel; targetLevel: TRelationshipLevel; frequencyDays: string; lastInteractionAt: string; notes: string };
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** The person's today (their time zone, not UTC's): the latest day an interaction can have been. */
+export const today = () => localToday();
 
 export function RelationshipForm({
   relationship,

@@ -12,10 +12,10 @@ import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { api, ApiError } from "@/lib/client/api";
 import { PERIODIC_OUTCOMES, PERIODIC_OUTCOME_LABELS, REVIEW_LIMITS, ZPeriodicReviewInput, type TPeriodicOutcome } from "@/lib/reviews/schema";
 import type { TPerson } from "@/lib/reviews/view";
+import { addDays } from "@/lib/plans/model";
 import { zodFieldsOf } from "./zod-fields";
 
 type Step = { key: number; title: string; ownerId: string; dueDate: string };
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export function PeriodicReviewForm({ accountId, team, mentor, viewerName, today }: { accountId: string; team: TPerson[]; mentor: TPerson | null; viewerName: string; today: string }) {
   const router = useRouter();

@@ -1,7 +1,7 @@
 import "server-only";
 // Drill-down: the accounts behind one figure of the dashboard, filtered on the same per-account
 // facts the figure was counted from (lib/dashboard/sql.ts), paged, or whole for a CSV export.
-import { prisma, Prisma } from "@/lib/db";
+import { localDateSql, prisma, Prisma } from "@/lib/db";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
@@ -31,7 +31,7 @@ function detailAndOrder(m: TMetric, clock: TClock): { detail: Prisma.Sql; order:
       return { detail: Prisma.sql`'due ' || to_char(f."periodicDue", 'DD Mon YYYY')`, order: Prisma.sql`f."periodicDue", f.name, f.id` };
     case "pending":
       return {
-        detail: Prisma.sql`f."pendingReviews" || ' pending, oldest waiting ' || (${clock.today}::date - f."oldestPending"::date) || ' days'`,
+        detail: Prisma.sql`f."pendingReviews" || ' pending, oldest waiting ' || (${clock.today}::date - ${localDateSql(Prisma.sql`f."oldestPending"`)}) || ' days'`,
         order: Prisma.sql`f."oldestPending" ASC NULLS LAST, f.name, f.id`,
       };
     case "mentor":

@@ -3,7 +3,7 @@ import "server-only";
 // caller may see (never by loading accounts into JavaScript). One statement derives the
 // per-account facts and aggregates them; a few more aggregate the per-item figures (actions,
 // reviews, financial years, score snapshots). They run in parallel.
-import { prisma, Prisma } from "@/lib/db";
+import { localDateSql, prisma, Prisma } from "@/lib/db";
 import { can, seesAllAccounts } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { BusyError, ForbiddenError } from "@/lib/errors";
@@ -80,7 +80,7 @@ export function dashboardFactsSql(user: SessionUser, filters: TDashboardFilters,
           'overdueActions', COALESCE(sum("overdueActions"), 0), 'accountsWithOverdue', count(*) FILTER (WHERE "overdueActions" > 0)) FROM f),
       'periodic', ${jsonList(Prisma.sql`SELECT "periodicStatus" AS status, count(*) AS accounts FROM f GROUP BY 1`)},
       'pending', (SELECT json_build_object('reviews', COALESCE(sum("pendingReviews"), 0), 'accounts', count(*) FILTER (WHERE "pendingReviews" > 0),
-          'oldestDays', ${clock.today}::date - min("oldestPending")::date) FROM f),
+          'oldestDays', ${clock.today}::date - ${localDateSql(Prisma.sql`min("oldestPending")`)}) FROM f),
       'coverage', ${jsonList(Prisma.sql`SELECT "coverageBucket" AS bucket, count(*) AS accounts FROM f GROUP BY 1`)},
       'relationships', (SELECT json_build_object('averageCoverage', avg(coverage), 'uncoveredDecisionMakers', COALESCE(sum(uncovered), 0),
           'accountsWithUncovered', count(*) FILTER (WHERE uncovered > 0), 'singleThreaded', count(*) FILTER (WHERE single)) FROM f),
@@ -127,7 +127,7 @@ function mentorsSql(user: SessionUser, filters: TDashboardFilters, clock: TClock
       round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days}) FILTER (WHERE ${decided}))::numeric, 1)::float8 AS "medianDays",
       round((avg(${days}) FILTER (WHERE ${decided}))::numeric, 1)::float8 AS "averageDays",
       count(*) FILTER (WHERE x.status = 'PENDING')::int AS pending,
-      (${clock.today}::date - (min(x."submittedAt") FILTER (WHERE x.status = 'PENDING'))::date) AS "oldestPendingDays",
+      (${clock.today}::date - ${localDateSql(Prisma.sql`min(x."submittedAt") FILTER (WHERE x.status = 'PENDING')`)}) AS "oldestPendingDays",
       count(DISTINCT x."accountId")::int AS accounts
     FROM "Review" x JOIN s ON s.id = x."accountId" JOIN "User" u ON u.id = x."mentorId"
     WHERE ${mentorReviewWindowSql(clock)}

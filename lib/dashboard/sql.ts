@@ -4,7 +4,7 @@ import "server-only";
 // (tier, score band, tier move, current lights, plan state, overdue actions, periodic review due,
 // pending reviews, coverage band); the dashboard GROUPs BY these facts and a drill-down filters
 // on them, so a number and the list behind it cannot disagree.
-import { Prisma } from "@/lib/db";
+import { localDateSql, Prisma } from "@/lib/db";
 import { seesAllAccounts } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { visibleAccountsSql } from "@/lib/accounts/access";
@@ -113,6 +113,8 @@ const lightColorSql = (key: Prisma.Sql) => Prisma.sql`(CASE ${key} % 4 WHEN 1 TH
 /**
  * `s` and `f`: one row per scoped account with every per-account fact the dashboard counts.
  * The aggregated sub-queries join `s` so that a filtered view reads only its accounts' rows.
+ * `periodicDue`: the last review is a meeting day; the first approval and the creation are
+ * moments, read as the day they fell on where the app runs (as periodicSchedule does).
  */
 export function accountFactsCte(user: SessionUser, filters: TDashboardFilters, clock: TClock): Prisma.Sql {
   const lightSelect = LIGHT_AREAS.map((area, i) => Prisma.sql`${lightColorSql(Prisma.sql`(s."currentLights" ->> ${area})::bigint`)} AS ${lightColumn(i)}`);
@@ -147,7 +149,8 @@ export function accountFactsCte(user: SessionUser, filters: TDashboardFilters, c
       p."approvedAt", p."firstApprovedAt",
       COALESCE(o.n, 0) AS "overdueActions", o.oldest AS "oldestOverdue",
       COALESCE(r.n, 0) AS "pendingReviews", r.oldest AS "oldestPending",
-      (COALESCE(s."lastPeriodicReviewAt", p."firstApprovedAt", s."createdAt") + make_interval(months => s.cadence))::date AS "periodicDue",
+      (COALESCE(s."lastPeriodicReviewAt"::date, ${localDateSql(Prisma.sql`p."firstApprovedAt"`)}, ${localDateSql(Prisma.sql`s."createdAt"`)})
+        + make_interval(months => s.cadence))::date AS "periodicDue",
       stt.name AS "startTierName", COALESCE(stt."isKey", false) AS "startKey", stt.rank AS "startRank"
     FROM s
       LEFT JOIN p ON p."accountId" = s.id
@@ -173,7 +176,7 @@ export function accountFactsCte(user: SessionUser, filters: TDashboardFilters, c
 /** Whole days an open action is past due, from its due day to today. */
 export const actionAgeSql = (clock: TClock) => Prisma.sql`(${day(clock.today)} - x."dueDate")`;
 /** Whole days a review has waited, from the day it was submitted to today. */
-export const reviewAgeSql = (clock: TClock) => Prisma.sql`(${day(clock.today)} - x."submittedAt"::date)`;
+export const reviewAgeSql = (clock: TClock) => Prisma.sql`(${day(clock.today)} - ${localDateSql(Prisma.sql`x."submittedAt"`)})`;
 
 /**
  * `ev`: tier-move events from consecutive score snapshots of the scoped accounts (needs `s`):

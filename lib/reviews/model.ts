@@ -1,7 +1,7 @@
 // Pure review logic: the periodic review schedule, the order of the mentor's queue, thread states,
 // which comments a resubmission answers, and turnaround per mentor. No I/O; unit-tested in
 // tests/unit/reviews-model.test.ts.
-import { daysBetween, isoDay } from "@/lib/plans/model";
+import { addDays, daysBetween, isoDay, localDay } from "@/lib/plans/model";
 import type { TReviewStatus, TVerdict } from "./schema";
 
 export { daysBetween, isoDay };
@@ -55,7 +55,9 @@ export function periodicSchedule(input: {
   everyMonths: number;
   today: Date | string;
 }): TPeriodicSchedule {
-  const from = input.lastReviewedAt ?? input.since;
+  // The last review is a meeting day (stored at midnight UTC, read as the day it is); `since` is a
+  // moment (the account's creation), read as the day it fell on where the app runs.
+  const from = input.lastReviewedAt ? isoDay(input.lastReviewedAt) : localDay(input.since);
   const dueOn = addMonths(from, input.everyMonths);
   const daysOverdue = daysBetween(dueOn, input.today);
   return {
@@ -83,7 +85,7 @@ export type TQueueUrgencyInput =
  */
 export function queueDeadline(item: TQueueUrgencyInput): string {
   if (item.kind === "periodic-review") return item.dueOn;
-  const target = isoDay(new Date(new Date(item.submittedAt).getTime() + REVIEW_TARGET_DAYS * 86_400_000));
+  const target = addDays(localDay(item.submittedAt), REVIEW_TARGET_DAYS);
   if (!item.decisionDate) return target;
   const decision = isoDay(item.decisionDate);
   return decision < target ? decision : target;
@@ -101,7 +103,7 @@ export function describeUrgency(item: TQueueUrgencyInput, today: Date | string):
     const label = left < 0 ? `Periodic review overdue by ${days(-left)}` : left === 0 ? "Periodic review due today" : `Periodic review due in ${days(left)}`;
     return { deadline, tone, label };
   }
-  const waited = Math.max(0, daysBetween(item.submittedAt, today));
+  const waited = Math.max(0, daysBetween(localDay(item.submittedAt), today));
   const waiting = waited === 0 ? "Asked today" : `Waiting ${days(waited)}`;
   if (item.decisionDate && isoDay(item.decisionDate) === deadline) {
     const d = daysBetween(today, item.decisionDate);

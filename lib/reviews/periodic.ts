@@ -2,14 +2,14 @@ import "server-only";
 // Periodic plan reviews: every N months from the account's tier (6 without one). The mentor
 // records the meeting; agreed next steps become short-term actions on the plan. Overdue reviews
 // are listed for the mentor, the account manager and the senior managers.
-import { prisma, Prisma } from "@/lib/db";
+import { localDateSql, prisma, Prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { ValidationError } from "@/lib/errors";
 import { visibleAccountsSql } from "@/lib/accounts/access";
 import { createAgreedActions } from "@/lib/plans/service";
-import { localToday } from "@/lib/plans/model";
+import { addDays, localToday } from "@/lib/plans/model";
 import { authorizeAccountReviews } from "./access";
 import { accountBriefFromJson, accountBriefJson, accountBriefSelect, scheduleOf, toAccountBrief, type TAccountBriefJson } from "./context";
 import { DEFAULT_REVIEW_EVERY_MONTHS, describeUrgency, DUE_SOON_DAYS, type TPeriodicState } from "./model";
@@ -146,7 +146,7 @@ export async function listPeriodicDuePage(opts: {
   const states = opts.states ?? ["overdue", "due-soon"];
   const today = localToday();
   // Due on or before this day: yesterday for "overdue" only, otherwise the due-soon window.
-  const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + (states.includes("due-soon") ? DUE_SOON_DAYS : -1) * 86_400_000).toISOString().slice(0, 10);
+  const horizon = addDays(today, states.includes("due-soon") ? DUE_SOON_DAYS : -1);
   const scopeSql =
     scope === "mentor"
       ? Prisma.sql`AND a."mentorId" = ${user.id}`
@@ -158,7 +158,7 @@ export async function listPeriodicDuePage(opts: {
   const rows = await prisma.$queryRaw<{ account: TAccountBriefJson; total: number }[]>`
     SELECT ${accountBriefJson} AS account, d.total FROM (
       SELECT id, due, count(*) OVER ()::int AS total FROM (
-        SELECT a.id, (COALESCE(a."lastPeriodicReviewAt", a."createdAt")::date
+        SELECT a.id, (COALESCE(a."lastPeriodicReviewAt"::date, ${localDateSql(Prisma.sql`a."createdAt"`)})
                + make_interval(months => CASE WHEN t."reviewEveryMonths" > 0 THEN t."reviewEveryMonths" ELSE ${DEFAULT_REVIEW_EVERY_MONTHS} END))::date AS due
         FROM "Account" a
         LEFT JOIN "Tier" t ON t.id = COALESCE(a."overrideTierId", a."computedTierId")

@@ -6,7 +6,7 @@ import { cache } from "react";
 import { jsonTimestamp, prisma, Prisma } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { visibleAccountsSql, visibleAccountsWhere } from "@/lib/accounts/access";
-import { localToday } from "@/lib/plans/model";
+import { addDays, localToday } from "@/lib/plans/model";
 import { accountBriefFromJson, accountBriefJson, accountBriefSelect, toAccountBrief, type TAccountBriefJson } from "./context";
 import { describeUrgency, REVIEW_TARGET_DAYS, sortQueue, threadState, turnaroundByMentor, type TThreadState } from "./model";
 import { listPeriodicDuePage } from "./periodic";
@@ -152,7 +152,7 @@ type LiveScope = { user: SessionUser; mine: boolean; accountId?: string };
  * is stale and left out. `soon`: its proposal's customer decides within the review target.
  */
 function liveReviewsSql({ user, mine, accountId }: LiveScope): Prisma.Sql {
-  const horizon = new Date(Date.now() + (REVIEW_TARGET_DAYS + 1) * 86_400_000).toISOString().slice(0, 10);
+  const horizon = addDays(localToday(), REVIEW_TARGET_DAYS + 1);
   return Prisma.sql`
     SELECT r.id, r."submittedAt", (p."decisionDate" <= ${horizon}::date) AS soon
     FROM "Review" r

@@ -423,3 +423,25 @@ describe("CSV export", () => {
     expect(lines.some((l) => l.includes("(override)"))).toBe(true);
   });
 });
+
+describe("days counted where the server runs", () => {
+  it("counts a review's wait from the day it was submitted in the server's time zone, as the mentor's queue does", async () => {
+    // A zone whose calendar day differs from UTC's at this very moment: counting from the UTC day
+    // of a submission against the local today would be a day off.
+    const zone = new Date().getUTCHours() >= 10 ? "Pacific/Kiritimati" : "Pacific/Pago_Pago";
+    const was = process.env.TZ;
+    process.env.TZ = zone;
+    try {
+      expect(localToday()).not.toBe(new Date().toISOString().slice(0, 10));
+      const d = await dashboard(senior);
+      expect(d.reviews.oldestPendingDays).toBe(45);
+      expect(d.reviews.mentors.find((m) => m.mentorId === mentor1.id)).toMatchObject({ pending: 2, oldestPendingDays: 20 });
+      expect(d.reviews.pendingByAge.map((b) => [b.key, b.items])).toEqual([["0-7", 1], ["8-14", 0], ["15-30", 1], ["31+", 1]]);
+      const behind = (await drill(senior, "pending:31+")).body.items as { id: string; detail: string }[];
+      expect(behind).toEqual([expect.objectContaining({ id: A3, detail: "1 pending, oldest waiting 45 days" })]);
+    } finally {
+      if (was === undefined) delete process.env.TZ;
+      else process.env.TZ = was;
+    }
+  });
+});

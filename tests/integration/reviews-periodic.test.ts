@@ -11,7 +11,7 @@ import * as commentsRoute from "@/app/api/reviews/[id]/comments/route";
 import * as verdictRoute from "@/app/api/reviews/[id]/verdict/route";
 import * as turnaroundRoute from "@/app/api/reviews/turnaround/route";
 import { reviewAttention } from "@/lib/reviews/attention";
-import { localToday } from "@/lib/plans/model";
+import { addDays, localToday } from "@/lib/plans/model";
 import { addMonths } from "@/lib/reviews/model";
 import { createAccount, unique } from "../../prisma/factories";
 import { call, type TestUser } from "../support/http";
@@ -19,7 +19,8 @@ import { makeUser, makeWorld, testDb } from "../support/fixtures";
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 const DAY = 86_400_000;
-const dayOffset = (n: number) => new Date(Date.now() + n * DAY).toISOString().slice(0, 10);
+// Days as people count them, from their today (a decision date is a day in their calendar).
+const dayOffset = (n: number) => addDays(localToday(), n);
 
 const proposal = (extra: Record<string, unknown> = {}) => ({
   title: "Five-year service renewal",

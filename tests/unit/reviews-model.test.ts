@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { addDays, localDay, localToday } from "@/lib/plans/model";
 import {
   addMonths,
   defaultAnswers,
@@ -13,6 +14,19 @@ import {
 } from "@/lib/reviews/model";
 import { ZCommentInput, ZPeriodicReviewInput, ZProposalInput, ZVerdictInput, sectionsFor } from "@/lib/reviews/schema";
 import { markdownToSafeHtml, sanitizeRichText, toStoredBody } from "@/lib/reviews/rich-text";
+
+
+/** Runs `check` with the runtime's time zone set to `zone` (Node reads TZ afresh when it changes). */
+function inZone(zone: string, check: () => void) {
+  const was = process.env.TZ;
+  process.env.TZ = zone;
+  try {
+    check();
+  } finally {
+    if (was === undefined) delete process.env.TZ;
+    else process.env.TZ = was;
+  }
+}
 
 describe("the periodic review schedule", () => {
   it("adds calendar months, falling back to the month's last day", () => {
@@ -46,10 +60,12 @@ describe("the periodic review schedule", () => {
 
 describe("the queue's order", () => {
   it("takes the customer's decision date when it comes before the review target", () => {
-    expect(queueDeadline({ kind: "review", submittedAt: "2026-05-01T09:00:00Z", decisionDate: "2026-05-04" })).toBe("2026-05-04");
-    expect(queueDeadline({ kind: "review", submittedAt: "2026-05-01T09:00:00Z", decisionDate: "2026-07-01" })).toBe("2026-05-11");
-    expect(queueDeadline({ kind: "review", submittedAt: "2026-05-01T09:00:00Z", decisionDate: null })).toBe("2026-05-11");
-    expect(queueDeadline({ kind: "periodic-review", dueOn: "2026-03-01" })).toBe("2026-03-01");
+    inZone("Europe/Berlin", () => {
+      expect(queueDeadline({ kind: "review", submittedAt: "2026-05-01T09:00:00Z", decisionDate: "2026-05-04" })).toBe("2026-05-04");
+      expect(queueDeadline({ kind: "review", submittedAt: "2026-05-01T09:00:00Z", decisionDate: "2026-07-01" })).toBe("2026-05-11");
+      expect(queueDeadline({ kind: "review", submittedAt: "2026-05-01T09:00:00Z", decisionDate: null })).toBe("2026-05-11");
+      expect(queueDeadline({ kind: "periodic-review", dueOn: "2026-03-01" })).toBe("2026-03-01");
+    });
   });
 
   it("sorts by deadline, then by who waited longest", () => {
@@ -62,12 +78,15 @@ describe("the queue's order", () => {
   });
 
   it("says why an item is urgent", () => {
-    expect(describeUrgency({ kind: "periodic-review", dueOn: "2026-05-01" }, "2026-05-11")).toMatchObject({ tone: "red", label: "Periodic review overdue by 10 days" });
-    expect(describeUrgency({ kind: "review", submittedAt: "2026-05-01T10:00:00Z", decisionDate: "2026-05-05" }, "2026-05-03")).toMatchObject({
-      tone: "amber",
-      label: "Waiting 2 days; customer decides in 2 days",
+    // Submitted at noon in Berlin on 1 May (the zone matters: see "days counted where the app runs").
+    inZone("Europe/Berlin", () => {
+      expect(describeUrgency({ kind: "periodic-review", dueOn: "2026-05-01" }, "2026-05-11")).toMatchObject({ tone: "red", label: "Periodic review overdue by 10 days" });
+      expect(describeUrgency({ kind: "review", submittedAt: "2026-05-01T10:00:00Z", decisionDate: "2026-05-05" }, "2026-05-03")).toMatchObject({
+        tone: "amber",
+        label: "Waiting 2 days; customer decides in 2 days",
+      });
+      expect(describeUrgency({ kind: "review", submittedAt: "2026-05-01T10:00:00Z", decisionDate: null }, "2026-05-20").label).toBe("Waiting 19 days, past the 10-day target");
     });
-    expect(describeUrgency({ kind: "review", submittedAt: "2026-05-01T10:00:00Z", decisionDate: null }, "2026-05-20").label).toBe("Waiting 19 days, past the 10-day target");
   });
 });
 
@@ -153,5 +172,49 @@ describe("rich text", () => {
   it("renders markdown through the same sanitiser", () => {
     expect(markdownToSafeHtml("**bold** <img src=x onerror=alert(1)>")).toBe("<p><strong>bold</strong> </p>");
     expect(toStoredBody("   ", "markdown")).toBe("");
+  });
+});
+
+// "Today" is the local day where the code runs (the person's in the browser, the server's `TZ` on
+// the server). A moment is read as the day it fell on in that same zone, or day counts are off by
+// one for part of every day anywhere but UTC.
+describe("days counted where the app runs", () => {
+  it("reads a moment as its local day and a plain day as itself", () => {
+    inZone("Pacific/Auckland", () => {
+      expect(localDay("2026-11-29T12:00:00.000Z")).toBe("2026-11-30");
+      expect(localDay(new Date("2026-11-29T10:59:00.000Z"))).toBe("2026-11-29");
+      expect(localDay("2026-11-29")).toBe("2026-11-29");
+      expect(localToday(new Date("2026-11-29T12:00:00.000Z"))).toBe("2026-11-30");
+    });
+    inZone("America/Los_Angeles", () => {
+      expect(localDay("2026-11-30T03:00:00.000Z")).toBe("2026-11-29");
+      expect(localDay("2026-11-30")).toBe("2026-11-30");
+    });
+    expect(addDays("2026-02-27", 2)).toBe("2026-03-01");
+    expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
+  });
+
+  it("asked at 1 am local time is 'asked today', not a day old", () => {
+    inZone("Pacific/Auckland", () => {
+      const item = { kind: "review" as const, submittedAt: new Date("2026-11-29T12:00:00.000Z"), decisionDate: null };
+      expect(describeUrgency(item, "2026-11-30").label).toBe("Asked today");
+      expect(queueDeadline(item)).toBe("2026-12-10");
+    });
+    inZone("America/Los_Angeles", () => {
+      // 7 pm on the 29th in California, already the 30th in UTC.
+      const item = { kind: "review" as const, submittedAt: "2026-11-30T03:00:00.000Z", decisionDate: "2026-12-01" };
+      expect(describeUrgency(item, "2026-11-29").label).toBe("Asked today; customer decides in 2 days");
+    });
+  });
+
+  it("counts the periodic review from the account's local start day, and from a meeting's own day", () => {
+    inZone("America/Los_Angeles", () => {
+      // Created at 7 pm on 31 December in California: its six months run from 31 December.
+      const created = new Date("2026-01-01T03:00:00.000Z");
+      expect(periodicSchedule({ lastReviewedAt: null, since: created, everyMonths: 6, today: "2026-02-01" }).dueOn).toBe("2026-06-30");
+      // A meeting day is stored at midnight UTC and stays that day.
+      const met = periodicSchedule({ lastReviewedAt: new Date("2026-01-10T00:00:00.000Z"), since: created, everyMonths: 3, today: "2026-02-01" });
+      expect(met).toMatchObject({ lastReviewedOn: "2026-01-10", dueOn: "2026-04-10" });
+    });
   });
 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/session";
 import { getPlan } from "@/lib/plans/service";
-import { localToday, planPhase } from "@/lib/plans/model";
+import { addDays, localToday, planPhase } from "@/lib/plans/model";
 import { ActionsPanel } from "@/components/plans/actions-panel";
 import { FinancialsPanel } from "@/components/plans/financials-panel";
 import { CommitmentPanel, PlanStatusPanel, StagePanel } from "@/components/plans/side-panels";
@@ -10,7 +10,6 @@ import { ObjectivesCard } from "@/components/plans/objectives-card";
 
 export const metadata: Metadata = { title: "Plan" };
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export default async function PlanOverviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
