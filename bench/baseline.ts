@@ -70,7 +70,8 @@ export function baselineHandlers(pool: pg.Pool, ids: BenchIds, dashboard: { pool
     },
     "review-queue": async () => {
       // The same question the app answers: the mentor's pending reviews (with their open threads)
-      // and the periodic reviews of their accounts that are overdue or due within 30 days.
+      // and the periodic reviews of their accounts that are overdue or due within 30 days (from the
+      // last meeting, or the first approved plan, or the account's creation).
       const [reviews, periodic] = await Promise.all([
         rows(
           `SELECT r.id, r."subjectType", r.status, r."submittedAt", r."planVersionId", v.number AS "versionNumber",
@@ -86,9 +87,11 @@ export function baselineHandlers(pool: pg.Pool, ids: BenchIds, dashboard: { pool
         ),
         rows(
           `SELECT * FROM (
-             SELECT a.id, a.name, a.score, t.name AS tier, a."lastPeriodicReviewAt",
-               (COALESCE(a."lastPeriodicReviewAt", a."createdAt")::date + make_interval(months => COALESCE(NULLIF(t."reviewEveryMonths", 0), 6)))::date AS due
-             FROM "Account" a LEFT JOIN "Tier" t ON t.id = COALESCE(a."overrideTierId", a."computedTierId")
+             SELECT a.id, a.name, a.score, t.name AS tier, a."lastPeriodicReviewAt", fa.first,
+               (COALESCE(a."lastPeriodicReviewAt", fa.first, a."createdAt")::date + make_interval(months => COALESCE(NULLIF(t."reviewEveryMonths", 0), 6)))::date AS due
+             FROM "Account" a
+             CROSS JOIN LATERAL (SELECT min(v."decidedAt") AS first FROM "PlanVersion" v WHERE v."accountId" = a.id AND v.status IN ('APPROVED', 'SUPERSEDED')) fa
+             LEFT JOIN "Tier" t ON t.id = COALESCE(a."overrideTierId", a."computedTierId")
              WHERE a."mentorId" = $1 AND a."archivedAt" IS NULL) d
            WHERE due <= CURRENT_DATE + 30 ORDER BY due, id LIMIT 200`,
           [ids.mentorId],

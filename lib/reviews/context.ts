@@ -71,8 +71,26 @@ export function toAccountBrief(a: TAccountBriefRow): TAccountBrief {
   return { id: a.id, name: a.name, score: a.score, tier: tier ? { name: tier.name, rank: tier.rank, isKey: tier.isKey, overridden: tier.overridden } : null };
 }
 
-export function scheduleOf(a: TAccountBriefRow, today: string = localToday()) {
-  return periodicSchedule({ lastReviewedAt: a.lastPeriodicReviewAt, since: a.createdAt, everyMonths: reviewEveryMonths(effectiveTier(a)), today });
+/**
+ * The account's first approved plan version, the start of its periodic reviews until a meeting is
+ * held: select with `firstApprovalSelect`, read with `firstApprovedAt`. (In SQL: `firstApprovedAtSql`.)
+ */
+export const firstApprovalSelect = {
+  planVersions: { where: { status: { in: ["APPROVED", "SUPERSEDED"] }, decidedAt: { not: null } }, orderBy: { decidedAt: "asc" }, take: 1, select: { decidedAt: true } },
+} as const satisfies Prisma.AccountSelect;
+
+export const firstApprovedAt = (a: { planVersions: { decidedAt: Date | null }[] }): Date | null => a.planVersions[0]?.decidedAt ?? null;
+
+/** The same over alias `a` ("Account"), as the dashboard counts it (lib/dashboard/sql.ts `p`). */
+export const firstApprovedAtSql = Prisma.sql`(SELECT min(v."decidedAt") FROM "PlanVersion" v WHERE v."accountId" = a.id AND v.status IN ('APPROVED', 'SUPERSEDED'))`;
+
+/**
+ * When the account's next plan review is due: the tier's cadence after the last review meeting,
+ * or, before any, after its first approved plan, or else after its creation. The dashboard counts
+ * overdue reviews by the same rule (lib/dashboard/sql.ts `periodicDue`).
+ */
+export function scheduleOf(a: TAccountBriefRow & { firstApprovedAt: Date | null }, today: string = localToday()) {
+  return periodicSchedule({ lastReviewedAt: a.lastPeriodicReviewAt, since: a.firstApprovedAt ?? a.createdAt, everyMonths: reviewEveryMonths(effectiveTier(a)), today });
 }
 
 export async function loadAccountContext(accountId: string): Promise<TAccountContext> {
@@ -81,6 +99,7 @@ export async function loadAccountContext(accountId: string): Promise<TAccountCon
       where: { id: accountId },
       select: {
         ...accountBriefSelect,
+        ...firstApprovalSelect,
         stage: true,
         scoredCriteria: true,
         overrideReason: true,
@@ -130,6 +149,6 @@ export async function loadAccountContext(accountId: string): Promise<TAccountCon
       contacts,
       relationships,
     },
-    periodic: scheduleOf(account),
+    periodic: scheduleOf({ ...account, firstApprovedAt: firstApprovedAt(account) }),
   };
 }

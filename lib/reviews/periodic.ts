@@ -11,7 +11,7 @@ import { visibleAccountsSql } from "@/lib/accounts/access";
 import { createAgreedActions } from "@/lib/plans/service";
 import { addDays, localToday } from "@/lib/plans/model";
 import { authorizeAccountReviews } from "./access";
-import { accountBriefFromJson, accountBriefJson, accountBriefSelect, scheduleOf, toAccountBrief, type TAccountBriefJson } from "./context";
+import { accountBriefFromJson, accountBriefJson, accountBriefSelect, firstApprovalSelect, firstApprovedAt, firstApprovedAtSql, scheduleOf, toAccountBrief, type TAccountBriefJson } from "./context";
 import { DEFAULT_REVIEW_EVERY_MONTHS, describeUrgency, DUE_SOON_DAYS, type TPeriodicState } from "./model";
 import { PERIODIC_OUTCOME_LABELS, type TPeriodicReviewInput } from "./schema";
 import type { TPeriodicOverview, TPeriodicQueueItem, TPeriodicReviewView, TPerson } from "./view";
@@ -55,14 +55,14 @@ export async function getPeriodicReviews(opts: { user: SessionUser; accountId: s
   const { user, accountId } = opts;
   const access = await authorizeAccountReviews({ user, accountId });
   const [account, rows, people] = await Promise.all([
-    prisma.account.findUniqueOrThrow({ where: { id: accountId }, select: accountBriefSelect }),
+    prisma.account.findUniqueOrThrow({ where: { id: accountId }, select: { ...accountBriefSelect, ...firstApprovalSelect } }),
     prisma.periodicReview.findMany({ where: { accountId }, orderBy: [{ heldOn: "desc" }, { createdAt: "desc" }], take: 100, select: periodicSelect }),
     teamPeople(accountId),
   ]);
   const mentors = await prisma.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.mentorId))] } }, select: { id: true, name: true } });
   const byId = new Map(mentors.map((m) => [m.id, m]));
   return {
-    schedule: scheduleOf(account),
+    schedule: scheduleOf({ ...account, firstApprovedAt: firstApprovedAt(account) }),
     history: rows.map((r) => toView(r, byId)),
     canRecord: can(user, "periodicReview:record", access.relation),
     team: people.team,
@@ -155,12 +155,16 @@ export async function listPeriodicDuePage(opts: {
         : Prisma.empty; // "visible": the visibility condition every scope gets below
   // One statement: the due accounts (visible to the caller, whatever the scope) with what a
   // queue row shows of each.
-  const rows = await prisma.$queryRaw<{ account: TAccountBriefJson; total: number }[]>`
-    SELECT ${accountBriefJson} AS account, d.total FROM (
-      SELECT id, due, count(*) OVER ()::int AS total FROM (
-        SELECT a.id, (COALESCE(a."lastPeriodicReviewAt"::date, ${localDateSql(Prisma.sql`a."createdAt"`)})
+  // Due as scheduleOf computes it: the last meeting's day, or the first approved plan's, or the
+  // account's creation, plus the tier's cadence.
+  const rows = await prisma.$queryRaw<{ account: TAccountBriefJson; total: number; firstApprovedAt: Date | null }[]>`
+    SELECT ${accountBriefJson} AS account, d.total, d."firstApprovedAt" FROM (
+      SELECT id, due, "firstApprovedAt", count(*) OVER ()::int AS total FROM (
+        SELECT a.id, fa."firstApprovedAt",
+               (COALESCE(a."lastPeriodicReviewAt"::date, ${localDateSql(Prisma.sql`fa."firstApprovedAt"`)}, ${localDateSql(Prisma.sql`a."createdAt"`)})
                + make_interval(months => CASE WHEN t."reviewEveryMonths" > 0 THEN t."reviewEveryMonths" ELSE ${DEFAULT_REVIEW_EVERY_MONTHS} END))::date AS due
         FROM "Account" a
+        CROSS JOIN LATERAL (SELECT ${firstApprovedAtSql} AS "firstApprovedAt") fa
         LEFT JOIN "Tier" t ON t.id = COALESCE(a."overrideTierId", a."computedTierId")
         WHERE a."archivedAt" IS NULL ${scopeSql} AND ${visibleAccountsSql(user)} ${accountId ? Prisma.sql`AND a.id = ${accountId}` : Prisma.empty}
       ) c
@@ -171,7 +175,7 @@ export async function listPeriodicDuePage(opts: {
     ORDER BY d.due, d.id`;
   if (!rows.length) return { items: [], total: 0 };
   const items = rows
-    .map((r) => accountBriefFromJson(r.account))
+    .map((r) => ({ ...accountBriefFromJson(r.account), firstApprovedAt: r.firstApprovedAt }))
     .map((a) => ({ a, schedule: scheduleOf(a, today) }))
     .filter(({ schedule }) => states.includes(schedule.state))
     .map(({ a, schedule }) => ({

@@ -11,7 +11,8 @@ import * as commentsRoute from "@/app/api/reviews/[id]/comments/route";
 import * as verdictRoute from "@/app/api/reviews/[id]/verdict/route";
 import * as turnaroundRoute from "@/app/api/reviews/turnaround/route";
 import { reviewAttention } from "@/lib/reviews/attention";
-import { addDays, localToday } from "@/lib/plans/model";
+import * as dashboardRoute from "@/app/api/dashboard/route";
+import { addDays, localDay, localToday } from "@/lib/plans/model";
 import { addMonths } from "@/lib/reviews/model";
 import { createAccount, unique } from "../../prisma/factories";
 import { call, type TestUser } from "../support/http";
@@ -266,5 +267,32 @@ describe("attention and turnaround", () => {
     // A mentor sees only the accounts they mentor, so only their own row.
     const own = (await call(turnaroundRoute.GET, { user: w.otherMentor })).body;
     expect(own.some((r: { mentor: { id: string } }) => r.mentor.id === w.mentor.id)).toBe(false);
+  });
+});
+
+describe("when the next plan review is due", () => {
+  it("counts from the last meeting, else the first approved plan, else the account's creation, alike on the account, in the queue and on the dashboard", async () => {
+    const [mentor, owner, senior] = await Promise.all([makeUser("MENTOR"), makeUser("ACCOUNT_MANAGER"), makeUser("SENIOR_MANAGER")]);
+    const db = testDb();
+    const region = `Due-${unique()}`;
+    // Two accounts in Keystone for two years, no tier (a plan review every 6 months), no meeting yet:
+    // one has had a plan approved by its mentor a month ago, the other never had a plan.
+    const planned = await createAccount(db, { ownerId: owner.id, mentorId: mentor.id, region, name: `Planned ${unique()}` });
+    const unplanned = await createAccount(db, { ownerId: owner.id, mentorId: mentor.id, region, name: `Unplanned ${unique()}` });
+    await db.account.updateMany({ where: { id: { in: [planned.id, unplanned.id] } }, data: { createdAt: new Date(Date.now() - 730 * DAY) } });
+    const approvedAt = new Date(Date.now() - 30 * DAY);
+    await db.planVersion.create({
+      data: { accountId: planned.id, number: 1, status: "APPROVED", submittedAt: new Date(Date.now() - 35 * DAY), decidedAt: approvedAt, content: {}, submittedById: owner.id },
+    });
+
+    const schedule = async (id: string) => (await call(periodicRoute.GET, { user: owner, params: { id } })).body.schedule;
+    expect(await schedule(planned.id)).toMatchObject({ lastReviewedOn: null, dueOn: addMonths(localDay(approvedAt), 6), state: "scheduled" });
+    expect((await schedule(unplanned.id)).state).toBe("overdue");
+
+    const periodicInQueue = ((await queue(mentor)).body.items as { kind: string; account: { id: string } }[]).filter((i) => i.kind === "periodic-review").map((i) => i.account.id);
+    expect(periodicInQueue).toEqual([unplanned.id]);
+
+    const dashboard = await call(dashboardRoute.GET, { user: senior, url: `/api/dashboard?${new URLSearchParams({ region })}` });
+    expect(dashboard.body.reviews.periodic).toEqual({ overdue: 1, soon: 0, later: 1 });
   });
 });

@@ -4,6 +4,7 @@ import { createPrisma } from "../../prisma/client";
 import { seedDemo } from "../../prisma/seed";
 import { periodicSchedule, reviewEveryMonths } from "@/lib/reviews/model";
 import { localToday } from "@/lib/plans/model";
+import { firstApprovalSelect, firstApprovedAt } from "@/lib/reviews/context";
 import { createTestDatabase, dropTestDatabase } from "../support/test-db";
 
 describe("demo reviews", () => {
@@ -32,9 +33,14 @@ describe("demo reviews", () => {
       const snapshots = await prisma.review.findMany({ where: { subjectType: "PROPOSAL" }, select: { subjectSnapshot: true } });
       expect(snapshots.every((r) => typeof (r.subjectSnapshot as { title?: unknown } | null)?.title === "string")).toBe(true);
       // Periodic reviews: some held recently, some due soon, some overdue.
-      const accounts = await prisma.account.findMany({ select: { createdAt: true, lastPeriodicReviewAt: true, computedTier: { select: { reviewEveryMonths: true } }, overrideTier: { select: { reviewEveryMonths: true } } } });
+      const accounts = await prisma.account.findMany({
+        select: { createdAt: true, lastPeriodicReviewAt: true, computedTier: { select: { reviewEveryMonths: true } }, overrideTier: { select: { reviewEveryMonths: true } }, ...firstApprovalSelect },
+      });
       const counts = { overdue: 0, "due-soon": 0, scheduled: 0 };
-      for (const a of accounts) counts[periodicSchedule({ lastReviewedAt: a.lastPeriodicReviewAt, since: a.createdAt, everyMonths: reviewEveryMonths(a.overrideTier ?? a.computedTier), today: localToday() }).state]++;
+      for (const a of accounts) {
+        const since = firstApprovedAt(a) ?? a.createdAt;
+        counts[periodicSchedule({ lastReviewedAt: a.lastPeriodicReviewAt, since, everyMonths: reviewEveryMonths(a.overrideTier ?? a.computedTier), today: localToday() }).state]++;
+      }
       expect(counts.overdue).toBeGreaterThan(0);
       expect(counts["due-soon"]).toBeGreaterThan(0);
       expect(counts.scheduled).toBeGreaterThan(0);
