@@ -60,7 +60,7 @@ export function AuditFilters({
           key={params.get("requestId") ?? ""}
           defaultValue={params.get("requestId") ?? ""}
           placeholder="From a log line or an error"
-          className="w-64 font-mono"
+          className="w-64 font-mono placeholder:font-sans"
           maxLength={100}
           onKeyDown={(e) => {
             if (e.key === "Enter") set("requestId", e.currentTarget.value.trim());

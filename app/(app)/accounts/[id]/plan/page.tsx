@@ -10,7 +10,6 @@ import { ObjectivesCard } from "@/components/plans/objectives-card";
 
 export const metadata: Metadata = { title: "Plan" };
 
-
 export default async function PlanOverviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageUser();
