@@ -90,7 +90,8 @@ export function baselineHandlers(pool: pg.Pool, ids: BenchIds, dashboard: { pool
              SELECT a.id, a.name, a.score, t.name AS tier, a."lastPeriodicReviewAt", fa.first,
                (COALESCE(a."lastPeriodicReviewAt", fa.first, a."createdAt")::date + make_interval(months => COALESCE(NULLIF(t."reviewEveryMonths", 0), 6)))::date AS due
              FROM "Account" a
-             CROSS JOIN LATERAL (SELECT min(v."decidedAt") AS first FROM "PlanVersion" v WHERE v."accountId" = a.id AND v.status IN ('APPROVED', 'SUPERSEDED')) fa
+             CROSS JOIN LATERAL (SELECT CASE WHEN a."lastPeriodicReviewAt" IS NULL THEN
+               (SELECT min(v."decidedAt") FROM "PlanVersion" v WHERE v."accountId" = a.id AND v.status IN ('APPROVED', 'SUPERSEDED')) END AS first) fa
              LEFT JOIN "Tier" t ON t.id = COALESCE(a."overrideTierId", a."computedTierId")
              WHERE a."mentorId" = $1 AND a."archivedAt" IS NULL) d
            WHERE due <= CURRENT_DATE + 30 ORDER BY due, id LIMIT 200`,

@@ -156,7 +156,8 @@ export async function listPeriodicDuePage(opts: {
   // One statement: the due accounts (visible to the caller, whatever the scope) with what a
   // queue row shows of each.
   // Due as scheduleOf computes it: the last meeting's day, or the first approved plan's, or the
-  // account's creation, plus the tier's cadence.
+  // account's creation, plus the tier's cadence. The first approval is looked up only for
+  // accounts that never had a meeting.
   const rows = await prisma.$queryRaw<{ account: TAccountBriefJson; total: number; firstApprovedAt: Date | null }[]>`
     SELECT ${accountBriefJson} AS account, d.total, d."firstApprovedAt" FROM (
       SELECT id, due, "firstApprovedAt", count(*) OVER ()::int AS total FROM (
@@ -164,7 +165,7 @@ export async function listPeriodicDuePage(opts: {
                (COALESCE(a."lastPeriodicReviewAt"::date, ${localDateSql(Prisma.sql`fa."firstApprovedAt"`)}, ${localDateSql(Prisma.sql`a."createdAt"`)})
                + make_interval(months => CASE WHEN t."reviewEveryMonths" > 0 THEN t."reviewEveryMonths" ELSE ${DEFAULT_REVIEW_EVERY_MONTHS} END))::date AS due
         FROM "Account" a
-        CROSS JOIN LATERAL (SELECT ${firstApprovedAtSql} AS "firstApprovedAt") fa
+        CROSS JOIN LATERAL (SELECT CASE WHEN a."lastPeriodicReviewAt" IS NULL THEN ${firstApprovedAtSql} END AS "firstApprovedAt") fa
         LEFT JOIN "Tier" t ON t.id = COALESCE(a."overrideTierId", a."computedTierId")
         WHERE a."archivedAt" IS NULL ${scopeSql} AND ${visibleAccountsSql(user)} ${accountId ? Prisma.sql`AND a.id = ${accountId}` : Prisma.empty}
       ) c
