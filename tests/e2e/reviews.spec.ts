@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { addDays, localToday } from "../../lib/plans/model";
 import { signIn, type DemoKey } from "./helpers";
 
 // The mentor review loop with two people in two browsers: Marco (account manager) and Helen
@@ -203,7 +204,8 @@ test("a manager writes a proposal in the rich text editor and the mentor reads i
   await manager.getByLabel("Title").fill("Line 3 retrofit offer");
   await manager.getByLabel("Kind").selectOption("tender");
   await manager.getByLabel("Value (EUR)").fill("1150000");
-  await manager.getByLabel("Customer's decision date").fill(new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10));
+  // Five days from the person's today (the browser and the server share this machine's zone).
+  await manager.getByLabel("Customer's decision date").fill(addDays(localToday(), 5));
   const editor = manager.getByRole("textbox", { name: "The proposal" });
   await editor.click();
   await manager.keyboard.type("## Scope\nRetrofit of line 3 with ");
