@@ -36,11 +36,12 @@ export function AccountFilters({ managers, tiers, industries, regions }: { manag
   }, [q]);
 
   const select = (name: string, label: string, options: { value: string; label: string }[], allLabel = `${label}: all`) => (
-    <div>
+    // On a phone the filters fill their rows (two to a row); from `sm` up each takes its own width.
+    <div className="min-w-36 flex-1 basis-36 sm:flex-none sm:basis-auto">
       <label htmlFor={`filter-${name}`} className="sr-only">
         {label}
       </label>
-      <Select id={`filter-${name}`} value={params.get(name) ?? ""} onChange={(e) => update({ [name]: e.target.value })} className="w-auto min-w-36">
+      <Select id={`filter-${name}`} value={params.get(name) ?? ""} onChange={(e) => update({ [name]: e.target.value })} className="w-full min-w-36 sm:w-auto">
         <option value="">{allLabel}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -62,8 +62,12 @@ export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: 
                 >
                   {c.sort ? (
                     <Link href={sortHref(c.sort)} className="rounded hover:text-slate-900">
-                      {c.label}
-                      <Icon aria-hidden className={`ml-1 inline h-3.5 w-3.5 align-[-2px] ${activeSort ? "text-slate-900" : "text-slate-300"}`} />
+                      {/* A long label wraps, but its last word keeps the sort icon beside it. */}
+                      {c.label.split(" ").slice(0, -1).join(" ")}{" "}
+                      <span className="whitespace-nowrap">
+                        {c.label.split(" ").at(-1)}
+                        <Icon aria-hidden className={`ml-1 inline h-3.5 w-3.5 align-[-2px] ${activeSort ? "text-slate-900" : "text-slate-300"}`} />
+                      </span>
                     </Link>
                   ) : (
                     c.label
