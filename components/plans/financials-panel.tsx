@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { Pencil, Plus } from "lucide-react";
+import { Check, Pencil, Plus, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
@@ -59,7 +59,7 @@ function YearEditor({ accountId, year, row, record, onDone }: { accountId: strin
     }
   }
   const cell = (k: keyof Draft, label: string) => (
-    <td className="px-2 py-1">
+    <td className="px-1 py-1">
       <label htmlFor={`fy-${year}-${k}`} className="sr-only">
         {label} {year}
       </label>
@@ -72,7 +72,8 @@ function YearEditor({ accountId, year, row, record, onDone }: { accountId: strin
         onChange={(e) => setD({ ...d, [k]: e.target.value })}
         aria-invalid={Boolean(errors[k]) || undefined}
         title={errors[k]}
-        className="h-8 min-w-[6rem] text-right tabular-nums"
+        // No spin buttons: they would cover the last digits of a seven-figure sum.
+        className="h-8 min-w-[5.5rem] px-2 text-right tabular-nums [appearance:textfield] [&::-webkit-inner-spin-button]:appearance-none [&::-webkit-outer-spin-button]:appearance-none"
       />
     </td>
   );
@@ -84,12 +85,13 @@ function YearEditor({ accountId, year, row, record, onDone }: { accountId: strin
       {cell("targetMargin", "Target margin")}
       {cell("actualMargin", "Actual margin")}
       <td className="px-2 py-1 text-right" colSpan={2}>
+        {/* Icons, so that the row being edited fits the card on a laptop screen. */}
         <div className="flex justify-end gap-1">
-          <Button size="sm" onClick={save} disabled={busy}>
-            Save
+          <Button size="sm" onClick={save} disabled={busy} aria-label={`Save ${year}`} title="Save" className="h-8 w-8 px-0">
+            <Check aria-hidden className="h-4 w-4" />
           </Button>
-          <Button size="sm" variant="ghost" onClick={onDone}>
-            Cancel
+          <Button size="sm" variant="ghost" onClick={onDone} aria-label={`Cancel editing ${year}`} title="Cancel" className="h-8 w-8 px-0">
+            <X aria-hidden className="h-4 w-4" />
           </Button>
         </div>
       </td>
