@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma as PrismaNs, PrismaClient } from "@/lib/generated/prisma/client";
-import { localTimeZone } from "@/lib/plans/model";
+import { localTimeZone } from "@/lib/days";
 
 export { Prisma } from "@/lib/generated/prisma/client";
 

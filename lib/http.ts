@@ -136,15 +136,34 @@ export function requestIdOf(req: NextRequest): string {
 }
 
 /**
+ * Answers `req` with `handle`'s response, or the one error mapper's for what it throws; either way
+ * the response carries the request id and the request gets its JSON log line.
+ */
+export async function respondLogged(req: NextRequest, requestId: string, handle: () => Promise<Response>): Promise<Response> {
+  const started = Date.now();
+  let status = 500;
+  try {
+    const res = await handle();
+    res.headers.set("x-request-id", requestId);
+    status = res.status;
+    return res;
+  } catch (error) {
+    const res = errorResponse(error, requestId);
+    status = res.status;
+    return res;
+  } finally {
+    log.info("request", { requestId, method: req.method, path: req.nextUrl.pathname, status, ms: Date.now() - started });
+  }
+}
+
+/**
  * Wraps a route handler: request id, same-origin check, signed-in user (401 otherwise),
  * params, and the one error mapper. The handler parses, authorizes, calls one service function.
  */
 export function withUser<P = Record<string, never>>(fn: Handler<P>) {
   return async (req: NextRequest, ctx: RouteContext<P>): Promise<Response> => {
     const requestId = requestIdOf(req);
-    const started = Date.now();
-    let status = 500;
-    try {
+    return respondLogged(req, requestId, async () => {
       assertSameOrigin(req);
       const params = (await ctx?.params) ?? ({} as P);
       const id = (params as { id?: unknown }).id;
@@ -162,16 +181,7 @@ export function withUser<P = Record<string, never>>(fn: Handler<P>) {
       };
       // A read asks for the account's ties once, however many checks it makes.
       // A write runs with its request id at hand, so its audit record names the request.
-      const res = req.method === "GET" ? await withAccountTiesCache(handle) : await runWithRequestId(requestId, handle);
-      res.headers.set("x-request-id", requestId);
-      status = res.status;
-      return res;
-    } catch (error) {
-      const res = errorResponse(error, requestId);
-      status = res.status;
-      return res;
-    } finally {
-      log.info("request", { requestId, method: req.method, path: req.nextUrl.pathname, status, ms: Date.now() - started });
-    }
+      return req.method === "GET" ? withAccountTiesCache(handle) : runWithRequestId(requestId, handle);
+    });
   };
 }

@@ -5,6 +5,8 @@
 import { DUE_SOON_DAYS, MOVE_LABELS, PERIODIC_LABELS, REVIEW_AGE_BUCKETS, ACTION_AGE_BUCKETS, SCORE_BUCKETS, COVERAGE_BUCKETS, type TMetric, type TMoveKind, type TPeriodicStatus } from "./metrics";
 import { LIGHT_AREA_LABELS } from "@/lib/plans/schema";
 import { STAGE_LABELS } from "@/lib/accounts/stages";
+import { daysBetween } from "@/lib/days";
+import { DEFAULT_REVIEW_EVERY_MONTHS } from "@/lib/reviews/model";
 
 export type TTierAt = { rank: number; isKey: boolean } | null;
 
@@ -34,28 +36,9 @@ export function addMonths(d: Date, months: number): Date {
   return target;
 }
 
-/** Months between periodic reviews when the account has no tier (issue 6: six months). */
-export const DEFAULT_REVIEW_MONTHS = 6;
-
-/**
- * The next periodic plan review: the last one held (or, before any, the first approved plan
- * version, or else the account's creation) plus the tier's cadence in months.
- */
-export function periodicReviewDue(input: {
-  lastPeriodicReviewAt: Date | null;
-  firstApprovedAt: Date | null;
-  createdAt: Date;
-  reviewEveryMonths: number | null;
-}): Date {
-  const base = input.lastPeriodicReviewAt ?? input.firstApprovedAt ?? input.createdAt;
-  return addMonths(base, input.reviewEveryMonths ?? DEFAULT_REVIEW_MONTHS);
-}
-
-const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
-
 /** Overdue when the due day is before today; due soon within DUE_SOON_DAYS days (inclusive). Days are YYYY-MM-DD. */
 export function periodicStatus(dueDay: string, today: string): TPeriodicStatus {
-  const diff = dayNumber(dueDay) - dayNumber(today);
+  const diff = daysBetween(today, dueDay);
   if (diff < 0) return "overdue";
   if (diff <= DUE_SOON_DAYS) return "soon";
   return "later";
@@ -64,7 +47,7 @@ export function periodicStatus(dueDay: string, today: string): TPeriodicStatus {
 /** The plan in force is stale when its approval is older than the review cadence. */
 export function isPlanStale(approvedAt: Date | null, reviewEveryMonths: number | null, now: Date): boolean {
   if (!approvedAt) return false;
-  return addMonths(approvedAt, reviewEveryMonths ?? DEFAULT_REVIEW_MONTHS).getTime() < now.getTime();
+  return addMonths(approvedAt, reviewEveryMonths ?? DEFAULT_REVIEW_EVERY_MONTHS).getTime() < now.getTime();
 }
 
 /** The twelve calendar months ending with `now`'s month (UTC), oldest first, as YYYY-MM. */

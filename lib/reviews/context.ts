@@ -84,13 +84,9 @@ export const firstApprovedAt = (a: { planVersions: { decidedAt: Date | null }[] 
 /** The same over alias `a` ("Account"), as the dashboard counts it (lib/dashboard/sql.ts `p`). */
 export const firstApprovedAtSql = Prisma.sql`(SELECT min(v."decidedAt") FROM "PlanVersion" v WHERE v."accountId" = a.id AND v.status IN ('APPROVED', 'SUPERSEDED'))`;
 
-/**
- * When the account's next plan review is due: the tier's cadence after the last review meeting,
- * or, before any, after its first approved plan, or else after its creation. The dashboard counts
- * overdue reviews by the same rule (lib/dashboard/sql.ts `periodicDue`).
- */
+/** When the account's next plan review is due (the rule: periodicSchedule). */
 export function scheduleOf(a: TAccountBriefRow & { firstApprovedAt: Date | null }, today: string = localToday()) {
-  return periodicSchedule({ lastReviewedAt: a.lastPeriodicReviewAt, since: a.firstApprovedAt ?? a.createdAt, everyMonths: reviewEveryMonths(effectiveTier(a)), today });
+  return periodicSchedule({ lastReviewedAt: a.lastPeriodicReviewAt, firstApprovedAt: a.firstApprovedAt, since: a.createdAt, everyMonths: reviewEveryMonths(effectiveTier(a)), today });
 }
 
 export async function loadAccountContext(accountId: string): Promise<TAccountContext> {

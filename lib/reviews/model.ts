@@ -46,18 +46,21 @@ export type TPeriodicSchedule = {
 };
 
 /**
- * When the next periodic review is due: `everyMonths` after the last one, or after the account
- * became a key account (its creation) when there has been none. Due today is not overdue yet.
+ * When the next periodic review is due: `everyMonths` after the last review meeting; before any,
+ * after the account's first approved plan; without one, after the account's creation (`since`).
+ * Due today is not overdue yet. The dashboard counts by the same rule (lib/dashboard/sql.ts
+ * `periodicDue`).
  */
 export function periodicSchedule(input: {
   lastReviewedAt: Date | string | null;
+  firstApprovedAt?: Date | string | null;
   since: Date | string;
   everyMonths: number;
   today: Date | string;
 }): TPeriodicSchedule {
-  // The last review is a meeting day (stored at midnight UTC, read as the day it is); `since` is a
-  // moment (the account's creation), read as the day it fell on where the app runs.
-  const from = input.lastReviewedAt ? isoDay(input.lastReviewedAt) : localDay(input.since);
+  // The last review is a meeting day (stored at midnight UTC, read as the day it is); the first
+  // approval and the creation are moments, read as the day they fell on where the app runs.
+  const from = input.lastReviewedAt ? isoDay(input.lastReviewedAt) : localDay(input.firstApprovedAt ?? input.since);
   const dueOn = addMonths(from, input.everyMonths);
   const daysOverdue = daysBetween(dueOn, input.today);
   return {

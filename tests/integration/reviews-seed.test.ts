@@ -38,8 +38,8 @@ describe("demo reviews", () => {
       });
       const counts = { overdue: 0, "due-soon": 0, scheduled: 0 };
       for (const a of accounts) {
-        const since = firstApprovedAt(a) ?? a.createdAt;
-        counts[periodicSchedule({ lastReviewedAt: a.lastPeriodicReviewAt, since, everyMonths: reviewEveryMonths(a.overrideTier ?? a.computedTier), today: localToday() }).state]++;
+        const everyMonths = reviewEveryMonths(a.overrideTier ?? a.computedTier);
+        counts[periodicSchedule({ lastReviewedAt: a.lastPeriodicReviewAt, firstApprovedAt: firstApprovedAt(a), since: a.createdAt, everyMonths, today: localToday() }).state]++;
       }
       expect(counts.overdue).toBeGreaterThan(0);
       expect(counts["due-soon"]).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { addMonths, classifyTierMove, csvFileName, describeMetric, formatMoneyShort, isPlanStale, lastTwelveMonths, periodicReviewDue, periodicStatus, toCsv } from "@/lib/dashboard/model";
+import { addMonths, classifyTierMove, csvFileName, describeMetric, formatMoneyShort, isPlanStale, lastTwelveMonths, periodicStatus, toCsv } from "@/lib/dashboard/model";
 import { ACTION_AGE_BUCKETS, bucketFor, metricKey, parseMetric, REVIEW_AGE_BUCKETS, SCORE_BUCKETS } from "@/lib/dashboard/metrics";
 import { drillHref, ZDashboardFilters, ZDrillQuery } from "@/lib/dashboard/schema";
 
@@ -37,17 +37,6 @@ describe("addMonths", () => {
 });
 
 describe("periodic reviews", () => {
-  const createdAt = new Date("2024-01-10T00:00:00Z");
-  it("counts from the last review, else the first approved plan, else the account's creation", () => {
-    const firstApprovedAt = new Date("2024-03-01T00:00:00Z");
-    const last = new Date("2025-05-20T00:00:00Z");
-    expect(periodicReviewDue({ lastPeriodicReviewAt: last, firstApprovedAt, createdAt, reviewEveryMonths: 3 }).toISOString()).toBe("2025-08-20T00:00:00.000Z");
-    expect(periodicReviewDue({ lastPeriodicReviewAt: null, firstApprovedAt, createdAt, reviewEveryMonths: 3 }).toISOString()).toBe("2024-06-01T00:00:00.000Z");
-    expect(periodicReviewDue({ lastPeriodicReviewAt: null, firstApprovedAt: null, createdAt, reviewEveryMonths: 12 }).toISOString()).toBe("2025-01-10T00:00:00.000Z");
-  });
-  it("uses six months when the account has no tier", () => {
-    expect(periodicReviewDue({ lastPeriodicReviewAt: null, firstApprovedAt: null, createdAt, reviewEveryMonths: null }).toISOString()).toBe("2024-07-10T00:00:00.000Z");
-  });
   it("is overdue the day after it is due, and due soon within 30 days", () => {
     expect(periodicStatus("2026-03-01", "2026-03-02")).toBe("overdue");
     expect(periodicStatus("2026-03-02", "2026-03-02")).toBe("soon");

@@ -178,6 +178,19 @@ describe("rich text", () => {
 // "Today" is the local day where the code runs (the person's in the browser, the server's `TZ` on
 // the server). A moment is read as the day it fell on in that same zone, or day counts are off by
 // one for part of every day anywhere but UTC.
+describe("when the next plan review is due", () => {
+  const due = (input: { lastReviewedAt: string | null; firstApprovedAt: string | null; everyMonths: number }) =>
+    periodicSchedule({ ...input, since: "2024-01-10", today: "2024-02-01" }).dueOn;
+  it("counts from the last review, else the first approved plan, else the account's creation", () => {
+    expect(due({ lastReviewedAt: "2025-05-20", firstApprovedAt: "2024-03-01", everyMonths: 3 })).toBe("2025-08-20");
+    expect(due({ lastReviewedAt: null, firstApprovedAt: "2024-03-01", everyMonths: 3 })).toBe("2024-06-01");
+    expect(due({ lastReviewedAt: null, firstApprovedAt: null, everyMonths: 12 })).toBe("2025-01-10");
+  });
+  it("uses six months when the account has no tier", () => {
+    expect(due({ lastReviewedAt: null, firstApprovedAt: null, everyMonths: reviewEveryMonths(null) })).toBe("2024-07-10");
+  });
+});
+
 describe("days counted where the app runs", () => {
   it("reads a moment as its local day and a plain day as itself", () => {
     inZone("Pacific/Auckland", () => {
