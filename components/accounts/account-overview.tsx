@@ -103,13 +103,13 @@ export function AccountOverview({ account, people, permissions }: { account: Acc
               <Item label="Region">{account.region}</Item>
               <Item label="Lifecycle stage">{STAGE_LABELS[account.stage]}</Item>
               <Item label="Key account manager">{account.owner.name}</Item>
-              <Item label="Mentor">{account.mentor?.name ?? <span className="text-slate-400">No mentor yet</span>}</Item>
+              <Item label="Mentor">{account.mentor?.name ?? <span className="text-slate-500">No mentor yet</span>}</Item>
               <Item label="In Keystone since">{formatDate(account.createdAt)}</Item>
               <Item label="Revenue this year">{formatMoney(account.annualRevenue)}</Item>
               <Item label="Gross margin this year">{formatMoney(account.annualMargin)}</Item>
               <div className="sm:col-span-2">
                 <dt className="text-slate-500">Description</dt>
-                <dd className="mt-1 whitespace-pre-line text-slate-800">{account.description || <span className="text-slate-400">No description yet.</span>}</dd>
+                <dd className="mt-1 whitespace-pre-line text-slate-800">{account.description || <span className="text-slate-500">No description yet.</span>}</dd>
               </div>
             </dl>
           )}

@@ -52,7 +52,7 @@ export function AuditTable({ items }: { items: Event[] }) {
                 <td className="whitespace-nowrap px-4 py-2.5 font-mono text-xs text-slate-700">{e.action}</td>
                 <td className="px-4 py-2.5 text-slate-600">
                   {e.entityType}{" "}
-                  {e.recordName ? <span className="text-slate-900">{e.recordName}</span> : <span className="font-mono text-xs text-slate-400" title={e.entityId}>{e.entityId.slice(0, 10)}</span>}
+                  {e.recordName ? <span className="text-slate-900">{e.recordName}</span> : <span className="font-mono text-xs text-slate-500" title={e.entityId}>{e.entityId.slice(0, 10)}</span>}
                 </td>
                 <td className="px-4 py-2.5">
                   {e.account ? (
@@ -60,7 +60,7 @@ export function AuditTable({ items }: { items: Event[] }) {
                       {e.account.name ?? <span className="font-mono text-xs">{e.account.id.slice(0, 10)}</span>}
                     </Link>
                   ) : (
-                    <span className="text-slate-400">—</span>
+                    <span className="text-slate-500">—</span>
                   )}
                 </td>
                 <td className="px-4 py-2.5 text-right">

@@ -68,7 +68,7 @@ export function UsersAdmin({ users, currentUserId }: { users: U[]; currentUserId
             </thead>
             <tbody className="divide-y divide-slate-100">
               {users.map((u) => (
-                <tr key={u.id} className={u.active ? "" : "bg-slate-50 text-slate-400"}>
+                <tr key={u.id} className={u.active ? "" : "bg-slate-50 text-slate-500"}>
                   <td className="px-4 py-3">
                     <div className="font-medium text-slate-900">{u.name}</div>
                     <div className="text-xs text-slate-500">{u.email} · changed {formatRelative(u.updatedAt)}</div>

@@ -10,6 +10,7 @@ import { cn } from "@/lib/cn";
 import { csvFileName, toCsv } from "@/lib/dashboard/model";
 import { useDashboard } from "./context";
 import { WhenVisible } from "./when-visible";
+import { ScrollX } from "@/components/ui/scroll-x";
 
 export type TColumn<T> = {
   header: string;
@@ -45,7 +46,7 @@ export function DataTable<T>({ rows, columns, caption, rowKey, footer, testId, l
   const [all, setAll] = useState(false);
   const shown = limit && !all ? rows.slice(0, limit) : rows;
   return (
-    <div className="overflow-x-auto">
+    <ScrollX label={caption}>
       <table className="min-w-full text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -78,7 +79,7 @@ export function DataTable<T>({ rows, columns, caption, rowKey, footer, testId, l
           {all ? `Show the first ${limit}` : `Show all ${rows.length}`}
         </button>
       )}
-    </div>
+    </ScrollX>
   );
 }
 

@@ -27,7 +27,7 @@ const columns: TColumn<TRow>[] = [
     align: "right",
     cell: (r) => {
       const a = attainment(r);
-      return <span className={a === null ? "text-slate-400" : a >= 1 ? "text-emerald-700" : a >= 0.9 ? "text-amber-700" : "text-red-700"}>{formatPercent(a)}</span>;
+      return <span className={a === null ? "text-slate-500" : a >= 1 ? "text-emerald-700" : a >= 0.9 ? "text-amber-700" : "text-red-700"}>{formatPercent(a)}</span>;
     },
     csv: (r) => {
       const a = attainment(r);

@@ -26,7 +26,7 @@ const tierColumns: TColumn<TTierRow>[] = [
     header: "Capacity",
     align: "right",
     cell: (t) =>
-      t.capacity === null ? <span className="text-slate-400">—</span> : (
+      t.capacity === null ? <span className="text-slate-500">—</span> : (
         <span className="inline-flex items-center gap-2">
           {formatCount(t.accounts)} of {formatCount(t.capacity)}
           {t.overCapacity && <Badge tone="red">Over by {formatCount(t.accounts - t.capacity)}</Badge>}
@@ -34,17 +34,17 @@ const tierColumns: TColumn<TTierRow>[] = [
       ),
     csv: (t) => t.capacity,
   },
-  { header: "By override", align: "right", cell: (t) => (t.overridden ? formatCount(t.overridden) : <span className="text-slate-400">0</span>), csv: (t) => t.overridden },
+  { header: "By override", align: "right", cell: (t) => (t.overridden ? formatCount(t.overridden) : <span className="text-slate-500">0</span>), csv: (t) => t.overridden },
 ];
 
 const managerColumns: TColumn<TManagerLoad>[] = [
   { header: "Key account manager", cell: (m) => m.name, csv: (m) => m.name },
   { header: "Key accounts", align: "right", cell: (m) => <FigureLink metric={`owner:${m.ownerId}:key`} label={`Key accounts of ${m.name}`}>{formatCount(m.keyAccounts)}</FigureLink>, csv: (m) => m.keyAccounts },
-  { header: "Limit", align: "right", cell: (m) => (m.maxKeyAccounts === null ? <span className="text-slate-400">none set</span> : formatCount(m.maxKeyAccounts)), csv: (m) => m.maxKeyAccounts },
+  { header: "Limit", align: "right", cell: (m) => (m.maxKeyAccounts === null ? <span className="text-slate-500">none set</span> : formatCount(m.maxKeyAccounts)), csv: (m) => m.maxKeyAccounts },
   {
     header: "Load",
     cell: (m) =>
-      m.maxKeyAccounts === null ? <span className="text-slate-400">—</span> : (
+      m.maxKeyAccounts === null ? <span className="text-slate-500">—</span> : (
         <span className="inline-flex items-center gap-2">
           <span aria-hidden className="h-2 w-16 overflow-hidden rounded-full bg-slate-100">
             <span className={`block h-full ${m.overLimit ? "bg-red-500" : "bg-emerald-500"}`} style={{ width: `${Math.min(100, (m.keyAccounts / Math.max(1, m.maxKeyAccounts)) * 100)}%` }} />
@@ -69,7 +69,7 @@ const monthColumns: TColumn<TMonthRow>[] = [
   ...MOVE_SERIES.map((s): TColumn<TMonthRow> => ({
     header: s.name,
     align: "right",
-    cell: (m) => (m[s.key] ? <FigureLink metric={`moveMonth:${m.month}:${s.key}`} label={`${s.name} in ${formatMonth(m.month)}`}>{formatCount(m[s.key])}</FigureLink> : <span className="text-slate-400">0</span>),
+    cell: (m) => (m[s.key] ? <FigureLink metric={`moveMonth:${m.month}:${s.key}`} label={`${s.name} in ${formatMonth(m.month)}`}>{formatCount(m[s.key])}</FigureLink> : <span className="text-slate-500">0</span>),
     csv: (m) => m[s.key],
   })),
 ];

@@ -55,8 +55,8 @@ export function ConflictPanel({ theirs, mine, onResolve }: { theirs: TDraftView;
                       </span>
                       <div className="max-h-80 overflow-y-auto">
                         <PlanDocument content={only(side === "mine" ? mine : theirs.content, s)} hideEmpty className="[&_h2]:hidden" />
-                        {side === "mine" && !sectionHasText(mine, s) && <p className="text-sm italic text-slate-400">(empty)</p>}
-                        {side === "theirs" && !sectionHasText(theirs.content, s) && <p className="text-sm italic text-slate-400">(empty)</p>}
+                        {side === "mine" && !sectionHasText(mine, s) && <p className="text-sm italic text-slate-500">(empty)</p>}
+                        {side === "theirs" && !sectionHasText(theirs.content, s) && <p className="text-sm italic text-slate-500">(empty)</p>}
                       </div>
                     </label>
                   ))}

@@ -4,6 +4,7 @@ import { Badge, type Tone } from "@/components/ui/badge";
 import { formatMoney } from "@/lib/format";
 import type { TChangeStatus, TDiffPart, TPlanDiff, TSectionDiff, TTextDiff } from "@/lib/plans/model";
 import { cn } from "@/lib/cn";
+import { ScrollX } from "@/components/ui/scroll-x";
 
 const STATUS: Record<TChangeStatus, { label: string; tone: Tone }> = {
   unchanged: { label: "Unchanged", tone: "slate" },
@@ -14,7 +15,7 @@ const STATUS: Record<TChangeStatus, { label: string; tone: Tone }> = {
 
 function Side({ parts, side }: { parts: TDiffPart[]; side: "before" | "after" }) {
   const shown = parts.filter((p) => (side === "before" ? !p.added : !p.removed));
-  if (!shown.some((p) => p.value.trim())) return <p className="text-sm italic text-slate-400">(empty)</p>;
+  if (!shown.some((p) => p.value.trim())) return <p className="text-sm italic text-slate-500">(empty)</p>;
   return (
     <p className="whitespace-pre-wrap text-sm leading-relaxed text-slate-800">
       {shown.map((p, i) =>
@@ -79,7 +80,7 @@ function SectionBody({ s }: { s: TSectionDiff }) {
     );
   }
   if (s.kind === "objectives") {
-    if (!s.items.length) return <p className="text-sm italic text-slate-400">No objectives in either version.</p>;
+    if (!s.items.length) return <p className="text-sm italic text-slate-500">No objectives in either version.</p>;
     return (
       <ul className="space-y-3">
         {s.items.map((o) => (
@@ -100,7 +101,7 @@ function SectionBody({ s }: { s: TSectionDiff }) {
                     </div>
                   </div>
                 ) : (
-                  <p className="text-sm italic text-slate-400">(not in this version)</p>
+                  <p className="text-sm italic text-slate-500">(not in this version)</p>
                 )
               }
               after={
@@ -115,7 +116,7 @@ function SectionBody({ s }: { s: TSectionDiff }) {
                     </div>
                   </div>
                 ) : (
-                  <p className="text-sm italic text-slate-400">(removed)</p>
+                  <p className="text-sm italic text-slate-500">(removed)</p>
                 )
               }
             />
@@ -124,7 +125,7 @@ function SectionBody({ s }: { s: TSectionDiff }) {
       </ul>
     );
   }
-  if (!s.rows.length) return <p className="text-sm italic text-slate-400">No targets in either version.</p>;
+  if (!s.rows.length) return <p className="text-sm italic text-slate-500">No targets in either version.</p>;
   const cell = (before: number | null | undefined, after: number | null | undefined, side: "before" | "after") => {
     const v = side === "before" ? before : after;
     const differs = before !== after;
@@ -135,7 +136,7 @@ function SectionBody({ s }: { s: TSectionDiff }) {
     );
   };
   return (
-    <div className="overflow-x-auto">
+    <ScrollX label="Financial targets compared">
       <table className="w-full min-w-[36rem] text-sm tabular-nums">
         <thead>
           <tr className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
@@ -144,7 +145,9 @@ function SectionBody({ s }: { s: TSectionDiff }) {
             <th className="px-2 py-1.5 text-right font-medium">Revenue after</th>
             <th className="px-2 py-1.5 text-right font-medium">Margin before</th>
             <th className="px-2 py-1.5 text-right font-medium">Margin after</th>
-            <th className="px-2 py-1.5" />
+            <th className="px-2 py-1.5">
+              <span className="sr-only">Change</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -160,7 +163,7 @@ function SectionBody({ s }: { s: TSectionDiff }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollX>
   );
 }
 

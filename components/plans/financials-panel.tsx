@@ -131,7 +131,9 @@ export function FinancialsPanel({ accountId, rows, financials, canEdit, thisYear
                   <th className="px-2 py-1.5 text-right font-medium">Target margin</th>
                   <th className="px-2 py-1.5 text-right font-medium">Actual margin</th>
                   <th className="px-2 py-1.5 text-right font-medium">Revenue vs target</th>
-                  <th className="px-2 py-1.5" />
+                  <th className="px-2 py-1.5">
+                    <span className="sr-only">Edit</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -149,7 +151,7 @@ export function FinancialsPanel({ accountId, rows, financials, canEdit, thisYear
                       <td
                         className={cn(
                           "px-2 py-1.5 text-right font-medium",
-                          r.revenueAttainment === null ? "text-slate-400" : r.revenueAttainment >= 1 ? "text-emerald-700" : r.revenueAttainment >= 0.9 ? "text-amber-700" : "text-red-700",
+                          r.revenueAttainment === null ? "text-slate-500" : r.revenueAttainment >= 1 ? "text-emerald-700" : r.revenueAttainment >= 0.9 ? "text-amber-700" : "text-red-700",
                         )}
                       >
                         {r.revenueAttainment === null ? "—" : `${Math.round(r.revenueAttainment * 100)}%`}

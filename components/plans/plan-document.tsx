@@ -4,9 +4,10 @@ import type { ReactNode } from "react";
 import { formatMoney } from "@/lib/format";
 import { SECTION_LABELS, SUBFIELD_LABELS, type TPlanContent, type TPlanSection } from "@/lib/plans/schema";
 import { cn } from "@/lib/cn";
+import { ScrollX } from "@/components/ui/scroll-x";
 
 function Prose({ text, empty }: { text: string; empty: string }) {
-  if (!text.trim()) return <p className="text-sm italic text-slate-400">{empty}</p>;
+  if (!text.trim()) return <p className="text-sm italic text-slate-500">{empty}</p>;
   return <p className="whitespace-pre-wrap text-[15px] leading-relaxed text-slate-800 print:text-[11pt]">{text}</p>;
 }
 
@@ -93,7 +94,7 @@ export function PlanDocument({
                   </span>
                   <div>
                     <div className="font-medium text-slate-900">
-                      {o.title || <span className="italic text-slate-400">Untitled objective</span>}
+                      {o.title || <span className="italic text-slate-500">Untitled objective</span>}
                       {o.horizonYear ? <span className="ml-2 text-sm font-normal text-slate-500">by {o.horizonYear}</span> : null}
                     </div>
                     {o.description.trim() && <p className="mt-0.5 whitespace-pre-wrap text-sm leading-relaxed text-slate-700">{o.description}</p>}
@@ -109,7 +110,7 @@ export function PlanDocument({
       {show("financialTargets") && (
         <Section id="financialTargets" title={SECTION_LABELS.financialTargets}>
           {years.length ? (
-            <div className="overflow-x-auto">
+            <ScrollX label="Financial targets by year">
               <table className="w-full min-w-[28rem] text-sm tabular-nums">
                 <thead>
                   <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
@@ -134,7 +135,7 @@ export function PlanDocument({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollX>
           ) : (
             <Prose text="" empty="No targets yet." />
           )}

@@ -77,7 +77,7 @@ export function PlanPrintDocument({ plan, version, printedOn, internal = true }:
                 </span>
                 <span>
                   <span className="font-medium text-slate-900">{LIGHT_AREA_LABELS[area]}</span>
-                  <span className={`ml-1.5 text-xs font-semibold uppercase ${l ? LIGHT_STYLE[l.color].text : "text-slate-400"}`}>{l ? LIGHT_STYLE[l.color].label : "not set"}</span>
+                  <span className={`ml-1.5 text-xs font-semibold uppercase ${l ? LIGHT_STYLE[l.color].text : "text-slate-500"}`}>{l ? LIGHT_STYLE[l.color].label : "not set"}</span>
                   {l && <span className="block text-slate-600">{l.reason}</span>}
                 </span>
               </li>
@@ -125,7 +125,7 @@ export function PlanPrintDocument({ plan, version, printedOn, internal = true }:
             </tbody>
           </table>
         ) : (
-          <p className="text-sm italic text-slate-400">No open actions.</p>
+          <p className="text-sm italic text-slate-500">No open actions.</p>
         )}
       </section>
       )}

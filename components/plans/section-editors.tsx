@@ -213,7 +213,9 @@ export function TargetsEditor({
                 <th className="pb-2 pr-3 text-right font-medium">Revenue (€)</th>
                 <th className="pb-2 pr-3 text-right font-medium">Margin (€)</th>
                 <th className="pb-2 pr-3 text-right font-medium">Margin %</th>
-                <th className="pb-2" />
+                <th className="pb-2">
+                  <span className="sr-only">Remove</span>
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -117,7 +117,7 @@ export function TrafficLights({
                   <div className="min-w-0 flex-1">
                     <div className="flex flex-wrap items-baseline gap-x-2">
                       <span className="font-medium text-slate-900">{LIGHT_AREA_LABELS[area]}</span>
-                      <span className={cn("text-sm font-medium", l ? LIGHT_STYLE[l.color].text : "text-slate-400")}>{l ? LIGHT_STYLE[l.color].label : "Not set"}</span>
+                      <span className={cn("text-sm font-medium", l ? LIGHT_STYLE[l.color].text : "text-slate-500")}>{l ? LIGHT_STYLE[l.color].label : "Not set"}</span>
                     </div>
                     {l && <p className="text-sm text-slate-700">{l.reason}</p>}
                     {l && (

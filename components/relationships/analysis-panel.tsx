@@ -116,7 +116,7 @@ function CoverageScore() {
   const { map } = useMap();
   const { score, parts } = map.analysis.coverage;
   const [open, setOpen] = useState(false);
-  const tone = score === null ? "text-slate-400" : score >= 70 ? "text-emerald-600" : score >= 45 ? "text-amber-600" : "text-red-600";
+  const tone = score === null ? "text-slate-500" : score >= 70 ? "text-emerald-600" : score >= 45 ? "text-amber-600" : "text-red-600";
   return (
     <section className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm">
       <div className="flex items-end justify-between gap-3">
@@ -128,7 +128,7 @@ function CoverageScore() {
         </div>
         <p className={cn("text-3xl font-semibold tabular-nums", tone)} data-testid="coverage-score">
           {score === null ? "—" : Math.round(score)}
-          <span className="text-sm font-normal text-slate-400">/100</span>
+          <span className="text-sm font-normal text-slate-500">/100</span>
         </p>
       </div>
       <button type="button" onClick={() => setOpen(!open)} aria-expanded={open} className="mt-2 inline-flex items-center gap-1 text-xs font-medium text-brand-700 hover:underline">
@@ -150,7 +150,7 @@ function CoverageScore() {
               <p className="mt-1 text-slate-500">{p.explanation}</p>
             </li>
           ))}
-          <li className="text-[11px] text-slate-400">Known well means strength {COVERED_MIN} or more.</li>
+          <li className="text-[11px] text-slate-500">Known well means strength {COVERED_MIN} or more.</li>
         </ul>
       )}
     </section>

@@ -65,7 +65,7 @@ export const PersonNode = memo(function PersonNode({ id, data }: NodeProps<Node<
         <span
           className={cn(
             "absolute -right-2 -top-2 flex h-5 min-w-5 items-center justify-center rounded-full px-1 text-[10px] font-bold ring-2 ring-white",
-            data.threads === 0 ? (gap ? "bg-red-600 text-white" : "bg-slate-300 text-slate-700") : data.threads === 1 ? "bg-amber-400 text-amber-950" : "bg-teal-600 text-white",
+            data.threads === 0 ? (gap ? "bg-red-600 text-white" : "bg-slate-300 text-slate-700") : data.threads === 1 ? "bg-amber-400 text-amber-950" : "bg-teal-700 text-white",
           )}
           aria-hidden
         >

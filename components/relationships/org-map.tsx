@@ -276,11 +276,11 @@ function Legend() {
           {ATTITUDE_LABELS[a]}
         </span>
       ))}
-      <span className="text-slate-400">·</span>
+      <span className="text-slate-500">·</span>
       <span>size = influence</span>
       <span>line width = strength</span>
       <span className="inline-flex items-center gap-1">
-        <span className="flex h-4 min-w-4 items-center justify-center rounded-full bg-teal-600 px-1 text-[9px] font-bold text-white">2</span>of our team reach them
+        <span className="flex h-4 min-w-4 items-center justify-center rounded-full bg-teal-700 px-1 text-[9px] font-bold text-white">2</span>of our team reach them
       </span>
     </div>
   );

@@ -75,7 +75,7 @@ export function AccountContextCard({ context, wide = false, title = "The account
                 </span>
                 <span className="min-w-0">
                   <span className="font-medium text-slate-800">{LIGHT_AREA_LABELS[l.area]}</span>{" "}
-                  <span className={l.color ? LIGHT_STYLE[l.color].text : "text-slate-400"}>{l.color ? LIGHT_STYLE[l.color].label : "not set"}</span>
+                  <span className={l.color ? LIGHT_STYLE[l.color].text : "text-slate-500"}>{l.color ? LIGHT_STYLE[l.color].label : "not set"}</span>
                   {l.reason && <span className="block text-xs text-slate-600">{l.reason}</span>}
                 </span>
               </li>

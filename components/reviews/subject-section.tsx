@@ -19,7 +19,7 @@ export function SubjectSection({ subject, section }: { subject: TReviewSubjectVi
         <section id="section-summary" className="scroll-mt-24 space-y-2">
           <h2 className="border-b border-slate-200 pb-1 text-base font-semibold text-slate-900">Summary</h2>
           <p className="text-sm text-slate-500">{PROPOSAL_KIND_LABELS[p.kind]}</p>
-          {p.summary ? <p className="whitespace-pre-wrap text-[15px] leading-relaxed text-slate-800">{p.summary}</p> : <p className="text-sm italic text-slate-400">No summary.</p>}
+          {p.summary ? <p className="whitespace-pre-wrap text-[15px] leading-relaxed text-slate-800">{p.summary}</p> : <p className="text-sm italic text-slate-500">No summary.</p>}
         </section>
       );
     case "body":
@@ -30,7 +30,7 @@ export function SubjectSection({ subject, section }: { subject: TReviewSubjectVi
             // Sanitised on the server (lib/reviews/rich-text.ts) when stored and again when read.
             <div className={RICH_TEXT_CLASS} data-testid="proposal-body" dangerouslySetInnerHTML={{ __html: p.body }} />
           ) : (
-            <p className="text-sm italic text-slate-400">No text; see the linked document.</p>
+            <p className="text-sm italic text-slate-500">No text; see the linked document.</p>
           )}
           {p.link && (
             <p className="text-sm">

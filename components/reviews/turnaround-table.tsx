@@ -1,13 +1,14 @@
 // Turnaround per mentor: how long a verdict takes, and what still waits.
 import type { TTurnaroundView } from "@/lib/reviews/view";
 import { REVIEW_TARGET_DAYS } from "@/lib/reviews/model";
+import { ScrollX } from "@/components/ui/scroll-x";
 
 const days = (d: number | null) => (d === null ? "—" : `${d.toFixed(1)} d`);
 
 export function TurnaroundTable({ rows }: { rows: TTurnaroundView[] }) {
   if (!rows.length) return <p className="px-5 py-4 text-sm text-slate-500">No reviews in the last twelve months.</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollX label="Turnaround per mentor">
       <table className="w-full text-sm" data-testid="turnaround">
         <caption className="sr-only">Turnaround per mentor over the last twelve months</caption>
         <thead>
@@ -38,6 +39,6 @@ export function TurnaroundTable({ rows }: { rows: TTurnaroundView[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollX>
   );
 }

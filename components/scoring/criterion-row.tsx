@@ -131,7 +131,7 @@ export function CriterionRow({
           {row.rationale ? (
             <p className="whitespace-pre-wrap text-sm text-slate-600">{row.rationale}</p>
           ) : (
-            value !== null && <p className="text-sm italic text-slate-400">No rationale written.</p>
+            value !== null && <p className="text-sm italic text-slate-500">No rationale written.</p>
           )}
         </div>
       )}
@@ -141,7 +141,7 @@ export function CriterionRow({
             <div className="h-full rounded-full bg-brand-500" style={{ width: `${row.weight ? (row.contribution / row.weight) * 100 : 0}%` }} />
           </div>
           {row.updatedAt && (
-            <span className="shrink-0 text-xs text-slate-400">
+            <span className="shrink-0 text-xs text-slate-500">
               {row.updatedBy ? `${row.updatedBy.name}, ` : ""}
               {formatRelative(row.updatedAt)}
             </span>

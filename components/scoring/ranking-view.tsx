@@ -128,7 +128,7 @@ export function RankingTable({ rows, tiers, totalCriteria }: { rows: Row[]; tier
                   </td>
                   <td className="px-4 py-2.5 text-right">
                     <span className="font-semibold tabular-nums text-slate-900">{r.score === null ? "—" : r.score.toFixed(1)}</span>
-                    <span className={cn("block text-xs", r.scoredCriteria < totalCriteria ? "text-amber-700" : "text-slate-400")}>
+                    <span className={cn("block text-xs", r.scoredCriteria < totalCriteria ? "text-amber-700" : "text-slate-500")}>
                       {r.scoredCriteria} of {totalCriteria}
                     </span>
                   </td>

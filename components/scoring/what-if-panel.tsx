@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
 import type { TPreviewResult } from "@/lib/scoring/preview";
+import { ScrollX } from "@/components/ui/scroll-x";
 
 export type TPreviewResponse = {
   modelVersion: number;
@@ -64,7 +65,7 @@ export function WhatIfPanel({ preview, state, error, changed }: { preview: TPrev
               {s.overridesOnRemovedTiers} account{s.overridesOnRemovedTiers === 1 ? " is" : "s are"} overridden to a tier this draft removes. Remove those overrides first; saving will be refused.
             </p>
           )}
-          <div className="overflow-x-auto">
+          <ScrollX label="Accounts per tier, now and with the draft">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Accounts per tier, now and with the draft</caption>
               <thead className="text-xs text-slate-500">
@@ -79,14 +80,14 @@ export function WhatIfPanel({ preview, state, error, changed }: { preview: TPrev
               </thead>
               <tbody className="divide-y divide-slate-100" data-testid="what-if-tiers">
                 {s.tiers.map((t) => (
-                  <tr key={t.key} className={cn(t.removed && "text-slate-400 line-through")}>
+                  <tr key={t.key} className={cn(t.removed && "text-slate-500 line-through")}>
                     <td className="py-1.5 pr-3 font-medium text-slate-800">{t.name || "(unnamed)"}</td>
                     <td className="py-1.5 pr-3 text-right tabular-nums">{t.before}</td>
                     <td className="py-1.5 pr-3 text-right font-semibold tabular-nums">{t.after}</td>
                     <td className="py-1.5 pr-3 text-right tabular-nums text-emerald-700">{t.movedIn ? `+${t.movedIn}` : ""}</td>
                     <td className="py-1.5 pr-3 text-right tabular-nums text-amber-700">{t.movedOut ? `−${t.movedOut}` : ""}</td>
                     <td className="py-1.5 text-right tabular-nums">
-                      {t.capacity === null ? <span className="text-slate-400">no limit</span> : t.capacity}
+                      {t.capacity === null ? <span className="text-slate-500">no limit</span> : t.capacity}
                       {t.overCapacity && (
                         <Badge tone="red" className="ml-2">
                           over by {t.after - (t.capacity ?? 0)}
@@ -97,7 +98,7 @@ export function WhatIfPanel({ preview, state, error, changed }: { preview: TPrev
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollX>
           {preview && preview.accounts.length > 0 && (
             <div>
               <h3 className="text-sm font-semibold text-slate-900">Accounts that would change tier</h3>

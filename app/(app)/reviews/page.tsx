@@ -83,7 +83,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
               <QueueList items={queue.items} showMentor={queue.assignedTo !== "me"} />
             ) : (
               <CardBody>
-                <EmptyState icon={<Inbox className="h-8 w-8" aria-hidden />} title={pending ? "Nothing waits for a review" : "No verdicts yet"} className="border-0">
+                <EmptyState level={3} icon={<Inbox className="h-8 w-8" aria-hidden />} title={pending ? "Nothing waits for a review" : "No verdicts yet"} className="border-0">
                   {pending
                     ? "When an account manager asks for a review of a plan or a proposal, or a periodic plan review falls due, it appears here."
                     : "Endorsements and requests for changes appear here once given."}

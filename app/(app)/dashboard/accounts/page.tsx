@@ -92,7 +92,7 @@ export default async function DashboardAccountsPage({ searchParams }: { searchPa
                       </Link>
                       <div className="text-xs font-normal text-slate-500" data-testid="drill-region">{a.region} · {a.industry}</div>
                     </th>
-                    {showDetail && <td className="min-w-56 px-4 py-3 text-slate-700">{a.detail ?? <span className="text-slate-400">—</span>}</td>}
+                    {showDetail && <td className="min-w-56 px-4 py-3 text-slate-700">{a.detail ?? <span className="text-slate-500">—</span>}</td>}
                     <td className="whitespace-nowrap px-4 py-3 text-slate-700">{a.ownerName}</td>
                     <td className="whitespace-nowrap px-4 py-3">
                       {a.tierName ? (
@@ -101,7 +101,7 @@ export default async function DashboardAccountsPage({ searchParams }: { searchPa
                           {a.overridden && <span aria-label="overridden">*</span>}
                         </Badge>
                       ) : (
-                        <span className="text-xs text-slate-400">Not scored</span>
+                        <span className="text-xs text-slate-500">Not scored</span>
                       )}
                     </td>
                     <td className="whitespace-nowrap px-4 py-3"><StageBadge stage={a.stage} /></td>

@@ -37,7 +37,7 @@ export default async function AccountReviewsPage({ params }: { params: Promise<{
             <QueueList items={data.reviews} showAccount={false} />
           ) : (
             <CardBody>
-              <EmptyState icon={<MessageSquare aria-hidden className="h-8 w-8" />} title="No reviews yet" className="border-0">
+              <EmptyState level={3} icon={<MessageSquare aria-hidden className="h-8 w-8" />} title="No reviews yet" className="border-0">
                 Submit the plan or a major proposal for {data.account.mentor?.name ?? "the mentor"}&apos;s review and it will appear here.
               </EmptyState>
             </CardBody>
@@ -95,7 +95,7 @@ export default async function AccountReviewsPage({ params }: { params: Promise<{
             </ul>
           ) : (
             <CardBody>
-              <EmptyState icon={<Presentation aria-hidden className="h-8 w-8" />} title="No proposals yet" className="border-0">
+              <EmptyState level={3} icon={<Presentation aria-hidden className="h-8 w-8" />} title="No proposals yet" className="border-0">
                 Write up a major proposal or presentation (title, value, the customer&apos;s decision date, the text or a link) and ask the mentor to look at it.
               </EmptyState>
             </CardBody>

@@ -1,0 +1,126 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { DEMO, signIn, type DemoKey } from "./helpers";
+
+// Every page of the app, as each kind of user sees it, checked by axe-core against WCAG 2.1 A and
+// AA and axe's best practices: contrast, names of controls, heading order, landmarks, keyboard
+// reach of scrolling regions. Any violation fails, whatever its impact. The list of pages is
+// checked against the app directory, so a new page fails this test until it is added here.
+//
+// The pages are filled with the demo data: Nordwind Energy is Marco's account (Helen mentors it),
+// with approved plan versions, a proposal, a pending review and relationships.
+
+type Ids = { account: string; proposal: string; review: string };
+
+/** Each page file's route (route groups dropped) and the address that opens it on the demo data. */
+const PAGES: Record<string, (ids: Ids) => string> = {
+  "/": () => "/",
+  "/accounts": () => "/accounts",
+  "/accounts/new": () => "/accounts/new",
+  "/accounts/[id]": (i) => `/accounts/${i.account}`,
+  "/accounts/[id]/scorecard": (i) => `/accounts/${i.account}/scorecard`,
+  "/accounts/[id]/relationships": (i) => `/accounts/${i.account}/relationships`,
+  "/accounts/[id]/plan": (i) => `/accounts/${i.account}/plan`,
+  "/accounts/[id]/plan/current": (i) => `/accounts/${i.account}/plan/current`,
+  "/accounts/[id]/plan/draft": (i) => `/accounts/${i.account}/plan/draft`,
+  "/accounts/[id]/plan/versions": (i) => `/accounts/${i.account}/plan/versions`,
+  "/accounts/[id]/plan/versions/[n]": (i) => `/accounts/${i.account}/plan/versions/1`,
+  "/accounts/[id]/plan/print": (i) => `/accounts/${i.account}/plan/print`,
+  "/accounts/[id]/reviews": (i) => `/accounts/${i.account}/reviews`,
+  "/accounts/[id]/reviews/periodic/new": (i) => `/accounts/${i.account}/reviews/periodic/new`,
+  "/accounts/[id]/reviews/proposals/new": (i) => `/accounts/${i.account}/reviews/proposals/new`,
+  "/accounts/[id]/reviews/proposals/[proposalId]/edit": (i) => `/accounts/${i.account}/reviews/proposals/${i.proposal}/edit`,
+  "/actions": () => "/actions",
+  "/ranking": () => "/ranking",
+  "/reviews": () => "/reviews",
+  "/reviews/[id]": (i) => `/reviews/${i.review}`,
+  "/dashboard": () => "/dashboard",
+  "/dashboard/accounts": () => "/dashboard/accounts?metric=overdue",
+  "/settings/selection": () => "/settings/selection",
+  "/admin/users": () => "/admin/users",
+  "/admin/audit": () => "/admin/audit",
+  "/login": () => "/login",
+};
+
+function pageRoutes(dir = "app", route = ""): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) {
+      if (name === "api" || name.startsWith("_")) continue;
+      found.push(...pageRoutes(full, /^\(.*\)$/.test(name) ? route : `${route}/${name}`));
+    } else if (/^page\.(tsx|ts|jsx|js)$/.test(name)) {
+      found.push(route || "/");
+    }
+  }
+  return found;
+}
+
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`);
+}
+
+/** Opens a page and waits until it has drawn its content (streamed parts and client fetches). */
+async function open(page: Page, url: string) {
+  const res = await page.goto(url);
+  expect(res?.status(), url).toBeLessThan(500);
+  await page.waitForLoadState("networkidle");
+  await expect(page.locator("main h1, h1").first()).toBeVisible();
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+}
+
+async function demoIds(page: Page): Promise<Ids> {
+  const accounts = await (await page.request.get("/api/accounts?q=Nordwind")).json();
+  const account = accounts.items.find((a: { name: string }) => a.name === "Nordwind Energy");
+  expect(account, "the demo account Nordwind Energy").toBeTruthy();
+  const proposals = await (await page.request.get(`/api/accounts/${account.id}/proposals`)).json();
+  expect(proposals.length, "a proposal on Nordwind Energy").toBeGreaterThan(0);
+  const reviews = await (await page.request.get(`/api/reviews?accountId=${account.id}&status=all`)).json();
+  const review = reviews.items.find((r: { kind: string }) => r.kind === "review");
+  expect(review, "a review of Nordwind Energy").toBeTruthy();
+  return { account: account.id, proposal: proposals[0].id, review: review.id };
+}
+
+// The account manager (every editing control) and a senior manager (every page has content) walk
+// all pages. The mentor and the administrator walk the pages that look different for them: the
+// read-only account, the verdict and the meeting forms; the user and audit administration.
+const ROLES: { who: DemoKey; as: string; pages?: string[] }[] = [
+  { who: "marco", as: "the account manager" },
+  { who: "senior", as: "a senior manager" },
+  {
+    who: "helen",
+    as: "the mentor",
+    pages: ["/", "/reviews", "/reviews/[id]", "/accounts/[id]", "/accounts/[id]/scorecard", "/accounts/[id]/relationships", "/accounts/[id]/plan/draft", "/accounts/[id]/reviews", "/accounts/[id]/reviews/periodic/new", "/accounts/[id]/reviews/proposals/new"],
+  },
+  { who: "admin", as: "the administrator", pages: ["/", "/accounts", "/admin/users", "/admin/audit", "/settings/selection"] },
+];
+
+test("every page of the app is in the accessibility walk", () => {
+  expect(pageRoutes().sort()).toEqual(Object.keys(PAGES).sort());
+  for (const role of ROLES) expect(role.pages?.filter((p) => !(p in PAGES)) ?? [], role.who).toEqual([]);
+});
+
+test("the sign-in page has no accessibility violations", async ({ page }) => {
+  await page.context().clearCookies();
+  await open(page, "/login");
+  expect(await violations(page)).toEqual([]);
+});
+
+for (const { who, as, pages } of ROLES) {
+  test(`${pages ? "the pages that differ" : "every page"}, as ${as} (${DEMO[who].name}) sees it, has no accessibility violations`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await signIn(page, who);
+    const ids = await demoIds(page);
+    const found: Record<string, string[]> = {};
+    for (const [route, url] of Object.entries(PAGES)) {
+      if (route === "/login" || (pages && !pages.includes(route))) continue;
+      await open(page, url(ids));
+      const v = await violations(page);
+      if (v.length) found[route] = v;
+    }
+    expect(found).toEqual({});
+  });
+}
