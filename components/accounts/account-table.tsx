@@ -46,7 +46,7 @@ export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: 
     return `${pathname}?${next.toString()}`;
   };
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="accounts-table">
         <thead className="bg-slate-50">
           <tr>

@@ -56,7 +56,7 @@ export function UsersAdmin({ users, currentUserId }: { users: U[]; currentUserId
     <div className="grid gap-6 lg:grid-cols-3">
       <Card className="lg:col-span-2">
         <CardHeader title="People" description={`${users.filter((u) => u.active).length} active of ${users.length}`} />
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
               <tr>

@@ -14,6 +14,7 @@ import {
   Line,
   ReferenceLine,
   ResponsiveContainer,
+  Text,
   Tooltip,
   XAxis,
   YAxis,
@@ -24,6 +25,18 @@ import { formatCount, formatMoneyShort } from "./figure";
 
 const AXIS = { tickLine: false, tick: { fontSize: 12, fill: "#475569" } } as const;
 const GRID = <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />;
+
+type TTickProps = { x?: number | string; y?: number | string; width?: number | string; visibleTicksCount?: number; payload?: { value?: unknown } };
+
+/** A category label that wraps onto a second line within its own band, so that long labels ("More than 30 days") never run into their neighbours on a narrow card. */
+function BandTick({ x, y, width, visibleTicksCount, payload }: TTickProps) {
+  const band = Number(width ?? 0) / Math.max(1, visibleTicksCount ?? 1);
+  return (
+    <Text x={Number(x)} y={Number(y)} width={Math.max(24, band - 6)} maxLines={2} textAnchor="middle" verticalAnchor="start" fontSize={AXIS.tick.fontSize} fill={AXIS.tick.fill}>
+      {String(payload?.value ?? "")}
+    </Text>
+  );
+}
 
 export type TBarDatum = { label: string; value: number; metric?: string; color?: string; hint?: string };
 
@@ -66,7 +79,7 @@ export function SimpleBars({
             </>
           ) : (
             <>
-              <XAxis dataKey="label" {...AXIS} axisLine={{ stroke: "#cbd5e1" }} interval={0} />
+              <XAxis dataKey="label" {...AXIS} tick={(p: TTickProps) => <BandTick {...p} />} height={40} axisLine={{ stroke: "#cbd5e1" }} interval={0} />
               <YAxis {...AXIS} axisLine={false} tickFormatter={format} width={56} allowDecimals={false} />
             </>
           )}
@@ -139,12 +152,13 @@ export function StackedBars<T extends { label: string }>({
 export function ScoreHistogram({ buckets, thresholds, height = 260 }: { buckets: { label: string; min: number; accounts: number; metric: string }[]; thresholds: { name: string; minScore: number; isKey: boolean }[]; height?: number }) {
   const open = useOpen();
   const data = buckets.map((b) => ({ ...b, mid: b.min + 5 }));
+  const lines = thresholds.filter((t) => t.minScore > 0).sort((x, y) => x.minScore - y.minScore);
   return (
     <div style={{ height }} data-testid="chart">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart
           data={data}
-          margin={{ top: 20, right: 16, bottom: 0, left: 0 }}
+          margin={{ top: lines.length > 1 ? 34 : 20, right: 16, bottom: 0, left: 0 }}
           barCategoryGap={2}
           accessibilityLayer
           title="Accounts per score band"
@@ -155,11 +169,10 @@ export function ScoreHistogram({ buckets, thresholds, height = 260 }: { buckets:
           <YAxis {...AXIS} axisLine={false} allowDecimals={false} width={48} tickFormatter={formatCount} />
           <Tooltip labelFormatter={(_, p) => `Score ${(p?.[0]?.payload as { label?: string } | undefined)?.label ?? ""}`} formatter={(v) => [formatCount(Number(v)), "Accounts"]} cursor={{ fill: "#f1f5f9" }} />
           <Bar dataKey="accounts" name="Accounts" fill="#6b8ef5" isAnimationActive={false} cursor="pointer" onClick={(d) => open((d as unknown as { payload?: { metric: string } }).payload?.metric)} />
-          {thresholds
-            .filter((t) => t.minScore > 0)
-            .map((t) => (
-              <ReferenceLine key={t.name} x={t.minScore} stroke={t.isKey ? "#b45309" : "#64748b"} strokeDasharray="4 3" label={{ value: `${t.name} ≥ ${t.minScore}`, position: "top", fontSize: 11, fill: "#92400e" }} />
-            ))}
+          {lines.map((t, i) => (
+            // Neighbouring labels sit on alternate rows, so that close minimums stay readable on a narrow screen.
+            <ReferenceLine key={t.name} x={t.minScore} stroke={t.isKey ? "#b45309" : "#64748b"} strokeDasharray="4 3" label={{ value: `${t.name} ≥ ${t.minScore}`, position: "top", offset: i % 2 ? 18 : 5, fontSize: 11, fill: "#92400e" }} />
+          ))}
         </BarChart>
       </ResponsiveContainer>
     </div>

@@ -95,9 +95,11 @@ export function ReviewSection({ d }: { d: TDashboard }) {
           hint={r.pendingReviews ? `in ${formatCount(r.accountsWithPending)} accounts · oldest ${r.oldestPendingDays} days` : "Nothing waits for a mentor"}
         />
       </div>
-      <div className="grid gap-6 xl:grid-cols-2">
+      {/* The turnaround table has seven columns: it gets the wider share of the row. */}
+      <div className="grid gap-6 xl:grid-cols-5">
         <ChartCard
           testId="card-pending"
+          className="xl:col-span-2"
           title="Pending mentor reviews by age"
           description="How long submitted plans have waited for a verdict."
           rows={r.pendingByAge}
@@ -108,6 +110,7 @@ export function ReviewSection({ d }: { d: TDashboard }) {
         />
         <ChartCard
           testId="card-mentors"
+          className="xl:col-span-3"
           title="Review turnaround per mentor"
           description="Median and average days from submission to verdict, over reviews decided in the last 12 months; slowest first."
           rows={mentors}

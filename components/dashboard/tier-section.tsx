@@ -136,6 +136,7 @@ export function TierSection({ d }: { d: TDashboard }) {
       </ChartCard>
       <ChartCard
         testId="card-managers"
+        className="xl:col-span-2"
         title="Key accounts per manager"
         description={managersOver ? `${managersOver} manager${managersOver === 1 ? " is" : "s are"} over their limit.` : "Every manager is within their limit."}
         rows={managers}

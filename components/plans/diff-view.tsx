@@ -137,7 +137,7 @@ function SectionBody({ s }: { s: TSectionDiff }) {
   };
   return (
     <ScrollX label="Financial targets compared">
-      <table className="w-full min-w-[36rem] text-sm tabular-nums">
+      <table className="w-full min-w-[34rem] text-sm tabular-nums">
         <thead>
           <tr className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
             <th className="px-2 py-1.5 text-left font-medium">Year</th>

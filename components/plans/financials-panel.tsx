@@ -121,7 +121,7 @@ export function FinancialsPanel({ accountId, rows, financials, canEdit, thisYear
       <CardBody className="space-y-4">
         {rows.length ? <TargetsChart rows={rows} /> : <p className="text-sm text-slate-500">No targets yet: add yearly targets in the draft, or record a past year here.</p>}
         {(rows.length > 0 || adding !== null) && (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-sm tabular-nums">
               <thead>
                 <tr className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">

@@ -8,6 +8,7 @@ import { PLAN_STATUS_LABELS } from "@/lib/plans/model";
 import type { TPlanView, TVersionView } from "@/lib/plans/view";
 import { LIGHT_STYLE, LightDot } from "./light-dot";
 import { PlanDocument } from "./plan-document";
+import { ScrollX } from "@/components/ui/scroll-x";
 import { TargetsChart } from "./targets-chart";
 
 function Heading({ children }: { children: React.ReactNode }) {
@@ -104,26 +105,28 @@ export function PlanPrintDocument({ plan, version, printedOn, internal = true }:
           <span id="print-actions">Next actions</span>
         </Heading>
         {open.length ? (
-          <table className="w-full text-sm">
-            <thead>
-              <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
-                <th className="py-1.5 pr-3 font-medium">Action</th>
-                <th className="py-1.5 pr-3 font-medium">Owner</th>
-                <th className="py-1.5 pr-3 font-medium">Due</th>
-                <th className="py-1.5 font-medium">Objective</th>
-              </tr>
-            </thead>
-            <tbody>
-              {open.map((a) => (
-                <tr key={a.id} className="border-b border-slate-100 align-top">
-                  <td className="py-1.5 pr-3 text-slate-900">{a.title}</td>
-                  <td className="py-1.5 pr-3 whitespace-nowrap text-slate-700">{a.owner.name}</td>
-                  <td className={`py-1.5 pr-3 whitespace-nowrap ${isOverdue(a, today) ? "font-semibold text-red-700" : "text-slate-700"}`}>{formatDate(a.dueDate)}</td>
-                  <td className="py-1.5 text-slate-600">{a.objectiveRef ? (objectiveTitle.get(a.objectiveRef) ?? "") : ""}</td>
+          <ScrollX label="Open actions with owner and due day">
+            <table className="w-full text-sm">
+              <thead>
+                <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
+                  <th className="py-1.5 pr-3 font-medium">Action</th>
+                  <th className="py-1.5 pr-3 font-medium">Owner</th>
+                  <th className="py-1.5 pr-3 font-medium">Due</th>
+                  <th className="py-1.5 font-medium">Objective</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {open.map((a) => (
+                  <tr key={a.id} className="border-b border-slate-100 align-top">
+                    <td className="py-1.5 pr-3 text-slate-900">{a.title}</td>
+                    <td className="py-1.5 pr-3 whitespace-nowrap text-slate-700">{a.owner.name}</td>
+                    <td className={`py-1.5 pr-3 whitespace-nowrap ${isOverdue(a, today) ? "font-semibold text-red-700" : "text-slate-700"}`}>{formatDate(a.dueDate)}</td>
+                    <td className="py-1.5 text-slate-600">{a.objectiveRef ? (objectiveTitle.get(a.objectiveRef) ?? "") : ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollX>
         ) : (
           <p className="text-sm italic text-slate-500">No open actions.</p>
         )}

@@ -205,7 +205,7 @@ export function TargetsEditor({
     <div className="space-y-3">
       <p className="text-sm text-slate-500">Revenue and gross margin we aim for each year, over a horizon of 1 to {LIMITS.horizonYears} years.</p>
       {rows.length > 0 && (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full min-w-[32rem] text-sm">
             <thead>
               <tr className="text-left text-xs uppercase tracking-wide text-slate-500">

@@ -46,7 +46,7 @@ export function CoverageMatrix({ people, relationships }: { people: TMapContact[
           ))}
         </p>
       </div>
-      <div className="max-h-[680px] overflow-auto">
+      <div className="relative max-h-[680px] overflow-auto">
         <table className="w-full border-separate border-spacing-0 text-sm">
           <caption className="sr-only">Coverage matrix: each cell is the strength of a team member&apos;s relationship with a person</caption>
           <thead>

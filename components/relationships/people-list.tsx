@@ -75,7 +75,7 @@ function PeopleTable({ people, relationships }: { people: TMapContact[]; relatio
   if (people.length === 0) return <p className="px-4 py-10 text-center text-sm text-slate-500">Nobody matches these filters.</p>;
   const select = "h-8 rounded-md border border-slate-200 bg-white px-1.5 text-xs focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-200";
   return (
-    <div className="max-h-[680px] overflow-auto" data-testid="people-list">
+    <div className="relative max-h-[680px] overflow-auto" data-testid="people-list">
       <table className="w-full border-separate border-spacing-0 text-sm">
         <caption className="sr-only">The customer&apos;s people; click a column heading to sort</caption>
         <thead>

@@ -50,7 +50,7 @@ export function RelationshipsList({ relationships }: { relationships: TMapRelati
   const select = "h-8 rounded-md border border-slate-200 bg-white px-1.5 text-xs focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-200";
   return (
     <>
-      <div className="max-h-[640px] overflow-auto" data-testid="relationships-list">
+      <div className="relative max-h-[640px] overflow-auto" data-testid="relationships-list">
         <table className="w-full border-separate border-spacing-0 text-sm">
           <caption className="sr-only">Relationships between our team and the customer&apos;s people; click a column heading to sort</caption>
           <thead>

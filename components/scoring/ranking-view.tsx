@@ -84,7 +84,7 @@ export function ManagersOverLimit({ managers }: { managers: { id: string; name: 
 export function RankingTable({ rows, tiers, totalCriteria }: { rows: Row[]; tiers: Tier[]; totalCriteria: number }) {
   const tierById = new Map(tiers.map((t) => [t.id, t]));
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-left text-sm" data-testid="ranking-table">
         <caption className="sr-only">Accounts ranked by tier and score</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">

@@ -3,7 +3,7 @@ import { cn } from "@/lib/cn";
 
 export function Card({ children, className, "aria-label": label }: { children: ReactNode; className?: string; "aria-label"?: string }) {
   return (
-    <section aria-label={label} className={cn("rounded-xl border border-slate-200 bg-white shadow-sm", className)}>
+    <section aria-label={label} className={cn("min-w-0 rounded-xl border border-slate-200 bg-white shadow-sm", className)}>
       {children}
     </section>
   );

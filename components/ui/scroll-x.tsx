@@ -8,7 +8,7 @@ import { cn } from "@/lib/cn";
  */
 export function ScrollX({ label, className, children }: { label: string; className?: string; children: ReactNode }) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className={cn("overflow-x-auto rounded-sm", className)}>
+    <div role="region" aria-label={label} tabIndex={0} className={cn("relative overflow-x-auto rounded-sm print:overflow-visible", className)}>
       {children}
     </div>
   );

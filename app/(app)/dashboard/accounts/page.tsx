@@ -71,7 +71,7 @@ export default async function DashboardAccountsPage({ searchParams }: { searchPa
         </EmptyState>
       ) : (
         <>
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+          <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
             <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="drill-table">
               <caption className="sr-only">{list.title}</caption>
               <thead className="bg-slate-50">
