@@ -10,8 +10,15 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const badges = await navBadges(user);
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
+      {/* The first stop for a keyboard: past the navigation, straight to the page's content. */}
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:left-3 focus:top-3 focus:z-50 focus:rounded-md focus:bg-white focus:px-4 focus:py-2 focus:text-sm focus:font-medium focus:text-brand-700 focus:shadow-lg"
+      >
+        Skip to content
+      </a>
       <Sidebar links={links} badges={badges} user={{ name: user.name, email: user.email, roleLabel: ROLE_LABELS[user.role] ?? user.role }} />
-      <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8 lg:px-10">
+      <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 focus:outline-none sm:px-8 lg:px-10">
         <div className="mx-auto max-w-7xl">{children}</div>
       </main>
     </div>

@@ -9,6 +9,7 @@ import { LightDot, LIGHT_STYLE } from "@/components/plans/light-dot";
 import { LIGHT_AREA_LABELS, STAGE_LABELS } from "@/lib/plans/schema";
 import { formatDate, formatScore } from "@/lib/format";
 import type { TAccountContext } from "@/lib/reviews/view";
+import { lastHeldLabel } from "@/lib/reviews/model";
 
 /** Coverage is cached by the relationships feature, as a share (0..1) or a percentage. */
 const percent = (v: number) => Math.round(v <= 1 ? v * 100 : v);
@@ -133,7 +134,9 @@ export function AccountContextCard({ context, wide = false, title = "The account
             Due {formatDate(p.dueOn)}
             {p.state === "overdue" ? <Badge tone="red">Overdue {p.daysOverdue} days</Badge> : p.state === "due-soon" ? <Badge tone="amber">Due soon</Badge> : null}
           </p>
-          <p className="text-xs text-slate-500">Last held {p.lastReviewedOn ? formatDate(p.lastReviewedOn) : "never"} · every {p.everyMonths} months</p>
+          <p className="text-xs text-slate-500">
+            {lastHeldLabel(p, formatDate)} · every {p.everyMonths} months
+          </p>
           <Link href={`${base}/reviews`} className="mt-1.5 inline-block text-xs font-medium text-brand-700 hover:underline">
             Reviews of the account
           </Link>

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDate } from "@/lib/format";
+import { lastHeldLabel } from "@/lib/reviews/model";
 import { PERIODIC_OUTCOME_LABELS, type TPeriodicOutcome } from "@/lib/reviews/schema";
 import type { TPeriodicOverview } from "@/lib/reviews/view";
 
@@ -36,7 +37,7 @@ export function PeriodicCard({ accountId, periodic }: { accountId: string; perio
                 {s.state === "overdue" && <Badge tone="red">Overdue by {s.daysOverdue} days</Badge>}
                 {s.state === "due-soon" && <Badge tone="amber">Due in {-s.daysOverdue} days</Badge>}
               </p>
-              <p className="text-slate-500">Last held {s.lastReviewedOn ? formatDate(s.lastReviewedOn) : "never (counted from when the account was added)"}</p>
+              <p className="text-slate-500">{lastHeldLabel(s, formatDate)}</p>
             </div>
           </div>
           {periodic.history.length === 0 ? (

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { CalendarClock, FileText, MessageSquare, Presentation } from "lucide-react";
 import { formatDate, formatRelative } from "@/lib/format";
+import { lastHeldLabel } from "@/lib/reviews/model";
 import type { TQueueItem } from "@/lib/reviews/view";
 import { ReviewStatusBadge, TierAndScore, UrgencyText } from "./badges";
 
@@ -64,7 +65,7 @@ export function QueueList({ items, showAccount = true, showMentor = true }: { it
             ) : (
               <>
                 <UrgencyText urgency={item.urgency} />
-                <span className="text-xs text-slate-500">last held {item.schedule.lastReviewedOn ? formatDate(item.schedule.lastReviewedOn) : "never"}</span>
+                <span className="text-xs text-slate-500">{lastHeldLabel(item.schedule, formatDate)}</span>
               </>
             )}
           </div>

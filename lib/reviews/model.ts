@@ -43,7 +43,13 @@ export type TPeriodicSchedule = {
   state: TPeriodicState;
   /** Positive: days past due; negative: days left. */
   daysOverdue: number;
+  /** What the cadence counts from: the last meeting, else the first approved plan, else the account's creation. */
+  countedFrom: TScheduleBasis;
+  /** The day it counts from. */
+  countedFromOn: string;
 };
+
+export type TScheduleBasis = "meeting" | "first-approval" | "creation";
 
 /**
  * When the next periodic review is due: `everyMonths` after the last review meeting; before any,
@@ -69,7 +75,20 @@ export function periodicSchedule(input: {
     dueOn,
     state: daysOverdue > 0 ? "overdue" : -daysOverdue <= DUE_SOON_DAYS ? "due-soon" : "scheduled",
     daysOverdue,
+    countedFrom: input.lastReviewedAt ? "meeting" : input.firstApprovedAt ? "first-approval" : "creation",
+    countedFromOn: from,
   };
+}
+
+/**
+ * When the last plan review was held, and, before the first one, what the schedule counts from:
+ * "Last held 10 Jan 2026", or "Never held; counted from the first approved plan, 3 Feb 2026".
+ * `formatDay` is the caller's date format (lib/format formatDate).
+ */
+export function lastHeldLabel(s: Pick<TPeriodicSchedule, "lastReviewedOn" | "countedFrom" | "countedFromOn">, formatDay: (day: string) => string): string {
+  if (s.lastReviewedOn) return `Last held ${formatDay(s.lastReviewedOn)}`;
+  const from = s.countedFrom === "first-approval" ? "the first approved plan" : "when the account was added";
+  return `Never held; counted from ${from}, ${formatDay(s.countedFromOn)}`;
 }
 
 // ---------------------------------------------------------------- the queue

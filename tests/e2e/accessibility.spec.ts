@@ -143,3 +143,19 @@ for (const { who, as, pages } of ROLES) {
     expect(found).toEqual({});
   });
 }
+
+test("a keyboard user skips the navigation and lands in the page's content", async ({ page }) => {
+  await signIn(page, "marco");
+  await page.goto("/accounts");
+  await expect(page.getByRole("heading", { level: 1, name: "Accounts" })).toBeVisible();
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  // The next stop is the first control of the page itself, not a link of the navigation.
+  expect(await page.evaluate(() => Boolean(document.activeElement?.closest("main")) && document.activeElement !== document.querySelector("main"))).toBe(true);
+  // Once focus has moved on, the link is hidden again (a one-pixel, screen-reader-only box).
+  expect((await skip.boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
+});

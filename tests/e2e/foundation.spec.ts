@@ -108,7 +108,7 @@ test("an account manager creates, edits and archives an account", async ({ page 
   await expect(glance.getByText("Not scored against the selection criteria yet.")).toBeVisible();
   await expect(glance.getByText("No relationship map yet.")).toBeVisible();
   await expect(glance.getByText("not set")).toHaveCount(5);
-  await expect(glance.getByText(/Last held never/)).toBeVisible();
+  await expect(glance.getByText(/Never held; counted from when the account was added/)).toBeVisible();
 
   await page.getByRole("button", { name: "Edit" }).click();
   await page.getByLabel("Lifecycle stage").selectOption("CONTRACT_NEGOTIATION");

@@ -286,8 +286,8 @@ describe("when the next plan review is due", () => {
     });
 
     const schedule = async (id: string) => (await call(periodicRoute.GET, { user: owner, params: { id } })).body.schedule;
-    expect(await schedule(planned.id)).toMatchObject({ lastReviewedOn: null, dueOn: addMonths(localDay(approvedAt), 6), state: "scheduled" });
-    expect((await schedule(unplanned.id)).state).toBe("overdue");
+    expect(await schedule(planned.id)).toMatchObject({ lastReviewedOn: null, dueOn: addMonths(localDay(approvedAt), 6), state: "scheduled", countedFrom: "first-approval", countedFromOn: localDay(approvedAt) });
+    expect(await schedule(unplanned.id)).toMatchObject({ state: "overdue", countedFrom: "creation" });
 
     const periodicInQueue = ((await queue(mentor)).body.items as { kind: string; account: { id: string } }[]).filter((i) => i.kind === "periodic-review").map((i) => i.account.id);
     expect(periodicInQueue).toEqual([unplanned.id]);

@@ -4,6 +4,7 @@ import {
   addMonths,
   defaultAnswers,
   describeUrgency,
+  lastHeldLabel,
   periodicSchedule,
   queueDeadline,
   reviewEveryMonths,
@@ -54,6 +55,21 @@ describe("the periodic review schedule", () => {
       lastReviewedOn: null,
       dueOn: "2026-07-01",
       state: "scheduled",
+    });
+  });
+
+  it("says what it counts from before the first meeting: the first approved plan, else the account's creation", () => {
+    inZone("Europe/Berlin", () => {
+      const day = (d: string) => `day ${d}`;
+      const met = periodicSchedule({ lastReviewedAt: "2026-01-10", firstApprovedAt: "2025-06-01T12:00:00Z", since: "2020-01-01", everyMonths: 3, today: "2026-02-01" });
+      expect(met).toMatchObject({ countedFrom: "meeting", countedFromOn: "2026-01-10" });
+      expect(lastHeldLabel(met, day)).toBe("Last held day 2026-01-10");
+      const approved = periodicSchedule({ lastReviewedAt: null, firstApprovedAt: "2026-02-03T12:00:00Z", since: "2020-01-01T12:00:00Z", everyMonths: 6, today: "2026-03-01" });
+      expect(approved).toMatchObject({ countedFrom: "first-approval", countedFromOn: "2026-02-03", dueOn: "2026-08-03" });
+      expect(lastHeldLabel(approved, day)).toBe("Never held; counted from the first approved plan, day 2026-02-03");
+      const fresh = periodicSchedule({ lastReviewedAt: null, firstApprovedAt: null, since: "2026-01-05T12:00:00Z", everyMonths: 6, today: "2026-03-01" });
+      expect(fresh).toMatchObject({ countedFrom: "creation", countedFromOn: "2026-01-05" });
+      expect(lastHeldLabel(fresh, day)).toBe("Never held; counted from when the account was added, day 2026-01-05");
     });
   });
 });
