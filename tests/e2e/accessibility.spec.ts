@@ -128,7 +128,8 @@ test("the sign-in page has no accessibility violations", async ({ page }) => {
 
 for (const { who, as, pages } of ROLES) {
   test(`${pages ? "the pages that differ" : "every page"}, as ${as} (${DEMO[who].name}) sees it, has no accessibility violations and reflows to a phone`, async ({ page }) => {
-    test.setTimeout(180_000);
+    // About two minutes here for the longest walk; room for a slower machine.
+    test.setTimeout(360_000);
     await signIn(page, who);
     const ids = await demoIds(page);
     const found: Record<string, string[]> = {};
