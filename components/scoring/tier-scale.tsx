@@ -10,13 +10,15 @@ export function TierScale({ tiers, score, className, label = "Tier thresholds" }
   const segments = ordered.map((t, i) => {
     const from = Math.max(0, Math.min(100, t.minScore));
     const to = i + 1 < ordered.length ? Math.max(from, Math.min(100, ordered[i + 1].minScore)) : 100;
-    return { t, from, to };
+    // A name goes inside its segment only where it fits; otherwise the legend below names the tier.
+    return { t, from, to, labelled: to - from >= 22 };
   });
+  const legend = segments.some((sg) => !sg.labelled);
   return (
     <figure className={cn("w-full", className)} aria-label={label}>
       <div className="relative h-9">
         <div className="absolute inset-x-0 top-2 flex h-5 overflow-hidden rounded-md ring-1 ring-inset ring-slate-200">
-          {segments.map(({ t, from, to }) => {
+          {segments.map(({ t, from, to, labelled }) => {
             const c = tierColor(t);
             return (
               <div
@@ -25,7 +27,7 @@ export function TierScale({ tiers, score, className, label = "Tier thresholds" }
                 style={{ width: `${to - from}%`, background: c.soft, color: c.text }}
                 title={`${t.name}: ${from} to ${to === 100 ? 100 : `under ${to}`}`}
               >
-                <span className="truncate px-1">{to - from >= 9 ? t.name : ""}</span>
+                <span className="truncate px-1">{labelled ? t.name : ""}</span>
               </div>
             );
           })}
@@ -45,6 +47,19 @@ export function TierScale({ tiers, score, className, label = "Tier thresholds" }
         <span className="absolute left-0">0</span>
         <span className="absolute right-0">100</span>
       </div>
+      {legend && (
+        <ul className="mt-1.5 flex flex-wrap gap-x-3 gap-y-1 text-[11px] text-slate-600" aria-hidden data-testid="tier-scale-legend">
+          {[...segments].reverse().map(({ t, from, to }) => (
+            <li key={`${t.id ?? t.name}-legend`} className="inline-flex items-center gap-1">
+              <span className="h-2.5 w-2.5 rounded-sm" style={{ background: tierColor(t).fill }} />
+              <span className="font-medium text-slate-700">{t.name}</span>
+              <span className="tabular-nums">
+                {from}–{to}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
       <figcaption className="sr-only">
         {segments.map(({ t, from }) => `${t.name} from ${from}`).join(", ")}
         {typeof score === "number" ? `. This account scores ${score.toFixed(1)}.` : ""}

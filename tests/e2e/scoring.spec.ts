@@ -44,6 +44,10 @@ test("score an account, try a what-if, apply it, override a tier and export the 
   await expect(page.getByRole("heading", { name: "Selection criteria" })).toBeVisible();
   await expect(page.getByTestId("scorecard-completeness")).toContainText("of 8 criteria scored");
   await expect(page.getByTestId("what-moves-it")).toBeVisible();
+  // The narrow tiers of the threshold bar (Bronze and Silver span 15 points each) are named in a legend
+  // with their ranges, lowest tier last.
+  const legend = page.getByTestId("tier-scale-legend").locator("li");
+  await expect(legend).toHaveText([/^Gold\s*\d+–100$/, /^Silver\s*\d+–\d+$/, /^Bronze\s*\d+–\d+$/, /^Not a key account\s*0–\d+$/]);
   await rescore(page, "Strategic fit", "Their five-year roadmap matches our platform strategy (board deck, March).");
   await expect(row(page, "Strategic fit").getByLabel("Why this score?")).toHaveValue(/five-year roadmap/);
   await page.reload();
