@@ -160,3 +160,21 @@ test("a keyboard user skips the navigation and lands in the page's content", asy
   // Once focus has moved on, the link is hidden again (a one-pixel, screen-reader-only box).
   expect((await skip.boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
 });
+
+test("a table wider than the screen scrolls by keyboard, and one that fits is no extra Tab stop", async ({ page }) => {
+  await signIn(page, "senior", "/dashboard");
+  await page.goto("/dashboard");
+  const card = page.getByTestId("card-tiers");
+  await expect(card.getByRole("table")).toBeVisible();
+  const scroller = card.getByRole("region", { name: "Accounts, revenue and margin per tier" });
+  // At 1440 px the table fits: a plain box, not a region and not focusable.
+  await expect(scroller).toHaveCount(0);
+  await expect(card.locator("[tabindex='0']")).toHaveCount(0);
+  // On a phone it does not fit: the box becomes a named region that takes focus, and arrow keys scroll it.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(scroller).toHaveAttribute("tabindex", "0");
+  await scroller.focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+});
