@@ -2,7 +2,8 @@
 // numbers, the plan itself, the next actions and the team. Rendered on screen as a page and
 // printed through print.css (A4, no app chrome).
 import { formatDate } from "@/lib/format";
-import { isOverdue, localToday, sortActions } from "@/lib/plans/model";
+import { isOverdue, sortActions } from "@/lib/plans/model";
+import { localToday } from "@/lib/days";
 import { LIGHT_AREAS, LIGHT_AREA_LABELS, STAGE_LABELS } from "@/lib/plans/schema";
 import { PLAN_STATUS_LABELS } from "@/lib/plans/model";
 import type { TPlanView, TVersionView } from "@/lib/plans/view";

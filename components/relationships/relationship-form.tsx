@@ -9,7 +9,7 @@ import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
 import { useMap } from "./map-context";
 import { Modal } from "./sheet";
-import { localToday } from "@/lib/plans/model";
+import { localToday } from "@/lib/days";
 
 type Values = { userId: string; contactId: string; strength: number; currentLevel: TRelationshipLevel; targetLevel: TRelationshipLevel; frequencyDays: string; lastInteractionAt: string; notes: string };
 

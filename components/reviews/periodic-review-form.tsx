@@ -12,7 +12,7 @@ import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { api, ApiError } from "@/lib/client/api";
 import { PERIODIC_OUTCOMES, PERIODIC_OUTCOME_LABELS, REVIEW_LIMITS, ZPeriodicReviewInput, type TPeriodicOutcome } from "@/lib/reviews/schema";
 import type { TPerson } from "@/lib/reviews/view";
-import { addDays } from "@/lib/plans/model";
+import { addDays } from "@/lib/days";
 import { zodFieldsOf } from "./zod-fields";
 
 type Step = { key: number; title: string; ownerId: string; dueDate: string };

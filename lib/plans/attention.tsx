@@ -5,7 +5,8 @@ import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/session";
 import type { HomeSection } from "@/lib/home";
 import { formatDate } from "@/lib/format";
-import { daysOverdue, localToday } from "./model";
+import { daysOverdue } from "./model";
+import { localToday } from "@/lib/days";
 import { listPendingCommitments } from "./service";
 import { countMyOverdueActions, listMyActions } from "./tracking";
 

@@ -1,7 +1,7 @@
 import "server-only";
 // Prisma rows -> the plain view shapes of lib/plans/view.ts (ISO dates, numbers for money).
 import type { Prisma } from "@/lib/db";
-import { isoDay } from "./model";
+import { isoDay } from "@/lib/days";
 import { readPlanContent, type TLightArea, type TStage } from "./schema";
 import type { TActionView, TDraftView, TFinancialYearView, TLightView, TPerson, TStageChangeView, TVersionSummary, TVersionView } from "./view";
 

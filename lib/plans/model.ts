@@ -16,9 +16,6 @@ import { diffPlanContent } from "./diff";
 export { diffPlanContent, diffText, samePlanContent, canonicalPlanJson } from "./diff";
 export type { TPlanDiff, TSectionDiff, TTextDiff, TFieldDiff, TObjectiveDiff, TTargetDiff, TChangeStatus, TDiffPart } from "./diff";
 
-// ---------------------------------------------------------------- days
-
-export { addDays, daysBetween, isoDay, localDay, localTimeZone, localToday } from "@/lib/days";
 import { daysBetween, isoDay } from "@/lib/days";
 
 // ---------------------------------------------------------------- actions

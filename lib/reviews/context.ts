@@ -2,7 +2,8 @@ import "server-only";
 // The account's context beside a review: its tier and why (score, override, heaviest criteria),
 // the current traffic lights, relationship coverage and the periodic review schedule. Read-only.
 import { jsonTimestamp, prisma, Prisma } from "@/lib/db";
-import { currentLights, localToday } from "@/lib/plans/model";
+import { currentLights } from "@/lib/plans/model";
+import { localToday } from "@/lib/days";
 import { LIGHT_AREAS } from "@/lib/plans/schema";
 import { periodicSchedule, reviewEveryMonths } from "./model";
 import type { TAccountBrief, TAccountContext, TTierView } from "./view";

@@ -1,10 +1,8 @@
 // Pure review logic: the periodic review schedule, the order of the mentor's queue, thread states,
 // which comments a resubmission answers, and turnaround per mentor. No I/O; unit-tested in
 // tests/unit/reviews-model.test.ts.
-import { addDays, daysBetween, isoDay, localDay } from "@/lib/plans/model";
+import { addDays, daysBetween, isoDay, localDay } from "@/lib/days";
 import type { TReviewStatus, TVerdict } from "./schema";
-
-export { daysBetween, isoDay };
 
 // ---------------------------------------------------------------- periodic reviews
 

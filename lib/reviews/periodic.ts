@@ -9,7 +9,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { ValidationError } from "@/lib/errors";
 import { visibleAccountsSql } from "@/lib/accounts/access";
 import { createAgreedActions } from "@/lib/plans/service";
-import { addDays, localToday } from "@/lib/plans/model";
+import { addDays, localToday } from "@/lib/days";
 import { authorizeAccountReviews } from "./access";
 import { accountBriefFromJson, accountBriefJson, accountBriefSelect, firstApprovalSelect, firstApprovedAt, firstApprovedAtSql, scheduleOf, toAccountBrief, type TAccountBriefJson } from "./context";
 import { DEFAULT_REVIEW_EVERY_MONTHS, describeUrgency, DUE_SOON_DAYS, type TPeriodicState } from "./model";

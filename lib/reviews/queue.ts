@@ -6,7 +6,7 @@ import { cache } from "react";
 import { jsonTimestamp, prisma, Prisma } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { visibleAccountsSql, visibleAccountsWhere } from "@/lib/accounts/access";
-import { addDays, localToday } from "@/lib/plans/model";
+import { addDays, localToday } from "@/lib/days";
 import { accountBriefFromJson, accountBriefJson, accountBriefSelect, toAccountBrief, type TAccountBriefJson } from "./context";
 import { describeUrgency, REVIEW_TARGET_DAYS, sortQueue, threadState, turnaroundByMentor, type TThreadState } from "./model";
 import { listPeriodicDuePage } from "./periodic";

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { addDays, localToday } from "../../lib/plans/model";
+import { addDays, localToday } from "../../lib/days";
 import { signIn, type DemoKey } from "./helpers";
 
 // The mentor review loop with two people in two browsers: Marco (account manager) and Helen

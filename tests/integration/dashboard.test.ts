@@ -5,7 +5,7 @@ import * as dashboardRoute from "@/app/api/dashboard/route";
 import * as drillRoute from "@/app/api/dashboard/accounts/route";
 import { visibleAccountsWhere } from "@/lib/accounts/access";
 import { addMonths } from "@/lib/dashboard/model";
-import { localToday } from "@/lib/plans/model";
+import { localToday } from "@/lib/days";
 import type { TDashboard } from "@/lib/dashboard/view";
 import { createAccount, createUser, unique } from "@/prisma/factories";
 import { call, type TestUser } from "../support/http";

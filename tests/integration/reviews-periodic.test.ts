@@ -12,7 +12,7 @@ import * as verdictRoute from "@/app/api/reviews/[id]/verdict/route";
 import * as turnaroundRoute from "@/app/api/reviews/turnaround/route";
 import { reviewAttention } from "@/lib/reviews/attention";
 import * as dashboardRoute from "@/app/api/dashboard/route";
-import { addDays, localDay, localToday } from "@/lib/plans/model";
+import { addDays, localDay, localToday } from "@/lib/days";
 import { addMonths } from "@/lib/reviews/model";
 import { createAccount, unique } from "../../prisma/factories";
 import { call, type TestUser } from "../support/http";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createPrisma } from "../../prisma/client";
 import { seedDemo } from "../../prisma/seed";
 import { periodicSchedule, reviewEveryMonths } from "@/lib/reviews/model";
-import { localToday } from "@/lib/plans/model";
+import { localToday } from "@/lib/days";
 import { firstApprovalSelect, firstApprovedAt } from "@/lib/reviews/context";
 import { createTestDatabase, dropTestDatabase } from "../support/test-db";
 

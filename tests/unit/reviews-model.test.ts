@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, localDay, localToday } from "@/lib/plans/model";
+import { addDays, localDay, localToday } from "@/lib/days";
 import {
   addMonths,
   defaultAnswers,

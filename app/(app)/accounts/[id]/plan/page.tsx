@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/session";
 import { getPlan } from "@/lib/plans/service";
-import { addDays, localToday, planPhase } from "@/lib/plans/model";
+import { planPhase } from "@/lib/plans/model";
+import { addDays, localToday } from "@/lib/days";
 import { ActionsPanel } from "@/components/plans/actions-panel";
 import { FinancialsPanel } from "@/components/plans/financials-panel";
 import { CommitmentPanel, PlanStatusPanel, StagePanel } from "@/components/plans/side-panels";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/session";
 import { getPlanDraft } from "@/lib/plans/service";
-import { localToday } from "@/lib/plans/model";
+import { localToday } from "@/lib/days";
 import { formatRelative } from "@/lib/format";
 import { Card, CardBody } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";

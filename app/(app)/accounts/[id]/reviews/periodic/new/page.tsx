@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { getPeriodicReviews } from "@/lib/reviews/periodic";
-import { localToday } from "@/lib/plans/model";
+import { localToday } from "@/lib/days";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PeriodicReviewForm } from "@/components/reviews/periodic-review-form";
