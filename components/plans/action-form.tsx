@@ -45,6 +45,16 @@ export function ActionForm({
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
+    // What is required is named beside its field, as the server's answers are; the first takes focus.
+    const missing: Record<string, string> = {};
+    if (!v.title.trim()) missing.title = "Say what needs doing";
+    if (!v.dueDate) missing.dueDate = "Choose a due date";
+    const first = Object.keys(missing)[0];
+    if (first) {
+      setErrors(missing);
+      document.getElementById(`${idp}-${first === "title" ? "title" : "due"}`)?.focus();
+      return;
+    }
     setBusy(true);
     setErrors({});
     const body = { title: v.title, ownerId: v.ownerId, dueDate: v.dueDate, objectiveRef: v.objectiveRef || null, notes: v.notes, status: v.status };
@@ -62,9 +72,9 @@ export function ActionForm({
   }
 
   return (
-    <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-4" aria-label={action ? "Edit action" : "New action"}>
+    <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-4" aria-label={action ? "Edit action" : "New action"} noValidate>
       <Field label="What needs doing" htmlFor={`${idp}-title`} error={errors.title}>
-        <Input id={`${idp}-title`} value={v.title} maxLength={LIMITS.actionTitle} onChange={(e) => setV({ ...v, title: e.target.value })} required autoFocus />
+        <Input id={`${idp}-title`} value={v.title} maxLength={LIMITS.actionTitle} onChange={(e) => setV({ ...v, title: e.target.value })} aria-required autoFocus />
       </Field>
       <div className="grid gap-3 sm:grid-cols-3">
         <Field label="Owner" htmlFor={`${idp}-owner`} error={errors.ownerId}>
@@ -77,7 +87,7 @@ export function ActionForm({
           </Select>
         </Field>
         <Field label="Due" htmlFor={`${idp}-due`} error={errors.dueDate}>
-          <Input id={`${idp}-due`} type="date" value={v.dueDate} onChange={(e) => setV({ ...v, dueDate: e.target.value })} required />
+          <Input id={`${idp}-due`} type="date" value={v.dueDate} onChange={(e) => setV({ ...v, dueDate: e.target.value })} aria-required />
         </Field>
         <Field label="Serves objective" htmlFor={`${idp}-objective`} error={errors.objectiveRef}>
           <Select id={`${idp}-objective`} value={v.objectiveRef} onChange={(e) => setV({ ...v, objectiveRef: e.target.value })}>

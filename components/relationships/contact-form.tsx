@@ -95,6 +95,12 @@ export function ContactForm({ contact, onDone, onCancel }: { contact?: TContactD
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
+    // The one required field is checked here, shown beside it like the server's answers are.
+    if (!v.name.trim()) {
+      setErrors({ name: "Enter the person's name" });
+      document.getElementById(id("name"))?.focus();
+      return;
+    }
     setBusy(true);
     setErrors({});
     const body = toBody(v);
@@ -118,7 +124,7 @@ export function ContactForm({ contact, onDone, onCancel }: { contact?: TContactD
 
   const err = (f: string) => errors[f];
   return (
-    <form onSubmit={submit} className="space-y-4" aria-label={contact ? `Edit ${contact.name}` : "New person"}>
+    <form onSubmit={submit} className="space-y-4" aria-label={contact ? `Edit ${contact.name}` : "New person"} noValidate>
       {errors.form && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {errors.form}
@@ -126,7 +132,7 @@ export function ContactForm({ contact, onDone, onCancel }: { contact?: TContactD
       )}
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Name" htmlFor={id("name")} error={err("name")}>
-          <Input id={id("name")} value={v.name} maxLength={LIMITS.name} onChange={(e) => set("name", e.target.value)} required autoFocus={!contact} />
+          <Input id={id("name")} value={v.name} maxLength={LIMITS.name} onChange={(e) => set("name", e.target.value)} aria-required autoFocus={!contact} />
         </Field>
         <Field label="Email" htmlFor={id("email")} error={err("email")} hint="Identifies them in CSV imports">
           <Input id={id("email")} type="email" value={v.email} maxLength={LIMITS.email} onChange={(e) => set("email", e.target.value)} />

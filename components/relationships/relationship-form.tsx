@@ -56,6 +56,18 @@ export function RelationshipForm({
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
+    if (!relationship) {
+      // The two people are required: named beside their fields, and the first one missing takes focus.
+      const missing: Record<string, string> = {};
+      if (!v.userId) missing.userId = "Choose who on our team";
+      if (!v.contactId) missing.contactId = "Choose who at the customer";
+      const first = Object.keys(missing)[0];
+      if (first) {
+        setErrors(missing);
+        document.getElementById(id(first))?.focus();
+        return;
+      }
+    }
     setBusy(true);
     setErrors({});
     const fields = {
@@ -75,7 +87,7 @@ export function RelationshipForm({
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4" aria-label={relationship ? "Edit relationship" : "New relationship"}>
+    <form onSubmit={submit} className="space-y-4" aria-label={relationship ? "Edit relationship" : "New relationship"} noValidate>
       {errors.form && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {errors.form}
@@ -84,7 +96,7 @@ export function RelationshipForm({
       {!relationship && (
         <div className="grid gap-3 sm:grid-cols-2">
           <Field label="Who on our team" htmlFor={id("userId")} error={errors.userId}>
-            <Select id={id("userId")} value={v.userId} onChange={(e) => set("userId", e.target.value)} required>
+            <Select id={id("userId")} value={v.userId} onChange={(e) => set("userId", e.target.value)} aria-required>
               <option value="">Choose…</option>
               {team.map((m) => (
                 <option key={m.id} value={m.id} disabled={!!v.contactId && taken.has(`${m.id}:${v.contactId}`)}>
@@ -94,7 +106,7 @@ export function RelationshipForm({
             </Select>
           </Field>
           <Field label="Who at the customer" htmlFor={id("contactId")} error={errors.contactId}>
-            <Select id={id("contactId")} value={v.contactId} onChange={(e) => set("contactId", e.target.value)} required>
+            <Select id={id("contactId")} value={v.contactId} onChange={(e) => set("contactId", e.target.value)} aria-required>
               <option value="">Choose…</option>
               {people.map((c) => (
                 <option key={c.id} value={c.id} disabled={!!v.userId && taken.has(`${v.userId}:${c.id}`)}>

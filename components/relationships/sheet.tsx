@@ -22,8 +22,9 @@ export function Modal({ open, onOpenChange, title, description, children, classN
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/30" />
         <Dialog.Content
-          className={cn("fixed left-1/2 top-[8vh] z-50 max-h-[84vh] w-[calc(100vw-2rem)] max-w-2xl -translate-x-1/2 overflow-y-auto rounded-xl bg-white shadow-xl focus:outline-none", className)}
+          className={cn("fixed left-1/2 top-[8vh] z-50 max-h-[84vh] w-[calc(100vw-2rem)] max-w-2xl -translate-x-1/2 scroll-pt-28 overflow-y-auto rounded-xl bg-white shadow-xl focus:outline-none", className)}
         >
+          {/* The header stays in view; scroll-pt keeps a field brought into view (focus, an error) below it. */}
           <div className="sticky top-0 z-10 flex items-start justify-between gap-3 border-b border-slate-100 bg-white px-5 py-4">
             <div>
               <Dialog.Title className="text-base font-semibold text-slate-900">{title}</Dialog.Title>

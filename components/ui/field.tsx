@@ -1,4 +1,4 @@
-import { forwardRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { cloneElement, forwardRef, isValidElement, type InputHTMLAttributes, type ReactElement, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { cn } from "@/lib/cn";
 
 const control =
@@ -16,15 +16,34 @@ export const Textarea = forwardRef<HTMLTextAreaElement, TextareaHTMLAttributes<H
   return <textarea ref={ref} className={cn(control, "py-2 leading-relaxed", className)} {...props} />;
 });
 
-/** A labelled form field with hint and error; the error is announced to screen readers. */
+type ControlProps = { id?: string; "aria-invalid"?: unknown; "aria-describedby"?: string };
+
+/**
+ * A labelled form field with hint and error; the error is announced to screen readers. When the
+ * child is the control itself (its id is `htmlFor`), it is marked invalid while there is an error
+ * and described by the error or the hint, unless it says otherwise itself.
+ */
 export function Field({ label, htmlFor, error, hint, children, className }: { label: string; htmlFor: string; error?: string; hint?: ReactNode; children: ReactNode; className?: string }) {
+  const described = error ? `${htmlFor}-error` : hint ? `${htmlFor}-hint` : undefined;
+  let control = children;
+  if (isValidElement<ControlProps>(children) && children.props.id === htmlFor) {
+    const own = children.props;
+    control = cloneElement(children as ReactElement<ControlProps>, {
+      "aria-invalid": own["aria-invalid"] ?? (error ? true : undefined),
+      "aria-describedby": own["aria-describedby"] ?? described,
+    });
+  }
   return (
     <div className={cn("space-y-1.5", className)}>
       <label htmlFor={htmlFor} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      {children}
-      {hint && !error && <p className="text-xs text-slate-500">{hint}</p>}
+      {control}
+      {hint && !error && (
+        <p id={`${htmlFor}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
       {error && (
         <p role="alert" id={`${htmlFor}-error`} className="text-xs font-medium text-red-600">
           {error}

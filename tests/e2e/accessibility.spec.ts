@@ -1,8 +1,8 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
 import { DEMO, signIn, type DemoKey } from "./helpers";
+import { demoIds, open, scrollsSideways, violations, type Ids } from "./a11y";
 
 // Every page of the app, as each kind of user sees it, checked by axe-core against WCAG 2.1 A and
 // AA and axe's best practices: contrast, names of controls, heading order, landmarks, keyboard
@@ -10,11 +10,11 @@ import { DEMO, signIn, type DemoKey } from "./helpers";
 // to 320 CSS pixels (WCAG 1.4.10, reflow: a phone held upright) and must not scroll sideways; wide
 // tables and the map scroll inside their own regions instead. The list of pages is
 // checked against the app directory, so a new page fails this test until it is added here.
+// What a page shows after clicks (dialogs, panels, forms with errors) is walked in
+// accessibility-states.spec.ts.
 //
 // The pages are filled with the demo data: Nordwind Energy is Marco's account (Helen mentors it),
 // with approved plan versions, a proposal, a pending review and relationships.
-
-type Ids = { account: string; proposal: string; review: string };
 
 /** Each page file's route (route groups dropped) and the address that opens it on the demo data. */
 const PAGES: Record<string, (ids: Ids) => string> = {
@@ -58,46 +58,6 @@ function pageRoutes(dir = "app", route = ""): string[] {
     }
   }
   return found;
-}
-
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`);
-}
-
-/** Opens a page and waits until it has drawn its content (streamed parts and client fetches). */
-async function open(page: Page, url: string) {
-  const res = await page.goto(url);
-  expect(res?.status(), url).toBeLessThan(500);
-  await page.waitForLoadState("networkidle");
-  await expect(page.locator("main h1, h1").first()).toBeVisible();
-  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-}
-
-/** Whether the page, narrowed to 320 px, scrolls sideways (after charts have followed the resize). */
-async function scrollsSideways(page: Page): Promise<string | null> {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 320, height: 800 });
-  try {
-    await page.waitForFunction(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth, null, { timeout: 3_000 });
-    return null;
-  } catch {
-    return await page.evaluate(() => `reflow: the page is ${document.documentElement.scrollWidth} px wide at 320 px`);
-  } finally {
-    if (size) await page.setViewportSize(size);
-  }
-}
-
-async function demoIds(page: Page): Promise<Ids> {
-  const accounts = await (await page.request.get("/api/accounts?q=Nordwind")).json();
-  const account = accounts.items.find((a: { name: string }) => a.name === "Nordwind Energy");
-  expect(account, "the demo account Nordwind Energy").toBeTruthy();
-  const proposals = await (await page.request.get(`/api/accounts/${account.id}/proposals`)).json();
-  expect(proposals.length, "a proposal on Nordwind Energy").toBeGreaterThan(0);
-  const reviews = await (await page.request.get(`/api/reviews?accountId=${account.id}&status=all`)).json();
-  const review = reviews.items.find((r: { kind: string }) => r.kind === "review");
-  expect(review, "a review of Nordwind Energy").toBeTruthy();
-  return { account: account.id, proposal: proposals[0].id, review: review.id };
 }
 
 // The account manager (every editing control) and a senior manager (every page has content) walk
