@@ -2,6 +2,7 @@
 
 // The sortable list, for quick editing: decision role, influence and attitude change in place
 // (each change saves at once, with the row's version); everything else opens the person.
+import { Tabs } from "radix-ui";
 import { useMemo, useState } from "react";
 import { ATTITUDES, ATTITUDE_LABELS, DECISION_ROLES, DECISION_ROLE_LABELS } from "@/lib/relationships/schema";
 import type { TMapContact, TMapRelationship } from "@/lib/relationships/view";
@@ -30,23 +31,18 @@ const COLUMNS: Column<Row>[] = [
 export function PeopleList({ people, relationships }: { people: TMapContact[]; relationships: TMapRelationship[] }) {
   const [tab, setTab] = useState<"people" | "relationships">("people");
   return (
-    <div className="rounded-xl border border-slate-200 bg-white shadow-sm">
-      <div className="flex items-center gap-1 border-b border-slate-100 px-3 py-2" role="tablist" aria-label="List">
+    <Tabs.Root value={tab} onValueChange={(t) => setTab(t as typeof tab)} className="rounded-xl border border-slate-200 bg-white shadow-sm">
+      <Tabs.List className="flex items-center gap-1 border-b border-slate-100 px-3 py-2" aria-label="List">
         {(["people", "relationships"] as const).map((t) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            aria-selected={tab === t}
-            onClick={() => setTab(t)}
-            className={cn("rounded-md px-3 py-1 text-sm font-medium", tab === t ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100")}
-          >
+          <Tabs.Trigger key={t} value={t} className={cn("rounded-md px-3 py-1 text-sm font-medium", tab === t ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100")}>
             {t === "people" ? `People (${people.length})` : `Relationships (${relationships.length})`}
-          </button>
+          </Tabs.Trigger>
         ))}
-      </div>
-      {tab === "people" ? <PeopleTable people={people} relationships={relationships} /> : <RelationshipsList relationships={relationships} />}
-    </div>
+      </Tabs.List>
+      <Tabs.Content value={tab} tabIndex={-1}>
+        {tab === "people" ? <PeopleTable people={people} relationships={relationships} /> : <RelationshipsList relationships={relationships} />}
+      </Tabs.Content>
+    </Tabs.Root>
   );
 }
 

@@ -5,6 +5,7 @@
 // selected person live in the URL, so a view can be bookmarked or shared.
 import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
 import { usePathname, useSearchParams } from "next/navigation";
+import { Tabs } from "radix-ui";
 import { Download, Grid3x3, List, Network, Plus, Upload, UserPlus } from "lucide-react";
 import type { TRelationshipMap } from "@/lib/relationships/view";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -73,23 +74,22 @@ function WorkspaceBody({ view, filters, setUrl }: { view: View; filters: TMapFil
   const empty = map.contacts.length === 0;
   const inBrowser = useInBrowser();
 
+  // WAI-ARIA tabs (Radix): arrow keys move between the views, Enter or Space opens one (the map
+  // takes a moment to draw, so moving does not open it), and the view is a panel named by its tab.
   return (
-    <div className="space-y-4">
+    <Tabs.Root value={view} onValueChange={(v) => setUrl({ view: v === "map" ? null : v })} activationMode="manual" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <div role="tablist" aria-label="Relationship views" className="inline-flex rounded-lg border border-slate-200 bg-white p-1 shadow-sm">
+        <Tabs.List aria-label="Relationship views" className="inline-flex rounded-lg border border-slate-200 bg-white p-1 shadow-sm">
           {VIEWS.map((v) => (
-            <button
+            <Tabs.Trigger
               key={v.key}
-              role="tab"
-              type="button"
-              aria-selected={view === v.key}
-              onClick={() => setUrl({ view: v.key === "map" ? null : v.key })}
+              value={v.key}
               className={cn("inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium", view === v.key ? "bg-brand-600 text-white" : "text-slate-600 hover:bg-slate-100")}
             >
               <v.icon aria-hidden className="h-4 w-4" /> {v.label}
-            </button>
+            </Tabs.Trigger>
           ))}
-        </div>
+        </Tabs.List>
         <div className="flex flex-wrap items-center gap-2">
           {canEdit && (
             <>
@@ -124,7 +124,7 @@ function WorkspaceBody({ view, filters, setUrl }: { view: View; filters: TMapFil
 
       {/* The list needs the full width for its columns: there the analysis moves below it. */}
       <div className={cn("grid gap-4", view !== "list" && "xl:grid-cols-[minmax(0,1fr)_22rem]")}>
-        <div className="min-w-0">
+        <Tabs.Content value={view} className="min-w-0" tabIndex={-1}>
           {empty ? (
             <EmptyMap canEdit={canEdit} onAdd={() => setDialog("person")} onImport={() => setDialog("import")} />
           ) : view === "map" ? (
@@ -138,7 +138,7 @@ function WorkspaceBody({ view, filters, setUrl }: { view: View; filters: TMapFil
           ) : (
             <PeopleList people={visible.people} relationships={visible.relationships} />
           )}
-        </div>
+        </Tabs.Content>
         <AnalysisPanel layout={view === "list" ? "grid" : "column"} />
       </div>
 
@@ -146,7 +146,7 @@ function WorkspaceBody({ view, filters, setUrl }: { view: View; filters: TMapFil
       <ContactDialog open={dialog === "person"} onOpenChange={(o) => setDialog(o ? "person" : null)} />
       <RelationshipDialog open={dialog === "relationship"} onOpenChange={(o) => setDialog(o ? "relationship" : null)} />
       <ImportDialog open={dialog === "import"} onOpenChange={(o) => setDialog(o ? "import" : null)} />
-    </div>
+    </Tabs.Root>
   );
 }
 

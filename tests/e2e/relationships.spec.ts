@@ -147,3 +147,32 @@ test("the large demo map is drawn quickly; the mentor reads it; others get 404",
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
   expect((await page.request.get(`/api/accounts/${id}/relationship-map`)).status()).toBe(404);
 });
+
+test("the views are tabs a keyboard can work: arrows move between them, Enter opens one, the panel is named by its tab", async ({ page }) => {
+  await signIn(page, "marco");
+  const id = await accountId(page, "Nordwind Energy");
+  await page.goto(`/accounts/${id}/relationships`);
+  await mapReady(page);
+  const views = page.getByRole("tablist", { name: "Relationship views" });
+  await views.getByRole("tab", { name: "Map" }).focus();
+  await page.keyboard.press("ArrowRight");
+  const matrixTab = views.getByRole("tab", { name: "Coverage matrix" });
+  await expect(matrixTab).toBeFocused();
+  // Moving does not open the view (the map would redraw on every arrow); Enter does.
+  await expect(matrixTab).toHaveAttribute("aria-selected", "false");
+  await page.keyboard.press("Enter");
+  await expect(matrixTab).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("tabpanel", { name: "Coverage matrix" }).getByTestId("coverage-matrix")).toBeVisible();
+  await expect(page).toHaveURL(/view=matrix/);
+  // Only the selected tab is a Tab stop; End goes to the last view.
+  await expect(views.locator("[tabindex='0']")).toHaveCount(1);
+  await page.keyboard.press("End");
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("tabpanel", { name: "List" }).getByTestId("people-list")).toBeVisible();
+  // Inside the list, People and Relationships are tabs too, opened as the arrows reach them.
+  const list = page.getByRole("tablist", { name: "List" });
+  await list.getByRole("tab", { name: /^People/ }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(list.getByRole("tab", { name: /^Relationships/ })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("tabpanel", { name: /^Relationships/ }).getByTestId("relationships-list")).toBeVisible();
+});
