@@ -44,3 +44,24 @@ const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / 8
 export function daysBetween(from: Date | string, to: Date | string): number {
   return dayNumber(isoDay(to)) - dayNumber(isoDay(from));
 }
+
+/**
+ * The day `months` calendar months after `day` (before, when negative). A day that does not exist
+ * in the target month (31 August + 6 months) becomes that month's last day, as people count months
+ * and as PostgreSQL's `date + interval` does.
+ */
+export function addMonthsToDay(day: Date | string, months: number): string {
+  const [y, m, d] = isoDay(day).split("-").map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${String(year).padStart(4, "0")}-${pad(month + 1)}-${pad(Math.min(d, lastDay))}`;
+}
+
+/** The moment `months` calendar months after `at`, by the same rule, on its UTC day and at its UTC time. */
+export function addMonthsToMoment(at: Date, months: number): Date {
+  const iso = at.toISOString();
+  return new Date(`${addMonthsToDay(iso.slice(0, 10), months)}${iso.slice(10)}`);
+}

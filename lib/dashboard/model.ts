@@ -5,7 +5,7 @@
 import { DUE_SOON_DAYS, MOVE_LABELS, PERIODIC_LABELS, REVIEW_AGE_BUCKETS, ACTION_AGE_BUCKETS, SCORE_BUCKETS, COVERAGE_BUCKETS, type TMetric, type TMoveKind, type TPeriodicStatus } from "./metrics";
 import { LIGHT_AREA_LABELS } from "@/lib/plans/schema";
 import { STAGE_LABELS } from "@/lib/accounts/stages";
-import { daysBetween } from "@/lib/days";
+import { addMonthsToMoment, daysBetween } from "@/lib/days";
 import { DEFAULT_REVIEW_EVERY_MONTHS } from "@/lib/reviews/model";
 
 export type TTierAt = { rank: number; isKey: boolean } | null;
@@ -26,16 +26,6 @@ export function classifyTierMove(start: TTierAt, end: TTierAt): TMoveKind | null
   return "same";
 }
 
-/** Adds calendar months the way PostgreSQL does: a day past the month's end becomes its last day (31 Jan + 1 month = 28/29 Feb). */
-export function addMonths(d: Date, months: number): Date {
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + months;
-  const target = new Date(Date.UTC(y, m, 1, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
-  return target;
-}
-
 /** Overdue when the due day is before today; due soon within DUE_SOON_DAYS days (inclusive). Days are YYYY-MM-DD. */
 export function periodicStatus(dueDay: string, today: string): TPeriodicStatus {
   const diff = daysBetween(today, dueDay);
@@ -47,7 +37,7 @@ export function periodicStatus(dueDay: string, today: string): TPeriodicStatus {
 /** The plan in force is stale when its approval is older than the review cadence. */
 export function isPlanStale(approvedAt: Date | null, reviewEveryMonths: number | null, now: Date): boolean {
   if (!approvedAt) return false;
-  return addMonths(approvedAt, reviewEveryMonths ?? DEFAULT_REVIEW_EVERY_MONTHS).getTime() < now.getTime();
+  return addMonthsToMoment(approvedAt, reviewEveryMonths ?? DEFAULT_REVIEW_EVERY_MONTHS).getTime() < now.getTime();
 }
 
 /** The twelve calendar months ending with `now`'s month (UTC), oldest first, as YYYY-MM. */

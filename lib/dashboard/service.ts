@@ -7,11 +7,11 @@ import { localDateSql, prisma, Prisma } from "@/lib/db";
 import { can, seesAllAccounts } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { BusyError, ForbiddenError } from "@/lib/errors";
-import { localToday } from "@/lib/days";
+import { addMonthsToMoment, localToday } from "@/lib/days";
 import { LIGHT_AREAS, LIGHT_AREA_LABELS, type TLightArea } from "@/lib/plans/schema";
 import { STAGES, STAGE_LABELS, type StageName } from "@/lib/accounts/stages";
 import { ACTION_AGE_BUCKETS, COVERAGE_BUCKETS, MOVE_KINDS, PERIODIC_STATUSES, REVIEW_AGE_BUCKETS, SCORE_BUCKETS, type TMoveKind, type TPeriodicStatus } from "./metrics";
-import { addMonths, lastTwelveMonths } from "./model";
+import { lastTwelveMonths } from "./model";
 import type { TDashboardFilters } from "./schema";
 import { accountFactsCte, actionAgeSql, ageBucketSql, lightColumn, mentorReviewWindowSql, moveEventsCte, reviewAgeSql, scopedCte, type TClock } from "./sql";
 import type { TAgeBucket, TDashboard, TDashboardOptions, TMentorTurnaround, TMoney4, TReturnRow, TReturnYear, TScope, TTierRow } from "./view";
@@ -32,7 +32,7 @@ export async function queryDashboard<T>(sql: Prisma.Sql): Promise<T[]> {
 
 export function makeClock(now: Date = new Date()): TClock {
   const monthsStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
-  return { now: now.toISOString(), yearAgo: addMonths(now, -12).toISOString(), monthsStart: monthsStart.toISOString(), today: localToday(now) };
+  return { now: now.toISOString(), yearAgo: addMonthsToMoment(now, -12).toISOString(), monthsStart: monthsStart.toISOString(), today: localToday(now) };
 }
 
 export function scopeOf(user: SessionUser): TScope {

@@ -1,7 +1,7 @@
 // Pure review logic: the periodic review schedule, the order of the mentor's queue, thread states,
 // which comments a resubmission answers, and turnaround per mentor. No I/O; unit-tested in
 // tests/unit/reviews-model.test.ts.
-import { addDays, daysBetween, isoDay, localDay } from "@/lib/days";
+import { addDays, addMonthsToDay, daysBetween, isoDay, localDay } from "@/lib/days";
 import type { TReviewStatus, TVerdict } from "./schema";
 
 // ---------------------------------------------------------------- periodic reviews
@@ -14,20 +14,6 @@ export const DUE_SOON_DAYS = 30;
 export function reviewEveryMonths(tier: { reviewEveryMonths: number } | null | undefined): number {
   const n = tier?.reviewEveryMonths;
   return n && n > 0 ? n : DEFAULT_REVIEW_EVERY_MONTHS;
-}
-
-/**
- * The day `months` calendar months after `day`. A day that does not exist in the target month
- * (31 August + 6 months) falls back to that month's last day, as people count months.
- */
-export function addMonths(day: Date | string, months: number): string {
-  const [y, m, d] = isoDay(day).split("-").map(Number);
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = total - year * 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${year}-${pad(month + 1)}-${pad(Math.min(d, lastDay))}`;
 }
 
 export type TPeriodicState = "overdue" | "due-soon" | "scheduled";
@@ -65,7 +51,7 @@ export function periodicSchedule(input: {
   // The last review is a meeting day (stored at midnight UTC, read as the day it is); the first
   // approval and the creation are moments, read as the day they fell on where the app runs.
   const from = input.lastReviewedAt ? isoDay(input.lastReviewedAt) : localDay(input.firstApprovedAt ?? input.since);
-  const dueOn = addMonths(from, input.everyMonths);
+  const dueOn = addMonthsToDay(from, input.everyMonths);
   const daysOverdue = daysBetween(dueOn, input.today);
   return {
     everyMonths: input.everyMonths,

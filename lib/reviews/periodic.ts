@@ -124,7 +124,7 @@ export async function recordPeriodicReview(opts: { user: SessionUser; accountId:
  * Periodic reviews that are overdue (or due soon) on the accounts in `scope`: those the user
  * mentors ("mentor"), owns or is on the team of ("team"), or may see at all ("visible").
  * PostgreSQL finds the candidates (due date = last review or start + the tier's months, the same
- * month arithmetic as addMonths); the list itself is always scoped by visibleAccountsSql too.
+ * month arithmetic as addMonthsToDay); the list itself is always scoped by visibleAccountsSql too.
  */
 export async function listPeriodicDue(opts: { user: SessionUser; scope: "mentor" | "team" | "visible"; states?: TPeriodicState[]; accountId?: string }): Promise<TPeriodicQueueItem[]> {
   return (await listPeriodicDuePage(opts)).items;

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as dashboardRoute from "@/app/api/dashboard/route";
 import * as drillRoute from "@/app/api/dashboard/accounts/route";
 import { visibleAccountsWhere } from "@/lib/accounts/access";
-import { addMonths } from "@/lib/dashboard/model";
+import { addMonthsToMoment as addMonths } from "@/lib/days";
 import { localToday } from "@/lib/days";
 import type { TDashboard } from "@/lib/dashboard/view";
 import { createAccount, createUser, unique } from "@/prisma/factories";

@@ -13,7 +13,7 @@ import * as turnaroundRoute from "@/app/api/reviews/turnaround/route";
 import { reviewAttention } from "@/lib/reviews/attention";
 import * as dashboardRoute from "@/app/api/dashboard/route";
 import { addDays, localDay, localToday } from "@/lib/days";
-import { addMonths } from "@/lib/reviews/model";
+import { addMonthsToDay as addMonths } from "@/lib/days";
 import { createAccount, unique } from "../../prisma/factories";
 import { call, type TestUser } from "../support/http";
 import { makeUser, makeWorld, testDb } from "../support/fixtures";

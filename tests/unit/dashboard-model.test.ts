@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { addMonths, classifyTierMove, csvFileName, describeMetric, formatMoneyShort, isPlanStale, lastTwelveMonths, periodicStatus, toCsv } from "@/lib/dashboard/model";
+import { addMonthsToMoment } from "@/lib/days";
+import { classifyTierMove, csvFileName, describeMetric, formatMoneyShort, isPlanStale, lastTwelveMonths, periodicStatus, toCsv } from "@/lib/dashboard/model";
 import { ACTION_AGE_BUCKETS, bucketFor, metricKey, parseMetric, REVIEW_AGE_BUCKETS, SCORE_BUCKETS } from "@/lib/dashboard/metrics";
 import { drillHref, ZDashboardFilters, ZDrillQuery } from "@/lib/dashboard/schema";
 
@@ -27,12 +28,12 @@ describe("classifyTierMove", () => {
   });
 });
 
-describe("addMonths", () => {
+describe("addMonthsToMoment", () => {
   it("clamps to the end of a shorter month, as PostgreSQL does", () => {
-    expect(addMonths(new Date("2025-01-31T10:00:00Z"), 1).toISOString()).toBe("2025-02-28T10:00:00.000Z");
-    expect(addMonths(new Date("2024-01-31T10:00:00Z"), 1).toISOString()).toBe("2024-02-29T10:00:00.000Z");
-    expect(addMonths(new Date("2025-03-31T00:00:00Z"), -1).toISOString()).toBe("2025-02-28T00:00:00.000Z");
-    expect(addMonths(new Date("2025-11-15T00:00:00Z"), 3).toISOString()).toBe("2026-02-15T00:00:00.000Z");
+    expect(addMonthsToMoment(new Date("2025-01-31T10:00:00Z"), 1).toISOString()).toBe("2025-02-28T10:00:00.000Z");
+    expect(addMonthsToMoment(new Date("2024-01-31T10:00:00Z"), 1).toISOString()).toBe("2024-02-29T10:00:00.000Z");
+    expect(addMonthsToMoment(new Date("2025-03-31T00:00:00Z"), -1).toISOString()).toBe("2025-02-28T00:00:00.000Z");
+    expect(addMonthsToMoment(new Date("2025-11-15T00:00:00Z"), 3).toISOString()).toBe("2026-02-15T00:00:00.000Z");
   });
 });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, localDay, localToday } from "@/lib/days";
+import { addDays, addMonthsToDay, localDay, localToday } from "@/lib/days";
 import {
-  addMonths,
   defaultAnswers,
   describeUrgency,
   lastHeldLabel,
@@ -31,11 +30,12 @@ function inZone(zone: string, check: () => void) {
 
 describe("the periodic review schedule", () => {
   it("adds calendar months, falling back to the month's last day", () => {
-    expect(addMonths("2026-01-15", 6)).toBe("2026-07-15");
-    expect(addMonths("2026-08-31", 6)).toBe("2027-02-28");
-    expect(addMonths("2028-08-31", 6)).toBe("2029-02-28");
-    expect(addMonths("2027-11-30", 3)).toBe("2028-02-29");
-    expect(addMonths(new Date("2026-03-01T00:00:00Z"), 12)).toBe("2027-03-01");
+    expect(addMonthsToDay("2026-01-15", 6)).toBe("2026-07-15");
+    expect(addMonthsToDay("2026-08-31", 6)).toBe("2027-02-28");
+    expect(addMonthsToDay("2028-08-31", 6)).toBe("2029-02-28");
+    expect(addMonthsToDay("2027-11-30", 3)).toBe("2028-02-29");
+    expect(addMonthsToDay(new Date("2026-03-01T00:00:00Z"), 12)).toBe("2027-03-01");
+    expect(addMonthsToDay("2026-01-31", -2)).toBe("2025-11-30");
   });
 
   it("uses the tier's cadence, and six months without a tier", () => {
