@@ -16,10 +16,11 @@ import { ATTITUDE_COLORS } from "./palette";
 type Row = TMapContact & { threads: number; best: number; last: number };
 
 const COLUMNS: Column<Row>[] = [
-  { key: "name", label: "Name", value: (r) => r.name },
-  { key: "jobTitle", label: "Job title", value: (r) => r.jobTitle },
-  { key: "department", label: "Department", value: (r) => r.department },
-  { key: "site", label: "Site", value: (r) => r.site },
+  // Who they are and where they sit take one column each (the job title under the name, the site
+  // under the department), so the list fits a laptop screen without scrolling sideways. They sort
+  // by name and by department; the search above finds a title and the filters pick a site.
+  { key: "name", label: "Name · job title", value: (r) => r.name },
+  { key: "department", label: "Department · site", value: (r) => r.department },
   { key: "seniority", label: "Level", value: (r) => r.seniority },
   { key: "decisionRole", label: "Decision role", value: (r) => (r.decisionRole ? DECISION_ROLES.indexOf(r.decisionRole) : 99) },
   { key: "influence", label: "Influence", value: (r) => r.influence, defaultDir: "desc" },
@@ -84,16 +85,20 @@ function PeopleTable({ people, relationships }: { people: TMapContact[]; relatio
         <tbody>
           {sorted.map((r) => (
             <tr key={r.id} className={cn("hover:bg-slate-50", saving === r.id && "opacity-60")}>
-              <td className="whitespace-nowrap border-b border-slate-100 px-2 py-1.5">
-                <button type="button" onClick={() => selectPerson(r.id)} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+              <td className="max-w-56 border-b border-slate-100 px-2 py-1.5">
+                <button type="button" onClick={() => selectPerson(r.id)} className="whitespace-nowrap text-left font-medium text-slate-900 hover:text-brand-700 hover:underline">
                   {r.name}
                 </button>
+                {r.jobTitle && (
+                  <span className="block truncate text-xs text-slate-500" title={r.jobTitle}>
+                    {r.jobTitle}
+                  </span>
+                )}
               </td>
-              <td className="max-w-44 truncate whitespace-nowrap border-b border-slate-100 px-2 py-1.5 text-slate-600" title={r.jobTitle}>
-                {r.jobTitle}
+              <td className="border-b border-slate-100 px-2 py-1.5 text-slate-600">
+                <span className="block whitespace-nowrap">{r.department || "—"}</span>
+                {r.site && <span className="block whitespace-nowrap text-xs text-slate-500">{r.site}</span>}
               </td>
-              <td className="whitespace-nowrap border-b border-slate-100 px-2 py-1.5 text-slate-600">{r.department}</td>
-              <td className="whitespace-nowrap border-b border-slate-100 px-2 py-1.5 text-slate-600">{r.site}</td>
               <td className="border-b border-slate-100 px-2 py-1.5 tabular-nums text-slate-600">{r.seniority}</td>
               <td className="border-b border-slate-100 px-2 py-1">
                 {canEdit ? (

@@ -176,3 +176,15 @@ test("the views are tabs a keyboard can work: arrows move between them, Enter op
   await expect(list.getByRole("tab", { name: /^Relationships/ })).toHaveAttribute("aria-selected", "true");
   await expect(page.getByRole("tabpanel", { name: /^Relationships/ }).getByTestId("relationships-list")).toBeVisible();
 });
+
+test("on a laptop screen (1280 px) both lists fit without scrolling sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, "marco");
+  const id = await accountId(page, "Nordwind Energy");
+  await page.goto(`/accounts/${id}/relationships?view=list`);
+  const fits = (testId: string) => page.getByTestId(testId).evaluate((el) => el.scrollWidth - el.clientWidth);
+  await expect(page.getByTestId("people-list").getByRole("columnheader", { name: /Department · site/ })).toBeVisible();
+  expect(await fits("people-list"), "the people list's sideways overflow in px").toBeLessThanOrEqual(0);
+  await page.getByRole("tab", { name: /^Relationships/ }).click();
+  expect(await fits("relationships-list"), "the relationships list's sideways overflow in px").toBeLessThanOrEqual(0);
+});
