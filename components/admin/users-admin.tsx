@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { UserPlus } from "lucide-react";
@@ -19,6 +19,11 @@ export function UsersAdmin({ users, currentUserId }: { users: U[]; currentUserId
   const router = useRouter();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  // The server names the fields that are wrong; the first of them takes focus.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+  }, [fields]);
 
   async function create(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -62,7 +67,6 @@ export function UsersAdmin({ users, currentUserId }: { users: U[]; currentUserId
               <tr>
                 <th scope="col" className="px-4 py-3">Name</th>
                 <th scope="col" className="px-4 py-3">Role</th>
-                <th scope="col" className="px-4 py-3">Status</th>
                 <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
               </tr>
             </thead>
@@ -70,18 +74,23 @@ export function UsersAdmin({ users, currentUserId }: { users: U[]; currentUserId
               {users.map((u) => (
                 <tr key={u.id} className={u.active ? "" : "bg-slate-50 text-slate-500"}>
                   <td className="px-4 py-3">
-                    <div className="font-medium text-slate-900">{u.name}</div>
+                    {/* Active is the usual state: only a deactivated person carries a badge. The
+                        table then fits beside the form on a laptop screen. */}
+                    <div className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
+                      {u.name}
+                      {!u.active && <Badge>Deactivated</Badge>}
+                      {u.id === currentUserId && <Badge tone="blue">You</Badge>}
+                    </div>
                     <div className="text-xs text-slate-500">{u.email} · changed {formatRelative(u.updatedAt)}</div>
                   </td>
                   <td className="px-4 py-3">
                     <label className="sr-only" htmlFor={`role-${u.id}`}>Role of {u.name}</label>
-                    <Select id={`role-${u.id}`} value={u.role} disabled={u.id === currentUserId} onChange={(e) => patch(u, { role: e.target.value })} className="h-8 w-44">
+                    <Select id={`role-${u.id}`} value={u.role} disabled={u.id === currentUserId} onChange={(e) => patch(u, { role: e.target.value })} className="h-8 w-48">
                       {ROLES.map((r) => (
                         <option key={r} value={r}>{ROLE_LABELS[r]}</option>
                       ))}
                     </Select>
                   </td>
-                  <td className="px-4 py-3">{u.active ? <Badge tone="green">Active</Badge> : <Badge>Deactivated</Badge>}</td>
                   <td className="px-4 py-3 text-right">
                     {u.id !== currentUserId && (
                       <Button variant={u.active ? "danger" : "secondary"} size="sm" onClick={() => patch(u, { active: !u.active })}>
@@ -98,7 +107,7 @@ export function UsersAdmin({ users, currentUserId }: { users: U[]; currentUserId
       <Card>
         <CardHeader title="Add a person" description="They sign in with this email and password." />
         <CardBody>
-          <form onSubmit={create} className="space-y-4" noValidate>
+          <form ref={formRef} onSubmit={create} className="space-y-4" noValidate>
             <Field label="Name" htmlFor="new-name" error={fields.name}>
               <Input id="new-name" name="name" required />
             </Field>

@@ -113,7 +113,7 @@ export function ActionForm({
         <Textarea id={`${idp}-notes`} rows={2} value={v.notes} maxLength={LIMITS.actionNotes} onChange={(e) => setV({ ...v, notes: e.target.value })} />
       </Field>
       {errors.form && (
-        <p role="alert" className="text-sm font-medium text-red-600">
+        <p role="alert" className="text-sm font-medium text-red-700">
           {errors.form}
         </p>
       )}

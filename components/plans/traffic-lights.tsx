@@ -70,7 +70,7 @@ function LightForm({ accountId, area, current, onDone }: { accountId: string; ar
           required
         />
         {error && (
-          <p role="alert" className="mt-1 text-xs font-medium text-red-600">
+          <p role="alert" className="mt-1 text-xs font-medium text-red-700">
             {error}
           </p>
         )}

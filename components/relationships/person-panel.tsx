@@ -116,7 +116,7 @@ function PersonBody({ personId, onRemoved }: { personId: string; onRemoved: () =
             <LongText label="Notes" text={detail.notes} />
           </>
         ) : loadError ? (
-          <dd className="col-span-2 text-sm text-red-600">{loadError}</dd>
+          <dd className="col-span-2 text-sm text-red-700">{loadError}</dd>
         ) : (
           <dd className="col-span-2">
             <Skeleton className="h-12 w-full" />
@@ -318,7 +318,7 @@ function LinksSection({ personId, links }: { personId: string; links: { id: stri
             Add link
           </Button>
           {error && (
-            <p role="alert" className="w-full text-xs text-red-600">
+            <p role="alert" className="w-full text-xs text-red-700">
               {error}
             </p>
           )}

@@ -129,7 +129,7 @@ export function RelationshipForm({
           ))}
         </div>
         {errors.strength && (
-          <p role="alert" className="mt-1 text-xs font-medium text-red-600">
+          <p role="alert" className="mt-1 text-xs font-medium text-red-700">
             {errors.strength}
           </p>
         )}

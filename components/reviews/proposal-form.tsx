@@ -126,7 +126,7 @@ export function ProposalForm({
         </span>
         <RichTextEditor id="body" labelId="body-label" value={body} onChange={setBody} invalid={Boolean(err("body"))} />
         {err("body") && (
-          <p role="alert" id="body-error" className="text-xs font-medium text-red-600">
+          <p role="alert" id="body-error" className="text-xs font-medium text-red-700">
             {err("body")}
           </p>
         )}
@@ -136,7 +136,7 @@ export function ProposalForm({
           <input type="checkbox" className="mt-0.5 accent-brand-600" checked={requestReview} disabled={!mentor} onChange={(e) => setRequestReview(e.target.checked)} />
           <span>
             {mentor ? `Ask ${mentor.name} to review it now` : "This account has no mentor yet, so no review can be asked for"}
-            {err("requestReview") && <span className="block text-xs font-medium text-red-600">{err("requestReview")}</span>}
+            {err("requestReview") && <span className="block text-xs font-medium text-red-700">{err("requestReview")}</span>}
           </span>
         </label>
       )}

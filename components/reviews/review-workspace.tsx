@@ -82,7 +82,7 @@ function Composer({
               </Button>
             )}
           </div>
-          {errors.quote && <p className="text-xs font-medium text-red-600">{errors.quote}</p>}
+          {errors.quote && <p className="text-xs font-medium text-red-700">{errors.quote}</p>}
         </div>
       )}
       <label htmlFor={id} className="block text-xs font-medium text-slate-600">
@@ -99,7 +99,7 @@ function Composer({
         aria-describedby={errors.body || errors.section ? `${id}-error` : undefined}
       />
       {(errors.body || errors.section) && (
-        <p id={`${id}-error`} role="alert" className="text-xs font-medium text-red-600">
+        <p id={`${id}-error`} role="alert" className="text-xs font-medium text-red-700">
           {errors.body ?? errors.section}
         </p>
       )}

@@ -158,7 +158,7 @@ export function Thread({
             aria-describedby={error ? `${inputId}-error` : undefined}
           />
           {error && (
-            <p id={`${inputId}-error`} role="alert" className="text-xs font-medium text-red-600">
+            <p id={`${inputId}-error`} role="alert" className="text-xs font-medium text-red-700">
               {error}
             </p>
           )}

@@ -149,7 +149,7 @@ export function VerdictPanel({ review }: { review: TReviewView }) {
           <legend className="mb-1 text-sm font-medium text-slate-700">Your verdict</legend>
           {choice("endorse", "Endorse", isPlan ? "Approves this version; the team is asked to commit to it." : "The proposal can go to the customer.")}
           {choice("request-changes", "Request changes", isPlan ? "Sends the plan back to its draft for the team to revise." : "The team revises it and asks again.")}
-          {errors.verdict && <p role="alert" className="text-xs font-medium text-red-600">{errors.verdict}</p>}
+          {errors.verdict && <p role="alert" className="text-xs font-medium text-red-700">{errors.verdict}</p>}
         </fieldset>
         <div className="space-y-1.5">
           <label htmlFor="verdict-summary" className="block text-sm font-medium text-slate-700">
@@ -166,7 +166,7 @@ export function VerdictPanel({ review }: { review: TReviewView }) {
             aria-describedby={errors.summary ? "verdict-summary-error" : undefined}
           />
           {errors.summary && (
-            <p id="verdict-summary-error" role="alert" className="text-xs font-medium text-red-600">
+            <p id="verdict-summary-error" role="alert" className="text-xs font-medium text-red-700">
               {errors.summary}
             </p>
           )}

@@ -14,7 +14,7 @@ import { DEFAULT_SCALE, newKey, type TCriterionForm } from "./model-form";
 
 const FieldError = ({ id, message }: { id: string; message?: string }) =>
   message ? (
-    <p id={id} role="alert" className="mt-1 text-xs font-medium text-red-600">
+    <p id={id} role="alert" className="mt-1 text-xs font-medium text-red-700">
       {message}
     </p>
   ) : null;

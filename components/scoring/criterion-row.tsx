@@ -113,7 +113,7 @@ export function CriterionRow({
             className="mt-1"
           />
           {error && (
-            <p id={`${id}-error`} role="alert" className="mt-1 text-xs font-medium text-red-600">
+            <p id={`${id}-error`} role="alert" className="mt-1 text-xs font-medium text-red-700">
               {error}
             </p>
           )}

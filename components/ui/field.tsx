@@ -45,7 +45,7 @@ export function Field({ label, htmlFor, error, hint, children, className }: { la
         </p>
       )}
       {error && (
-        <p role="alert" id={`${htmlFor}-error`} className="text-xs font-medium text-red-600">
+        <p role="alert" id={`${htmlFor}-error`} className="text-xs font-medium text-red-700">
           {error}
         </p>
       )}

@@ -179,6 +179,19 @@ const STATES: State[] = [
     },
   },
   {
+    name: "the form to add a user, submitted empty: the server's field errors beside the fields",
+    who: "admin",
+    url: () => "/admin/users",
+    act: async (page) => {
+      await page.getByRole("button", { name: "Add person" }).click();
+      const name = page.getByLabel("Name", { exact: true });
+      await expect(name).toBeFocused();
+      await expect(name).toHaveAttribute("aria-invalid", "true");
+      await expect(name).toHaveAccessibleDescription(/.+/);
+      await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+    },
+  },
+  {
     name: "an audit record's changes expanded",
     who: "admin",
     url: () => "/admin/audit",
@@ -212,3 +225,24 @@ for (const who of [...new Set(STATES.map((s) => s.who))]) {
     expect(found).toEqual({});
   });
 }
+
+test("the sign-in form submitted empty names both fields and sends nothing", async ({ page }) => {
+  await page.context().clearCookies();
+  await open(page, "/login");
+  let posted = 0;
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.url().includes("/api/auth/callback")) posted++;
+  });
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const email = page.getByLabel("Work email");
+  await expect(email).toBeFocused();
+  await expect(email).toHaveAccessibleDescription("Enter your work email");
+  await expect(page.getByLabel("Password")).toHaveAccessibleDescription("Enter your password");
+  expect(await violations(page)).toEqual([]);
+  // With the email filled in, only the password is missing, and it takes focus.
+  await email.fill("marco.rossi@keystone.demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByLabel("Password")).toBeFocused();
+  await expect(email).not.toHaveAttribute("aria-invalid", "true");
+  expect(posted).toBe(0);
+});

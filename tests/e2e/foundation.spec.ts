@@ -145,6 +145,12 @@ test("an administrator adds a user, who can then sign in; deactivating them lock
 
   await page.getByRole("row", { name: /Nina New/ }).getByRole("button", { name: "Deactivate" }).click();
   await expect(page.getByText("Nina New is deactivated")).toBeVisible();
+  const row = page.getByRole("row", { name: /Nina New/ });
+  await expect(row.getByText("Deactivated", { exact: true })).toBeVisible();
+  await expect(row.getByRole("button", { name: "Reactivate" })).toBeVisible();
+  // The list fits beside the form on a laptop screen: every row's button in view, no sideways scroll.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect.poll(() => row.locator("xpath=ancestor::div[contains(@class,'overflow-x-auto')]").evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
   await p2.goto("/accounts");
   await expect(p2).toHaveURL(/\/login/);
   await other.close();

@@ -14,10 +14,23 @@ const MESSAGES: Record<string, string> = {
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const [error, setError] = useState<string | null>(initialError ? (MESSAGES[initialError] ?? "Sign-in failed. Try again.") : null);
   const [pending, setPending] = useState(false);
+  const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
+    // An empty field is named beside it rather than sent: the server would only answer that the
+    // email and password do not match.
+    const empty = {
+      ...(String(form.get("email") ?? "").trim() ? {} : { email: "Enter your work email" }),
+      ...(String(form.get("password") ?? "") ? {} : { password: "Enter your password" }),
+    };
+    setMissing(empty);
+    const first = Object.keys(empty)[0];
+    if (first) {
+      document.getElementById(first)?.focus();
+      return;
+    }
     setPending(true);
     setError(null);
     try {
@@ -46,10 +59,10 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
           {error}
         </div>
       )}
-      <Field label="Work email" htmlFor="email">
+      <Field label="Work email" htmlFor="email" error={missing.email}>
         <Input id="email" name="email" type="email" autoComplete="username" required autoFocus placeholder="you@company.com" />
       </Field>
-      <Field label="Password" htmlFor="password">
+      <Field label="Password" htmlFor="password" error={missing.password}>
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </Field>
       <Button type="submit" className="w-full" disabled={pending}>
