@@ -81,6 +81,11 @@ test("every figure opens the accounts behind it, keeping the filters", async ({ 
   await page.getByTestId("stat-overdue").getByRole("link").click();
   await expect(page.getByRole("heading", { name: "Accounts with overdue actions" })).toBeVisible();
   expect(await drillTotal(page)).toBe(overdueAccounts);
+  // On a laptop screen the list, with its "Why it counts" column, fits: no sideways scrolling.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const table = page.getByTestId("drill-table");
+  await expect(table.getByRole("columnheader", { name: "Revenue" })).toBeInViewport();
+  expect(await table.evaluate((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth)).toBeLessThanOrEqual(0);
   if (shots) await page.screenshot({ path: `${shots}/dashboard-drill-overdue.png`, fullPage: true });
 });
 

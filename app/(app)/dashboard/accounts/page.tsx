@@ -76,8 +76,9 @@ export default async function DashboardAccountsPage({ searchParams }: { searchPa
               <caption className="sr-only">{list.title}</caption>
               <thead className="bg-slate-50">
                 <tr>
-                  {["Account", ...(showDetail ? ["Why it counts"] : []), "Key account manager", "Tier", "Stage", "Score", "Revenue"].map((h) => (
-                    <th key={h} scope="col" className={`whitespace-nowrap px-4 py-3 text-xs font-semibold uppercase tracking-wide text-slate-500 ${["Score", "Revenue", "Margin"].includes(h) ? "text-right" : "text-left"}`}>
+                  {/* Tier and stage share a column (the stage under the tier), so the list fits a laptop screen. */}
+                  {["Account", ...(showDetail ? ["Why it counts"] : []), "Key account manager", "Tier · stage", "Score", "Revenue"].map((h) => (
+                    <th key={h} scope="col" className={`px-3 py-3 text-xs font-semibold uppercase tracking-wide text-slate-500 ${["Score", "Revenue", "Margin"].includes(h) ? "text-right" : "text-left"}`}>
                       {h}
                     </th>
                   ))}
@@ -86,15 +87,15 @@ export default async function DashboardAccountsPage({ searchParams }: { searchPa
               <tbody className="divide-y divide-slate-100">
                 {list.items.map((a) => (
                   <tr key={a.id} className="hover:bg-slate-50">
-                    <th scope="row" className="whitespace-nowrap px-4 py-3 text-left font-medium">
+                    <th scope="row" className="whitespace-nowrap px-3 py-3 text-left font-medium">
                       <Link href={`/accounts/${a.id}`} className="text-slate-900 hover:text-brand-700 hover:underline">
                         {a.name}
                       </Link>
                       <div className="text-xs font-normal text-slate-500" data-testid="drill-region">{a.region} · {a.industry}</div>
                     </th>
-                    {showDetail && <td className="min-w-56 px-4 py-3 text-slate-700">{a.detail ?? <span className="text-slate-500">—</span>}</td>}
-                    <td className="whitespace-nowrap px-4 py-3 text-slate-700">{a.ownerName}</td>
-                    <td className="whitespace-nowrap px-4 py-3">
+                    {showDetail && <td className="min-w-56 px-3 py-3 text-slate-700">{a.detail ?? <span className="text-slate-500">—</span>}</td>}
+                    <td className="whitespace-nowrap px-3 py-3 text-slate-700">{a.ownerName}</td>
+                    <td className="space-y-1 whitespace-nowrap px-3 py-3">
                       {a.tierName ? (
                         <Badge tone="slate" title={a.overridden ? "Tier set by a senior manager's override" : undefined}>
                           {a.tierName}
@@ -103,10 +104,12 @@ export default async function DashboardAccountsPage({ searchParams }: { searchPa
                       ) : (
                         <span className="text-xs text-slate-500">Not scored</span>
                       )}
+                      <div>
+                        <StageBadge stage={a.stage} />
+                      </div>
                     </td>
-                    <td className="whitespace-nowrap px-4 py-3"><StageBadge stage={a.stage} /></td>
-                    <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">{formatScore(a.score)}</td>
-                    <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums">{formatMoney(a.revenue)}</td>
+                    <td className="whitespace-nowrap px-3 py-3 text-right tabular-nums">{formatScore(a.score)}</td>
+                    <td className="whitespace-nowrap px-3 py-3 text-right tabular-nums">{formatMoney(a.revenue)}</td>
                   </tr>
                 ))}
               </tbody>
