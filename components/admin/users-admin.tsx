@@ -65,15 +65,15 @@ export function UsersAdmin({ users, currentUserId }: { users: U[]; currentUserId
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="px-4 py-3">Name</th>
-                <th scope="col" className="px-4 py-3">Role</th>
-                <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="px-3 py-3">Name</th>
+                <th scope="col" className="px-3 py-3">Role</th>
+                <th scope="col" className="px-3 py-3"><span className="sr-only">Actions</span></th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {users.map((u) => (
                 <tr key={u.id} className={u.active ? "" : "bg-slate-50 text-slate-500"}>
-                  <td className="px-4 py-3">
+                  <td className="px-3 py-3">
                     {/* Active is the usual state: only a deactivated person carries a badge. The
                         table then fits beside the form on a laptop screen. */}
                     <div className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
@@ -81,9 +81,11 @@ export function UsersAdmin({ users, currentUserId }: { users: U[]; currentUserId
                       {!u.active && <Badge>Deactivated</Badge>}
                       {u.id === currentUserId && <Badge tone="blue">You</Badge>}
                     </div>
-                    <div className="text-xs text-slate-500">{u.email} · changed {formatRelative(u.updatedAt)}</div>
+                    <div className="text-xs text-slate-500">
+                      <span className="break-all">{u.email}</span> · changed {formatRelative(u.updatedAt)}
+                    </div>
                   </td>
-                  <td className="px-4 py-3">
+                  <td className="px-3 py-3">
                     <label className="sr-only" htmlFor={`role-${u.id}`}>Role of {u.name}</label>
                     <Select id={`role-${u.id}`} value={u.role} disabled={u.id === currentUserId} onChange={(e) => patch(u, { role: e.target.value })} className="h-8 w-48">
                       {ROLES.map((r) => (
@@ -91,7 +93,7 @@ export function UsersAdmin({ users, currentUserId }: { users: U[]; currentUserId
                       ))}
                     </Select>
                   </td>
-                  <td className="px-4 py-3 text-right">
+                  <td className="px-3 py-3 text-right">
                     {u.id !== currentUserId && (
                       <Button variant={u.active ? "danger" : "secondary"} size="sm" onClick={() => patch(u, { active: !u.active })}>
                         {u.active ? "Deactivate" : "Reactivate"}
