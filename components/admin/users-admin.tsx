@@ -1,11 +1,12 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { UserPlus } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { useFocusFirstError } from "@/components/ui/form-errors";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Badge } from "@/components/ui/badge";
 import { api, ApiError } from "@/lib/client/api";
@@ -19,11 +20,8 @@ export function UsersAdmin({ users, currentUserId }: { users: U[]; currentUserId
   const router = useRouter();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
   // The server names the fields that are wrong; the first of them takes focus.
-  useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
-  }, [fields]);
+  const formRef = useFocusFirstError(fields);
 
   async function create(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();

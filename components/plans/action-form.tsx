@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { requiredMissing, useFocusFirstError } from "@/components/ui/form-errors";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { api, ApiError } from "@/lib/client/api";
 import { LIMITS, type TActionStatus } from "@/lib/plans/schema";
@@ -39,22 +40,15 @@ export function ActionForm({
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const formRef = useFocusFirstError(errors);
   const idp = action ? `action-${action.id}` : "action-new";
   // An owner who has since left the team still shows, so editing does not silently reassign.
   const people = action && !team.some((p) => p.id === action.owner.id) ? [...team, action.owner] : team;
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    // What is required is named beside its field, as the server's answers are; the first takes focus.
-    const missing: Record<string, string> = {};
-    if (!v.title.trim()) missing.title = "Say what needs doing";
-    if (!v.dueDate) missing.dueDate = "Choose a due date";
-    const first = Object.keys(missing)[0];
-    if (first) {
-      setErrors(missing);
-      document.getElementById(`${idp}-${first === "title" ? "title" : "due"}`)?.focus();
-      return;
-    }
+    const missing = requiredMissing({ title: !v.title.trim() && "Say what needs doing", dueDate: !v.dueDate && "Choose a due date" });
+    if (missing) return setErrors(missing);
     setBusy(true);
     setErrors({});
     const body = { title: v.title, ownerId: v.ownerId, dueDate: v.dueDate, objectiveRef: v.objectiveRef || null, notes: v.notes, status: v.status };
@@ -72,7 +66,7 @@ export function ActionForm({
   }
 
   return (
-    <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-4" aria-label={action ? "Edit action" : "New action"} noValidate>
+    <form ref={formRef} onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-4" aria-label={action ? "Edit action" : "New action"} noValidate>
       <Field label="What needs doing" htmlFor={`${idp}-title`} error={errors.title}>
         <Input id={`${idp}-title`} value={v.title} maxLength={LIMITS.actionTitle} onChange={(e) => setV({ ...v, title: e.target.value })} aria-required autoFocus />
       </Field>

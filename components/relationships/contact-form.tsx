@@ -16,6 +16,7 @@ import {
 } from "@/lib/relationships/schema";
 import type { TContactDetail, TMapContact } from "@/lib/relationships/view";
 import { Button } from "@/components/ui/button";
+import { requiredMissing, useFocusFirstError } from "@/components/ui/form-errors";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { useMap } from "./map-context";
 import { Modal } from "./sheet";
@@ -85,6 +86,7 @@ export function ContactForm({ contact, onDone, onCancel }: { contact?: TContactD
   const initial = useMemo(() => (contact ? fromContact(contact) : blank), [contact]);
   const [v, setV] = useState<Values>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const formRef = useFocusFirstError(errors);
   const [busy, setBusy] = useState(false);
   const uid = useId();
   const id = (f: string) => `${uid}-${f}`;
@@ -95,12 +97,8 @@ export function ContactForm({ contact, onDone, onCancel }: { contact?: TContactD
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    // The one required field is checked here, shown beside it like the server's answers are.
-    if (!v.name.trim()) {
-      setErrors({ name: "Enter the person's name" });
-      document.getElementById(id("name"))?.focus();
-      return;
-    }
+    const missing = requiredMissing({ name: !v.name.trim() && "Enter the person's name" });
+    if (missing) return setErrors(missing);
     setBusy(true);
     setErrors({});
     const body = toBody(v);
@@ -124,7 +122,7 @@ export function ContactForm({ contact, onDone, onCancel }: { contact?: TContactD
 
   const err = (f: string) => errors[f];
   return (
-    <form onSubmit={submit} className="space-y-4" aria-label={contact ? `Edit ${contact.name}` : "New person"} noValidate>
+    <form ref={formRef} onSubmit={submit} className="space-y-4" aria-label={contact ? `Edit ${contact.name}` : "New person"} noValidate>
       {errors.form && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {errors.form}

@@ -5,6 +5,7 @@ import { useId, useMemo, useState } from "react";
 import { LEVEL_LABELS, LIMITS, RELATIONSHIP_LEVELS, STRENGTH_LABELS, type TRelationshipLevel } from "@/lib/relationships/schema";
 import type { TMapRelationship } from "@/lib/relationships/view";
 import { Button } from "@/components/ui/button";
+import { requiredMissing, useFocusFirstError } from "@/components/ui/form-errors";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
 import { useMap } from "./map-context";
@@ -47,6 +48,7 @@ export function RelationshipForm({
       : { userId: presetUserId ?? "", contactId: presetContactId ?? "", strength: 3, currentLevel: "SUPPLIER_CONTACT", targetLevel: "CREDIBLE_SOURCE", frequencyDays: "", lastInteractionAt: "", notes: "" },
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const formRef = useFocusFirstError(errors);
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((cur) => ({ ...cur, [k]: value }));
   const people = useMemo(() => [...map.contacts].sort((a, b) => a.name.localeCompare(b.name)), [map.contacts]);
@@ -56,18 +58,8 @@ export function RelationshipForm({
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (!relationship) {
-      // The two people are required: named beside their fields, and the first one missing takes focus.
-      const missing: Record<string, string> = {};
-      if (!v.userId) missing.userId = "Choose who on our team";
-      if (!v.contactId) missing.contactId = "Choose who at the customer";
-      const first = Object.keys(missing)[0];
-      if (first) {
-        setErrors(missing);
-        document.getElementById(id(first))?.focus();
-        return;
-      }
-    }
+    const missing = relationship ? null : requiredMissing({ userId: !v.userId && "Choose who on our team", contactId: !v.contactId && "Choose who at the customer" });
+    if (missing) return setErrors(missing);
     setBusy(true);
     setErrors({});
     const fields = {
@@ -87,7 +79,7 @@ export function RelationshipForm({
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4" aria-label={relationship ? "Edit relationship" : "New relationship"} noValidate>
+    <form ref={formRef} onSubmit={submit} className="space-y-4" aria-label={relationship ? "Edit relationship" : "New relationship"} noValidate>
       {errors.form && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {errors.form}

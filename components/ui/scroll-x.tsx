@@ -26,7 +26,6 @@ export function ScrollX({ label, className, children }: { label: string; classNa
     <div
       ref={ref}
       {...(scrolls ? { role: "region", "aria-label": label, tabIndex: 0 } : {})}
-      data-scrolls={scrolls || undefined}
       className={cn("relative overflow-x-auto rounded-sm print:overflow-visible", className)}
     >
       {children}

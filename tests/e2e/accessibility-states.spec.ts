@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signIn, type DemoKey } from "./helpers";
 import { demoIds, open, violations, type Ids } from "./a11y";
 
@@ -48,9 +48,7 @@ const STATES: State[] = [
       await expect(dialog).toBeVisible();
       await dialog.getByRole("button", { name: "Add person" }).click();
       const name = dialog.getByLabel("Name", { exact: true });
-      await expect(name).toBeFocused();
-      await expect(name).toHaveAccessibleDescription("Enter the person's name");
-      await expect(name).toHaveAttribute("aria-invalid", "true");
+      await expectFieldError(name, "Enter the person's name", { focused: true });
       await expectBelowHeader(page, name);
     },
   },
@@ -63,9 +61,8 @@ const STATES: State[] = [
       const dialog = page.getByRole("dialog", { name: "Add a relationship" });
       await dialog.getByRole("button", { name: "Add relationship" }).click();
       const member = dialog.getByLabel("Who on our team");
-      await expect(member).toBeFocused();
-      await expect(member).toHaveAccessibleDescription("Choose who on our team");
-      await expect(dialog.getByLabel("Who at the customer")).toHaveAccessibleDescription("Choose who at the customer");
+      await expectFieldError(member, "Choose who on our team", { focused: true });
+      await expectFieldError(dialog.getByLabel("Who at the customer"), "Choose who at the customer");
       await expectBelowHeader(page, member);
     },
   },
@@ -141,8 +138,7 @@ const STATES: State[] = [
       await page.getByRole("button", { name: "Add action" }).click();
       const action = page.getByRole("form", { name: "New action" });
       await action.getByRole("button", { name: "Add action" }).click();
-      await expect(action.getByLabel("What needs doing")).toBeFocused();
-      await expect(action.getByLabel("What needs doing")).toHaveAccessibleDescription("Say what needs doing");
+      await expectFieldError(action.getByLabel("What needs doing"), "Say what needs doing", { focused: true });
       await page.getByRole("button", { name: /^Record \d{4} figures$/ }).click();
       await expect(page.getByRole("button", { name: /^Save \d{4}$/ })).toBeVisible();
     },
@@ -184,11 +180,8 @@ const STATES: State[] = [
     url: () => "/admin/users",
     act: async (page) => {
       await page.getByRole("button", { name: "Add person" }).click();
-      const name = page.getByLabel("Name", { exact: true });
-      await expect(name).toBeFocused();
-      await expect(name).toHaveAttribute("aria-invalid", "true");
-      await expect(name).toHaveAccessibleDescription(/.+/);
-      await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+      await expectFieldError(page.getByLabel("Name", { exact: true }), /.+/, { focused: true });
+      await expectFieldError(page.getByLabel("Email"), /.+/);
     },
   },
   {
@@ -203,8 +196,15 @@ const STATES: State[] = [
   },
 ];
 
+/** A field in error: marked invalid, described by its message, and (the first of them) focused. */
+async function expectFieldError(field: Locator, message: string | RegExp, opts: { focused?: boolean } = {}) {
+  if (opts.focused) await expect(field).toBeFocused();
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(field).toHaveAccessibleDescription(message);
+}
+
 /** The field is in view inside its dialog, not hidden under the dialog's sticky header. */
-async function expectBelowHeader(page: Page, field: ReturnType<Page["locator"]>) {
+async function expectBelowHeader(page: Page, field: Locator) {
   const header = page.getByRole("dialog").getByRole("heading").first().locator("xpath=ancestor::div[contains(@class,'sticky')]");
   const [h, f] = [await header.boundingBox(), await field.boundingBox()];
   expect(h && f && f.y >= h.y + h.height - 1, "the field is below the dialog's header").toBe(true);
@@ -235,9 +235,8 @@ test("the sign-in form submitted empty names both fields and sends nothing", asy
   });
   await page.getByRole("button", { name: "Sign in" }).click();
   const email = page.getByLabel("Work email");
-  await expect(email).toBeFocused();
-  await expect(email).toHaveAccessibleDescription("Enter your work email");
-  await expect(page.getByLabel("Password")).toHaveAccessibleDescription("Enter your password");
+  await expectFieldError(email, "Enter your work email", { focused: true });
+  await expectFieldError(page.getByLabel("Password"), "Enter your password");
   expect(await violations(page)).toEqual([]);
   // With the email filled in, only the password is missing, and it takes focus.
   await email.fill("marco.rossi@keystone.demo");

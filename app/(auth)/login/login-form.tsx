@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
+import { requiredMissing, useFocusFirstError } from "@/components/ui/form-errors";
 import { Field, Input } from "@/components/ui/field";
 
 const MESSAGES: Record<string, string> = {
@@ -14,23 +15,17 @@ const MESSAGES: Record<string, string> = {
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const [error, setError] = useState<string | null>(initialError ? (MESSAGES[initialError] ?? "Sign-in failed. Try again.") : null);
   const [pending, setPending] = useState(false);
-  const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const formRef = useFocusFirstError(missing);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     // An empty field is named beside it rather than sent: the server would only answer that the
     // email and password do not match.
-    const empty = {
-      ...(String(form.get("email") ?? "").trim() ? {} : { email: "Enter your work email" }),
-      ...(String(form.get("password") ?? "") ? {} : { password: "Enter your password" }),
-    };
-    setMissing(empty);
-    const first = Object.keys(empty)[0];
-    if (first) {
-      document.getElementById(first)?.focus();
-      return;
-    }
+    const empty = requiredMissing({ email: !String(form.get("email") ?? "").trim() && "Enter your work email", password: !form.get("password") && "Enter your password" });
+    setMissing(empty ?? {});
+    if (empty) return;
     setPending(true);
     setError(null);
     try {
@@ -53,7 +48,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-8 space-y-5" noValidate>
+    <form ref={formRef} onSubmit={onSubmit} className="mt-8 space-y-5" noValidate>
       {error && (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
           {error}
