@@ -28,36 +28,62 @@ function QueueList({ items }: { items: TQueueItem[] }) {
   return (
     <ul className="divide-y divide-slate-100 text-sm">
       {items.map((i) => (
-        <li key={i.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2 first:pt-0">
+        <li key={i.id} className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-0.5 py-2 first:pt-0 sm:flex-nowrap">
           <span className="min-w-0">
             <Link href={i.href} className="font-medium text-brand-700 hover:underline">
               {i.kind === "review" ? i.title : "Periodic plan review"}
             </Link>{" "}
             <span className="text-slate-500">· {i.account.name}</span>
           </span>
-          <span className={`text-xs font-medium ${TONE[i.urgency.tone]}`}>{i.urgency.label}</span>
+          <span className={`shrink-0 text-right text-xs font-medium sm:max-w-[45%] ${TONE[i.urgency.tone]}`}>{i.urgency.label}</span>
         </li>
       ))}
     </ul>
   );
 }
 
-/** Home: the caller's queue as a mentor (reviews and periodic reviews), most urgent first. */
+/** How many of each list the mentor's home section shows. */
+const MENTOR_SHOWN = { reviews: 5, periodic: 4 } as const;
+
+/**
+ * Home: the caller's queue as a mentor, most urgent first, in two lists: the reviews they are
+ * asked to give, then the periodic plan reviews due. A backlog of overdue plan reviews sorts
+ * first in the queue (their deadlines passed long ago), but must not push a proposal whose
+ * customer decides next week off the home page.
+ */
 export async function reviewQueueHomeSection(user: SessionUser): Promise<HomeSection | null> {
   if (user.role === "ACCOUNT_MANAGER") return null;
-  const { items } = await listReviewQueue({ user, query: { assignedTo: "me", status: "pending" } });
+  const { items, total } = await listReviewQueue({ user, query: { assignedTo: "me", status: "pending" } });
   if (!items.length) return null;
-  const reviews = items.filter((i) => i.kind === "review").length;
-  const periodic = items.length - reviews;
+  const reviews = items.filter((i) => i.kind === "review");
+  const periodic = items.filter((i) => i.kind !== "review");
+  const shown = Math.min(reviews.length, MENTOR_SHOWN.reviews) + Math.min(periodic.length, MENTOR_SHOWN.periodic);
+  const hidden = Math.max(items.length, total) - shown;
+  const heading = "mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500";
   return {
     title: "Reviews waiting for you",
-    description: [reviews && `${reviews} review${reviews > 1 ? "s" : ""} to give`, periodic && `${periodic} periodic review${periodic > 1 ? "s" : ""} due`].filter(Boolean).join(" · "),
+    description: [reviews.length && `${reviews.length} review${reviews.length > 1 ? "s" : ""} to give`, periodic.length && `${periodic.length} periodic review${periodic.length > 1 ? "s" : ""} due`].filter(Boolean).join(" · "),
     order: 10,
     content: (
-      <div className="space-y-3">
-        <QueueList items={items.slice(0, 6)} />
+      <div className="space-y-4">
+        {reviews.length > 0 && (
+          <section aria-labelledby="home-reviews-to-give">
+            <h3 id="home-reviews-to-give" className={heading}>
+              Proposals and plans to review
+            </h3>
+            <QueueList items={reviews.slice(0, MENTOR_SHOWN.reviews)} />
+          </section>
+        )}
+        {periodic.length > 0 && (
+          <section aria-labelledby="home-periodic-due">
+            <h3 id="home-periodic-due" className={heading}>
+              Periodic plan reviews
+            </h3>
+            <QueueList items={periodic.slice(0, MENTOR_SHOWN.periodic)} />
+          </section>
+        )}
         <Link href="/reviews" className="inline-block text-sm font-medium text-brand-700 hover:underline">
-          Open the review queue
+          {hidden > 0 ? `${hidden} more in the review queue` : "Open the review queue"}
         </Link>
       </div>
     ),
@@ -119,11 +145,11 @@ export async function reviewTeamHomeSection(user: SessionUser): Promise<HomeSect
         {overdue.length > 0 && (
           <ul className="space-y-1.5" aria-label="Overdue periodic reviews">
             {overdue.slice(0, TEAM_SHOWN.overdue).map((p) => (
-              <li key={p.id} className="flex flex-wrap justify-between gap-2">
+              <li key={p.id} className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-0.5 sm:flex-nowrap">
                 <Link href={p.href} className="font-medium text-brand-700 hover:underline">
                   Periodic review of {p.account.name}
                 </Link>
-                <span className="text-xs font-medium text-red-700">overdue since {formatDate(p.schedule.dueOn)}</span>
+                <span className="shrink-0 whitespace-nowrap text-xs font-medium text-red-700">overdue since {formatDate(p.schedule.dueOn)}</span>
               </li>
             ))}
           </ul>

@@ -190,6 +190,36 @@ describe("periodic reviews", () => {
     expect(html).toMatch(/<a [^>]*href="\/reviews"[^>]*>2 more on the reviews page<\/a>/);
   });
 
+  it("on the mentor's home, keep the reviews to give in view above a backlog of overdue plan reviews", async () => {
+    const db = testDb();
+    const mentor = await makeUser("MENTOR");
+    const owner = await makeUser("ACCOUNT_MANAGER");
+    const longAgo = new Date(Date.now() - 400 * DAY);
+    const accounts = [];
+    for (let i = 0; i < 7; i++) {
+      const a = await createAccount(db, { ownerId: owner.id, mentorId: mentor.id, name: `Backlog ${i} ${unique()}` });
+      await db.account.update({ where: { id: a.id }, data: { lastPeriodicReviewAt: longAgo } });
+      accounts.push(a);
+    }
+    // Two proposals wait for a verdict; every overdue plan review sorts before them in the queue.
+    for (const title of ["Renewal ask", "Pilot ask"]) {
+      const res = await postProposal(owner, accounts[0].id, proposal({ title, decisionDate: dayOffset(5), requestReview: true }));
+      expect(res.status).toBe(201);
+    }
+    const queued = (await queue(mentor)).body.items as { kind: string }[];
+    expect(queued.slice(0, 7).every((i) => i.kind === "periodic-review")).toBe(true);
+
+    const { reviewQueueHomeSection } = await import("@/lib/reviews/attention");
+    const section = await reviewQueueHomeSection(mentor);
+    expect(section?.description).toBe("2 reviews to give · 7 periodic reviews due");
+    const html = renderToStaticMarkup(createElement(Fragment, null, section?.content));
+    const toGive = html.slice(html.indexOf("Proposals and plans to review"), html.indexOf("Periodic plan reviews</h3>"));
+    expect(toGive).toContain("Renewal ask");
+    expect(toGive).toContain("Pilot ask");
+    expect(html.match(/>Periodic plan review<\/a>/g)).toHaveLength(4);
+    expect(html).toMatch(/<a [^>]*href="\/reviews"[^>]*>3 more in the review queue<\/a>/);
+  });
+
   it("are recorded by the mentor with attendees, notes, outcome and next steps that become actions", async () => {
     const body = {
       heldOn: localToday(),

@@ -45,7 +45,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
   const pending = query.status === "pending";
   const description =
     user.role === "MENTOR"
-      ? `What waits for you, most urgent first: the customer's decision dates, then the ${REVIEW_TARGET_DAYS}-day target, then overdue plan reviews.`
+      ? `What waits for you, the earliest deadline first: a plan review's due date, the customer's decision date, or ${REVIEW_TARGET_DAYS} days after the request.`
       : seesPortfolio
         ? "Mentor reviews across the portfolio: what waits, what was decided, and how long verdicts take."
         : "Reviews of your accounts' plans and proposals, and the mentor's comments waiting for your answer.";
