@@ -132,11 +132,15 @@ export function layoutOrgChart(people: readonly LayoutPerson[]): OrgLayout {
   return { positions, looseLabel, bounds: { minX, minY, maxX, maxY } };
 }
 
+/** How far left of the chart our team's column starts, and the least room each member takes in it. */
+export const TEAM_OFFSET = 300;
+export const TEAM_GAP = 72;
+
 /** Our team in a column to the left of their people, spread over the chart's height. */
 export function layoutTeam(count: number, bounds: OrgLayout["bounds"]): { x: number; y: number }[] {
-  const gap = 72;
+  const gap = TEAM_GAP;
   const height = Math.max(bounds.maxY - bounds.minY, count * gap);
   const step = count > 1 ? Math.min(height / (count - 1), 140) : 0;
   const top = bounds.minY + Math.max(0, (bounds.maxY - bounds.minY - step * (count - 1)) / 2);
-  return Array.from({ length: count }, (_, i) => ({ x: bounds.minX - 300, y: top + i * step }));
+  return Array.from({ length: count }, (_, i) => ({ x: bounds.minX - TEAM_OFFSET, y: top + i * step }));
 }

@@ -6,11 +6,12 @@
 // once is a tangle: then the lines of one team member or one person are shown on demand.
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, type Edge, type Node } from "@xyflow/react";
+import { Maximize2, Minimize2 } from "lucide-react";
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, useStore, type Edge, type Node } from "@xyflow/react";
 import type { TMapContact, TMapRelationship } from "@/lib/relationships/view";
 import { ATTITUDES, ATTITUDE_LABELS } from "@/lib/relationships/schema";
 import { useMap } from "./map-context";
-import { layoutOrgChart, layoutTeam } from "./layout";
+import { layoutOrgChart, layoutTeam, TEAM_GAP, TEAM_OFFSET } from "./layout";
 import { NODE_TYPES, type PersonNodeData, type TeamNodeData } from "./map-nodes";
 import { ATTITUDE_COLORS, LINK_COLORS } from "./palette";
 
@@ -19,7 +20,20 @@ const ALL_LINES_UP_TO = 150;
 
 type Layers = { reports: boolean; relationships: "all" | "focus"; influence: boolean; tension: boolean };
 
-export function OrgMap({ people, relationships, memberFilter }: { people: TMapContact[]; relationships: TMapRelationship[]; memberFilter: string }) {
+export function OrgMap({
+  people,
+  relationships,
+  memberFilter,
+  wide,
+  onWideChange,
+}: {
+  people: TMapContact[];
+  relationships: TMapRelationship[];
+  memberFilter: string;
+  /** The map has the full width (the analysis is below it); the toggle shows only where they would sit side by side. */
+  wide: boolean;
+  onWideChange: (wide: boolean) => void;
+}) {
   const { map, selectedPersonId, selectPerson } = useMap();
   const [focusMember, setFocusMember] = useState<string | null>(null);
   const [layers, setLayers] = useState<Layers>({ reports: true, relationships: map.relationships.length <= ALL_LINES_UP_TO ? "all" : "focus", influence: true, tension: true });
@@ -153,6 +167,22 @@ export function OrgMap({ people, relationships, memberFilter }: { people: TMapCo
     return out;
   }, [people, layout, layers, shownRelationships, map.links, inFocus]);
 
+  // The canvas is as tall as the chart needs once it is fitted to the width (a small, wide chart
+  // leaves no empty band above and below it), between MIN and MAX_CANVAS; a chart too large to
+  // read at that fit gets the full height.
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const canvasWidth = useElementWidth(canvasRef);
+  const canvasHeight = useMemo(() => {
+    const b = layout.bounds;
+    const chartWidth = b.maxX - b.minX + TEAM_OFFSET;
+    const chartHeight = Math.max(b.maxY - b.minY, team.length * TEAM_GAP);
+    if (!canvasWidth || chartWidth <= 0) return MAX_CANVAS;
+    const zoom = Math.min(1, (canvasWidth * (1 - 2 * FIT_PADDING)) / chartWidth);
+    // Drawn at under a third of full size, names cannot be read: people zoom in, and need the room.
+    if (zoom < 0.3) return MAX_CANVAS;
+    return Math.round(Math.min(MAX_CANVAS, Math.max(MIN_CANVAS, (chartHeight * zoom) / (1 - 2 * FIT_PADDING) + 96)));
+  }, [layout.bounds, team.length, canvasWidth]);
+
   // Changes when the filters change who is on the map: then the view fits the new chart.
   const peopleKey = useMemo(() => people.map((p) => p.id).join(","), [people]);
 
@@ -163,10 +193,22 @@ export function OrgMap({ people, relationships, memberFilter }: { people: TMapCo
     <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm" data-testid="relationship-map" data-ready={ready ? "true" : "false"} data-nodes={people.length}>
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-slate-100 px-3 py-2">
         <LayerToggles layers={layers} onChange={setLayers} />
-        <Legend />
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          <Legend />
+          <button
+            type="button"
+            aria-pressed={wide}
+            onClick={() => onWideChange(!wide)}
+            title={wide ? "Put the analysis back beside the map" : "Give the map the full width; the analysis moves below it"}
+            className="hidden items-center gap-1 rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 xl:inline-flex"
+          >
+            {wide ? <Minimize2 aria-hidden className="h-3.5 w-3.5" /> : <Maximize2 aria-hidden className="h-3.5 w-3.5" />}
+            Wide map
+          </button>
+        </div>
       </div>
       {lineHint && <p className="border-b border-slate-100 bg-slate-50 px-3 py-1.5 text-xs text-slate-600">{lineHint}</p>}
-      <div className="relative h-[640px]">
+      <div ref={canvasRef} className="relative" style={{ height: canvasHeight }} data-testid="map-canvas">
         {people.length === 0 ? (
           <div className="flex h-full items-center justify-center text-sm text-slate-500">Nobody matches these filters.</div>
         ) : (
@@ -175,7 +217,7 @@ export function OrgMap({ people, relationships, memberFilter }: { people: TMapCo
             edges={edges}
             nodeTypes={NODE_TYPES}
             fitView
-            fitViewOptions={{ padding: 0.04, maxZoom: 1 }}
+            fitViewOptions={{ padding: FIT_PADDING, maxZoom: 1 }}
             minZoom={0.08}
             maxZoom={2}
             nodesDraggable={false}
@@ -198,6 +240,23 @@ export function OrgMap({ people, relationships, memberFilter }: { people: TMapCo
 }
 
 const DIMMED = { opacity: 0.3 } as const;
+const FIT_PADDING = 0.04;
+const MIN_CANVAS = 420;
+const MAX_CANVAS = 640;
+
+/** The element's width, kept current as it resizes. */
+function useElementWidth(ref: React.RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const ro = new ResizeObserver(([entry]) => setWidth(Math.round(entry.contentRect.width)));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return width;
+}
 
 function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>) {
   const ka = Object.keys(a);
@@ -214,16 +273,27 @@ function Viewport({ peopleKey, selected }: { peopleKey: string; selected: { x: n
       first.current = false; // the initial fit is done by ReactFlow's fitView
       return;
     }
-    const t = setTimeout(() => flow.fitView({ padding: 0.04, maxZoom: 1, duration: 250 }), 0);
+    const t = setTimeout(() => flow.fitView({ padding: FIT_PADDING, maxZoom: 1, duration: 250 }), 0);
     return () => clearTimeout(t);
   }, [peopleKey, flow]);
+  // The map got wider or narrower ("Wide map", a resized window): fit the chart to the new size,
+  // unless a picked person is being shown.
+  const width = useStore((s) => s.width);
+  const lastWidth = useRef(width);
+  const hasSelection = selected !== null;
+  useEffect(() => {
+    const before = lastWidth.current;
+    lastWidth.current = width;
+    if (!before || !width || Math.abs(width - before) < 40 || hasSelection) return;
+    flow.fitView({ padding: FIT_PADDING, maxZoom: 1 });
+  }, [width, hasSelection, flow]);
   // Plain numbers as dependencies: the effect runs when the picked person changes, not on every render.
   const [sx, sy, sw, sh] = selected ? [selected.x, selected.y, selected.width, selected.height] : [];
   const hadSelection = useRef(false);
   useEffect(() => {
     if (sx === undefined || sy === undefined || sw === undefined || sh === undefined) {
       // The panel closed: show the whole chart again.
-      if (hadSelection.current) flow.fitView({ padding: 0.04, maxZoom: 1 });
+      if (hadSelection.current) flow.fitView({ padding: FIT_PADDING, maxZoom: 1 });
       hadSelection.current = false;
       return;
     }

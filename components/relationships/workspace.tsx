@@ -54,7 +54,8 @@ function useUrlState() {
   );
   const view = (VIEWS.some((v) => v.key === params.get("view")) ? params.get("view") : "map") as View;
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ""])) as TMapFilters;
-  return { view, filters, person: params.get("person"), set };
+  // `map=wide`: the map takes the full width and the analysis moves below it.
+  return { view, filters, person: params.get("person"), wide: params.get("map") === "wide", set };
 }
 
 export function RelationshipsWorkspace({ initial }: { initial: TRelationshipMap }) {
@@ -62,17 +63,18 @@ export function RelationshipsWorkspace({ initial }: { initial: TRelationshipMap 
   const selectPerson = useCallback((id: string | null) => url.set({ person: id }), [url]);
   return (
     <MapProvider initial={initial} selectedPersonId={url.person} selectPerson={selectPerson}>
-      <WorkspaceBody view={url.view} filters={url.filters} setUrl={url.set} />
+      <WorkspaceBody view={url.view} filters={url.filters} wide={url.wide} setUrl={url.set} />
     </MapProvider>
   );
 }
 
-function WorkspaceBody({ view, filters, setUrl }: { view: View; filters: TMapFilters; setUrl: (p: Record<string, string | null>) => void }) {
+function WorkspaceBody({ view, filters, wide, setUrl }: { view: View; filters: TMapFilters; wide: boolean; setUrl: (p: Record<string, string | null>) => void }) {
   const { map, canEdit, accountId, selectedPersonId, selectPerson } = useMap();
   const [dialog, setDialog] = useState<null | "person" | "relationship" | "import">(null);
   const visible = useMemo(() => applyFilters(map, filters), [map, filters]);
   const empty = map.contacts.length === 0;
   const inBrowser = useInBrowser();
+  const fullWidth = view === "list" || (view === "map" && wide);
 
   // WAI-ARIA tabs (Radix): arrow keys move between the views, Enter or Space opens one (the map
   // takes a moment to draw, so moving does not open it), and the view is a panel named by its tab.
@@ -122,8 +124,8 @@ function WorkspaceBody({ view, filters, setUrl }: { view: View; filters: TMapFil
 
       {!empty && <FilterBar filters={filters} onChange={(f) => setUrl(f)} shown={visible.people.length} />}
 
-      {/* The list needs the full width for its columns: there the analysis moves below it. */}
-      <div className={cn("grid gap-4", view !== "list" && "xl:grid-cols-[minmax(0,1fr)_22rem]")}>
+      {/* The list needs the full width for its columns, and a wide map asks for it: there the analysis moves below. */}
+      <div className={cn("grid gap-4", !fullWidth && "xl:grid-cols-[minmax(0,1fr)_22rem]")}>
         <Tabs.Content value={view} className="min-w-0" tabIndex={-1}>
           {empty ? (
             <EmptyMap canEdit={canEdit} onAdd={() => setDialog("person")} onImport={() => setDialog("import")} />
@@ -131,7 +133,7 @@ function WorkspaceBody({ view, filters, setUrl }: { view: View; filters: TMapFil
             !inBrowser ? (
               <Skeleton className="h-[690px] w-full rounded-xl" />
             ) : (
-              <OrgMap people={visible.people} relationships={visible.relationships} memberFilter={filters.member} />
+              <OrgMap people={visible.people} relationships={visible.relationships} memberFilter={filters.member} wide={wide} onWideChange={(w) => setUrl({ map: w ? "wide" : null })} />
             )
           ) : view === "matrix" ? (
             <CoverageMatrix people={visible.people} relationships={visible.relationships} />
@@ -139,7 +141,7 @@ function WorkspaceBody({ view, filters, setUrl }: { view: View; filters: TMapFil
             <PeopleList people={visible.people} relationships={visible.relationships} />
           )}
         </Tabs.Content>
-        <AnalysisPanel layout={view === "list" ? "grid" : "column"} />
+        <AnalysisPanel layout={fullWidth ? "grid" : "column"} />
       </div>
 
       <PersonPanel personId={selectedPersonId} onClose={() => selectPerson(null)} />

@@ -188,3 +188,43 @@ test("on a laptop screen (1280 px) both lists fit without scrolling sideways", a
   await page.getByRole("tab", { name: /^Relationships/ }).click();
   expect(await fits("relationships-list"), "the relationships list's sideways overflow in px").toBeLessThanOrEqual(0);
 });
+
+test("on a laptop screen the map can take the full width, with the analysis below it, and keeps that on reload", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, "marco");
+  const id = await accountId(page, "Pelican Shipping");
+  await page.goto(`/accounts/${id}/relationships`);
+  await mapReady(page);
+  const map = page.getByTestId("relationship-map");
+  const analysis = page.getByTestId("analysis");
+  const node = page.locator(".react-flow__node-person").first();
+  const box = async (l: ReturnType<Page["locator"]>) => (await l.boundingBox())!;
+
+  // Side by side: the analysis sits to the right of the map.
+  const narrow = await box(map);
+  const narrowNode = await box(node);
+  expect((await box(analysis)).x).toBeGreaterThan(narrow.x + narrow.width);
+
+  const toggle = page.getByRole("button", { name: "Wide map" });
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await expect(page).toHaveURL(/[?&]map=wide/);
+  // The map takes the row, the analysis moves below it, and the chart is refitted: people are drawn larger.
+  await expect.poll(async () => (await box(map)).width).toBeGreaterThan(narrow.width * 1.5);
+  const wide = await box(map);
+  expect((await box(analysis)).y).toBeGreaterThanOrEqual(wide.y + wide.height);
+  await expect.poll(async () => (await box(node)).width).toBeGreaterThan(narrowNode.width * 1.2);
+  // Fitted to the width, this small chart (14 people in a few rows) needs no more height than the least.
+  expect((await box(page.getByTestId("map-canvas"))).height).toBeLessThan(480);
+  if (shots) await page.screenshot({ path: `${shots}/relationships-wide-map.png`, fullPage: true });
+
+  await page.reload();
+  await mapReady(page);
+  await expect(page.getByRole("button", { name: "Wide map" })).toHaveAttribute("aria-pressed", "true");
+  expect((await box(map)).width).toBeGreaterThan(narrow.width * 1.5);
+
+  await page.getByRole("button", { name: "Wide map" }).click();
+  await expect(page).not.toHaveURL(/map=wide/);
+  await expect.poll(async () => (await box(map)).width).toBeLessThan(narrow.width + 2);
+});
