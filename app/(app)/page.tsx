@@ -52,12 +52,13 @@ export default async function HomePage() {
                 <Link href={`/accounts/${a.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
                   {a.name}
                 </Link>
-                <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-500">
+                <div className="mt-1 flex flex-wrap items-center gap-1.5">
                   <StageBadge stage={a.stage} />
                   <TierBadge computed={a.computedTier} override={a.overrideTier} />
-                  <span>{formatMoney(a.annualRevenue)}</span>
-                  <span>· updated {formatRelative(a.updatedAt)}</span>
                 </div>
+                <p className="mt-1 text-xs text-slate-500">
+                  <span className="tabular-nums">{formatMoney(a.annualRevenue)}</span> this year · updated {formatRelative(a.updatedAt)}
+                </p>
               </li>
             ))}
             {mine.items.length === 0 && <li className="px-5 py-6 text-sm text-slate-500">No accounts yet.</li>}

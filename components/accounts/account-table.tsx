@@ -95,7 +95,17 @@ export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: 
               </td>
               <td className="px-3 py-3 text-slate-700">
                 <div className="whitespace-nowrap">{a.owner.name}</div>
-                <div className="text-xs text-slate-500">{a.mentor ? `Mentor: ${a.mentor.name}` : "No mentor"}</div>
+                {/* The column's header names the second line; a screen reader hears it said. */}
+                <div className="whitespace-nowrap text-xs text-slate-500">
+                  {a.mentor ? (
+                    <>
+                      <span className="sr-only">Mentor: </span>
+                      {a.mentor.name}
+                    </>
+                  ) : (
+                    "No mentor"
+                  )}
+                </div>
               </td>
               <td className="whitespace-nowrap px-3 py-3 text-right tabular-nums text-slate-700">{formatScore(a.score)}</td>
               <td className="whitespace-nowrap px-3 py-3">

@@ -44,11 +44,11 @@ export async function planHomeSection(user: SessionUser): Promise<HomeSection | 
         {overdue.length > 0 && (
           <ul className="space-y-1.5">
             {overdue.slice(0, 6).map((a) => (
-              <li key={a.id} className="flex flex-wrap justify-between gap-2">
-                <span>
+              <li key={a.id} className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-0.5 sm:flex-nowrap">
+                <span className="min-w-0">
                   <span className="text-slate-900">{a.title}</span> <span className="text-slate-500">· {a.accountName}</span>
                 </span>
-                <span className="font-medium text-red-700">due {formatDate(a.dueDate)}</span>
+                <span className="shrink-0 whitespace-nowrap font-medium text-red-700">due {formatDate(a.dueDate)}</span>
               </li>
             ))}
           </ul>
