@@ -58,7 +58,7 @@ export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: 
                   key={c.key}
                   scope="col"
                   aria-sort={activeSort ? (dir === "asc" ? "ascending" : "descending") : undefined}
-                  className={`px-3 py-3 align-bottom text-left text-xs font-semibold uppercase tracking-wide text-slate-500 first:pl-4 ${c.className ?? ""}`}
+                  className={`px-2 py-3 xl:px-3 align-bottom text-left text-xs font-semibold uppercase tracking-wide text-slate-500 first:pl-4 xl:first:pl-4 ${c.className ?? ""}`}
                 >
                   {c.sort ? (
                     <Link href={sortHref(c.sort)} className="rounded hover:text-slate-900">
@@ -80,20 +80,20 @@ export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: 
         <tbody className="divide-y divide-slate-100">
           {items.map((a) => (
             <tr key={a.id} className="hover:bg-slate-50">
-              <td className="min-w-36 py-3 pl-4 pr-3 font-medium">
+              <td className="min-w-36 py-3 pl-4 pr-2 xl:pr-3 font-medium">
                 <Link href={`/accounts/${a.id}`} className="text-slate-900 hover:text-brand-700 hover:underline">
                   {a.name}
                 </Link>
                 {a.archivedAt && <Badge className="ml-2">Archived</Badge>}
               </td>
-              <td className="whitespace-nowrap px-3 py-3 text-slate-700">
+              <td className="whitespace-nowrap px-2 py-3 xl:px-3 text-slate-700">
                 {a.industry}
                 <div className="text-xs text-slate-500">{a.region}</div>
               </td>
-              <td className="whitespace-nowrap px-3 py-3">
+              <td className="whitespace-nowrap px-2 py-3 xl:px-3">
                 <StageBadge stage={a.stage} />
               </td>
-              <td className="px-3 py-3 text-slate-700">
+              <td className="px-2 py-3 text-slate-700 xl:px-3">
                 <div className="whitespace-nowrap">{a.owner.name}</div>
                 {/* The column's header names the second line; a screen reader hears it said. */}
                 <div className="whitespace-nowrap text-xs text-slate-500">
@@ -107,11 +107,11 @@ export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: 
                   )}
                 </div>
               </td>
-              <td className="whitespace-nowrap px-3 py-3 text-right tabular-nums text-slate-700">{formatScore(a.score)}</td>
-              <td className="whitespace-nowrap px-3 py-3">
+              <td className="whitespace-nowrap px-2 py-3 xl:px-3 text-right tabular-nums text-slate-700">{formatScore(a.score)}</td>
+              <td className="whitespace-nowrap px-2 py-3 xl:px-3">
                 <TierBadge computed={a.computedTier} override={a.overrideTier} />
               </td>
-              <td className="whitespace-nowrap px-3 py-3 text-right tabular-nums text-slate-900">{formatMoney(a.annualRevenue)}</td>
+              <td className="whitespace-nowrap px-2 py-3 xl:px-3 text-right tabular-nums text-slate-900">{formatMoney(a.annualRevenue)}</td>
             </tr>
           ))}
         </tbody>

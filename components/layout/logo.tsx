@@ -1,4 +1,4 @@
-export function Logo({ className = "" }: { className?: string }) {
+export function Logo({ className = "", labelClassName = "" }: { className?: string; labelClassName?: string }) {
   return (
     <span className={`inline-flex items-center gap-2 font-semibold tracking-tight ${className}`}>
       <svg aria-hidden viewBox="0 0 32 32" className="h-7 w-7">
@@ -6,7 +6,7 @@ export function Logo({ className = "" }: { className?: string }) {
         <path d="M8 24 L16 7 L24 24 Z" className="fill-white/25" />
         <path d="M12.5 24 L16 16.5 L19.5 24 Z" className="fill-white" />
       </svg>
-      <span>Keystone</span>
+      <span className={labelClassName}>Keystone</span>
     </span>
   );
 }

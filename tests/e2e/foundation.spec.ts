@@ -55,6 +55,39 @@ test("an account manager sees only the accounts they own or are on the team of",
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
 });
 
+test("the navigation fits the screen: full sidebar on a laptop, a rail of named icons on a tablet, a bar with sign-out on a phone", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, "marco", "/accounts");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  const accounts = nav.getByRole("link", { name: "Accounts" });
+  const navWidth = async () => (await nav.boundingBox())!.width;
+  // Laptop: names beside the icons, the signed-in person at the foot.
+  await expect(nav.getByText("Accounts", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  expect(await navWidth()).toBeGreaterThan(200);
+
+  // Tablet: a narrow rail, and the page gets the width back. Each link keeps its name (read out,
+  // and shown on hover), the badges stay, and the current page is still marked.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await expect.poll(navWidth).toBeLessThan(72);
+  // The name is there for screen readers only (visually hidden: one pixel, clipped).
+  expect((await nav.getByText("Accounts", { exact: true }).boundingBox())!.width).toBeLessThanOrEqual(1);
+  await expect(accounts).toBeVisible();
+  await expect(accounts).toHaveAttribute("aria-current", "page");
+  await expect(accounts).toHaveAttribute("title", "Accounts");
+  await expect(nav.getByRole("link", { name: /^My actions/ })).toContainText(/\d+/);
+  expect(await page.locator("main").evaluate((m) => m.getBoundingClientRect().width)).toBeGreaterThan(900);
+  await nav.getByRole("link", { name: "Ranking" }).click();
+  await expect(page).toHaveURL(/\/ranking$/);
+
+  // Phone: a bar across the top, and sign-out within reach.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByTestId("current-user")).toBeHidden();
+  await expect(nav.getByText("Accounts", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+});
+
 test("a mentor sees only the accounts they mentor, read-only", async ({ page }) => {
   await signIn(page, "helen", "/accounts?pageSize=200");
   const rows = page.getByTestId("accounts-table").locator("tbody tr");
