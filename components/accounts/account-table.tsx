@@ -25,13 +25,18 @@ export type AccountRow = {
   overrideTier: Tier;
 };
 
-const COLUMNS: { key: string; label: string; sort?: string; className?: string }[] = [
+// Below 1024 px (a tablet held upright) two columns fold into others, so that the list fits:
+// industry and region go under the account's name, the tier under the stage.
+const WIDE_COLUMN = "hidden lg:table-cell";
+const NARROW_ONLY = "lg:hidden";
+
+const COLUMNS: { key: string; label: string; narrowLabel?: string; sort?: string; className?: string }[] = [
   { key: "name", label: "Account", sort: "name" },
-  { key: "industry", label: "Industry · region", sort: "industry" },
-  { key: "stage", label: "Stage", sort: "stage" },
+  { key: "industry", label: "Industry · region", sort: "industry", className: WIDE_COLUMN },
+  { key: "stage", label: "Stage", narrowLabel: "Stage · tier", sort: "stage" },
   { key: "owner", label: "Manager · mentor", sort: "owner" },
   { key: "score", label: "Score", sort: "score", className: "text-right" },
-  { key: "tier", label: "Tier", sort: "tier" },
+  { key: "tier", label: "Tier", sort: "tier", className: WIDE_COLUMN },
   { key: "revenue", label: "Revenue this year", sort: "revenue", className: "text-right" },
 ];
 
@@ -62,10 +67,19 @@ export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: 
                 >
                   {c.sort ? (
                     <Link href={sortHref(c.sort)} className="rounded hover:text-slate-900">
-                      {/* A long label wraps, but its last word keeps the sort icon beside it. */}
-                      {c.label.split(" ").slice(0, -1).join(" ")}{" "}
+                      {c.narrowLabel ? (
+                        <>
+                          <span className={NARROW_ONLY}>{c.narrowLabel}</span>
+                          <span className="hidden lg:inline">{c.label}</span>
+                        </>
+                      ) : (
+                        // A long label wraps, but its last word keeps the sort icon beside it.
+                        <>
+                          {c.label.split(" ").slice(0, -1).join(" ")}{" "}
+                        </>
+                      )}
                       <span className="whitespace-nowrap">
-                        {c.label.split(" ").at(-1)}
+                        {c.narrowLabel ? null : c.label.split(" ").at(-1)}
                         <Icon aria-hidden className={`ml-1 inline h-3.5 w-3.5 align-[-2px] ${activeSort ? "text-slate-900" : "text-slate-300"}`} />
                       </span>
                     </Link>
@@ -85,13 +99,19 @@ export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: 
                   {a.name}
                 </Link>
                 {a.archivedAt && <Badge className="ml-2">Archived</Badge>}
+                <div className={`text-xs font-normal text-slate-500 ${NARROW_ONLY}`}>
+                  {a.industry} · {a.region}
+                </div>
               </td>
-              <td className="whitespace-nowrap px-2 py-3 xl:px-3 text-slate-700">
+              <td className={`whitespace-nowrap px-2 py-3 text-slate-700 xl:px-3 ${WIDE_COLUMN}`}>
                 {a.industry}
                 <div className="text-xs text-slate-500">{a.region}</div>
               </td>
               <td className="whitespace-nowrap px-2 py-3 xl:px-3">
                 <StageBadge stage={a.stage} />
+                <div className={`mt-1 ${NARROW_ONLY}`}>
+                  <TierBadge computed={a.computedTier} override={a.overrideTier} />
+                </div>
               </td>
               <td className="px-2 py-3 text-slate-700 xl:px-3">
                 <div className="whitespace-nowrap">{a.owner.name}</div>
@@ -108,7 +128,7 @@ export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: 
                 </div>
               </td>
               <td className="whitespace-nowrap px-2 py-3 xl:px-3 text-right tabular-nums text-slate-700">{formatScore(a.score)}</td>
-              <td className="whitespace-nowrap px-2 py-3 xl:px-3">
+              <td className={`whitespace-nowrap px-2 py-3 xl:px-3 ${WIDE_COLUMN}`}>
                 <TierBadge computed={a.computedTier} override={a.overrideTier} />
               </td>
               <td className="whitespace-nowrap px-2 py-3 xl:px-3 text-right tabular-nums text-slate-900">{formatMoney(a.annualRevenue)}</td>

@@ -88,6 +88,24 @@ test("the navigation fits the screen: full sidebar on a laptop, a rail of named 
   await expect(page).toHaveURL(/\/login/);
 });
 
+test("on a tablet held upright (768 px) the accounts list fits: industry goes under the name, the tier under the stage", async ({ page }) => {
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await signIn(page, "marco", "/accounts");
+  const table = page.getByTestId("accounts-table");
+  const row = table.locator("tbody tr").filter({ hasText: "Pelican Shipping" });
+  await expect(table.getByRole("columnheader", { name: /Stage · tier/ })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: /Industry/ })).toBeHidden();
+  await expect(row.getByRole("cell").first()).toContainText("Logistics · Southern Europe");
+  await expect(row.getByRole("cell").filter({ hasText: "Review" }).getByText("Gold")).toBeVisible();
+  const overflow = () => table.locator("xpath=..").evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(await overflow(), "the accounts table's sideways overflow in px").toBeLessThanOrEqual(0);
+  // Wider again, the columns come back.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(table.getByRole("columnheader", { name: /Industry/ })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: /^Tier/ })).toBeVisible();
+  expect(await overflow()).toBeLessThanOrEqual(0);
+});
+
 test("a mentor sees only the accounts they mentor, read-only", async ({ page }) => {
   await signIn(page, "helen", "/accounts?pageSize=200");
   const rows = page.getByTestId("accounts-table").locator("tbody tr");
