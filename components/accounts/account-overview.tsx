@@ -171,7 +171,8 @@ function TeamCard({ account, people, canManage }: { account: Account; people: Pe
             const p = byId.get(m.userId) ?? account.team.find((t) => t.userId === m.userId)?.user;
             const isOwner = m.userId === account.owner.id;
             return (
-              <li key={m.userId} className="flex items-center justify-between gap-3">
+              // In a narrow card the role badge goes under the name rather than cutting it short.
+              <li key={m.userId} className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
                 <div className="min-w-0">
                   <div className="truncate text-sm font-medium text-slate-900">{p?.name ?? "Unknown user"}</div>
                   <div className="truncate text-xs text-slate-500">{p ? ROLE_LABELS[p.role] : ""}</div>

@@ -4,7 +4,7 @@
 // (each change saves at once, with the row's version); everything else opens the person.
 import { Tabs } from "radix-ui";
 import { useMemo, useState } from "react";
-import { ATTITUDES, ATTITUDE_LABELS, DECISION_ROLES, DECISION_ROLE_LABELS } from "@/lib/relationships/schema";
+import { ATTITUDES, ATTITUDE_LABELS, DECISION_ROLES, DECISION_ROLE_LABELS, type TDecisionRole } from "@/lib/relationships/schema";
 import type { TMapContact, TMapRelationship } from "@/lib/relationships/view";
 import { formatRelative } from "@/lib/format";
 import { cn } from "@/lib/cn";
@@ -28,6 +28,9 @@ const COLUMNS: Column<Row>[] = [
   { key: "threads", label: "Our team", value: (r) => r.threads * 10 + r.best },
   { key: "last", label: "Last contact", value: (r) => r.last, defaultDir: "desc" },
 ];
+
+/** The grid's select is as wide as its longest option: "Economic decision maker" is shortened here (the form and the map say it in full). */
+const shortRole = (d: TDecisionRole) => (d === "ECONOMIC_BUYER" ? "Decision maker" : DECISION_ROLE_LABELS[d]);
 
 export function PeopleList({ people, relationships }: { people: TMapContact[]; relationships: TMapRelationship[] }) {
   const [tab, setTab] = useState<"people" | "relationships">("people");
@@ -86,7 +89,7 @@ function PeopleTable({ people, relationships }: { people: TMapContact[]; relatio
           {sorted.map((r) => (
             <tr key={r.id} className={cn("hover:bg-slate-50", saving === r.id && "opacity-60")}>
               <td className="max-w-56 border-b border-slate-100 px-2 py-1.5">
-                <button type="button" onClick={() => selectPerson(r.id)} className="whitespace-nowrap text-left font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                <button type="button" onClick={() => selectPerson(r.id)} className="text-left font-medium text-slate-900 hover:text-brand-700 hover:underline xl:whitespace-nowrap">
                   {r.name}
                 </button>
                 {r.jobTitle && (
@@ -96,8 +99,9 @@ function PeopleTable({ people, relationships }: { people: TMapContact[]; relatio
                 )}
               </td>
               <td className="border-b border-slate-100 px-2 py-1.5 text-slate-600">
-                <span className="block whitespace-nowrap">{r.department || "—"}</span>
-                {r.site && <span className="block whitespace-nowrap text-xs text-slate-500">{r.site}</span>}
+                {/* Below 1280 px a long name or department may wrap, so that the list fits a tablet's width. */}
+                <span className="block xl:whitespace-nowrap">{r.department || "—"}</span>
+                {r.site && <span className="block text-xs text-slate-500 xl:whitespace-nowrap">{r.site}</span>}
               </td>
               <td className="border-b border-slate-100 px-2 py-1.5 tabular-nums text-slate-600">{r.seniority}</td>
               <td className="border-b border-slate-100 px-2 py-1">
@@ -105,13 +109,13 @@ function PeopleTable({ people, relationships }: { people: TMapContact[]; relatio
                   <select aria-label={`Decision role of ${r.name}`} className={select} value={r.decisionRole ?? ""} onChange={(e) => quickEdit(r, { decisionRole: e.target.value || null })}>
                     <option value="">—</option>
                     {DECISION_ROLES.map((d) => (
-                      <option key={d} value={d}>
-                        {DECISION_ROLE_LABELS[d]}
+                      <option key={d} value={d} title={DECISION_ROLE_LABELS[d]}>
+                        {shortRole(d)}
                       </option>
                     ))}
                   </select>
                 ) : (
-                  <span className="whitespace-nowrap text-xs">{r.decisionRole ? DECISION_ROLE_LABELS[r.decisionRole] : "—"}</span>
+                  <span className="whitespace-nowrap text-xs">{r.decisionRole ? shortRole(r.decisionRole) : "—"}</span>
                 )}
               </td>
               <td className="border-b border-slate-100 px-2 py-1">

@@ -177,7 +177,7 @@ test("the views are tabs a keyboard can work: arrows move between them, Enter op
   await expect(page.getByRole("tabpanel", { name: /^Relationships/ }).getByTestId("relationships-list")).toBeVisible();
 });
 
-test("on a laptop screen (1280 px) both lists fit without scrolling sideways", async ({ page }) => {
+test("on a laptop (1280 px) and a tablet held sideways (1024 px) both lists fit without scrolling sideways", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, "marco");
   const id = await accountId(page, "Nordwind Energy");
@@ -187,6 +187,12 @@ test("on a laptop screen (1280 px) both lists fit without scrolling sideways", a
   expect(await fits("people-list"), "the people list's sideways overflow in px").toBeLessThanOrEqual(0);
   await page.getByRole("tab", { name: /^Relationships/ }).click();
   expect(await fits("relationships-list"), "the relationships list's sideways overflow in px").toBeLessThanOrEqual(0);
+  // On a tablet held sideways (1024 px, the navigation a rail) both still fit.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  expect(await fits("relationships-list"), "the relationships list's sideways overflow at 1024 px").toBeLessThanOrEqual(0);
+  await page.getByRole("tab", { name: /^People/ }).click();
+  await expect(page.getByTestId("people-list").getByRole("columnheader", { name: /Department · site/ })).toBeVisible();
+  expect(await fits("people-list"), "the people list's sideways overflow at 1024 px").toBeLessThanOrEqual(0);
 });
 
 test("on a laptop screen the map can take the full width, with the analysis below it, and keeps that on reload", async ({ page }) => {
