@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
@@ -28,6 +29,9 @@ export type AccountRow = {
 // Below 1024 px (a tablet held upright) two columns fold into others, so that the list fits:
 // industry and region go under the account's name, the tier under the stage.
 const WIDE_COLUMN = "hidden lg:table-cell";
+/** Cells are tighter below 1280 px, so that the list fits beside the navigation rail at 1024 px. The
+ * first column keeps its wider left edge at every width (`xl:` restates it over the `xl:px-3`). */
+const CELL = "px-2 py-3 xl:px-3";
 const NARROW_ONLY = "lg:hidden";
 
 const COLUMNS: { key: string; label: string; narrowLabel?: string; sort?: string; className?: string }[] = [
@@ -39,6 +43,20 @@ const COLUMNS: { key: string; label: string; narrowLabel?: string; sort?: string
   { key: "tier", label: "Tier", sort: "tier", className: WIDE_COLUMN },
   { key: "revenue", label: "Revenue this year", sort: "revenue", className: "text-right" },
 ];
+
+/** A long label wraps, but its last word keeps the sort icon beside it. */
+function withIcon(label: string, icon: ReactNode) {
+  const words = label.split(" ");
+  return (
+    <>
+      {words.slice(0, -1).join(" ")}{" "}
+      <span className="whitespace-nowrap">
+        {words.at(-1)}
+        {icon}
+      </span>
+    </>
+  );
+}
 
 export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: string; dir: "asc" | "desc" }) {
   const pathname = usePathname();
@@ -58,30 +76,24 @@ export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: 
             {COLUMNS.map((c) => {
               const activeSort = c.sort === sort;
               const Icon = activeSort ? (dir === "asc" ? ArrowUp : ArrowDown) : ArrowUpDown;
+              const icon = <Icon aria-hidden className={`ml-1 inline h-3.5 w-3.5 align-[-2px] ${activeSort ? "text-slate-900" : "text-slate-300"}`} />;
               return (
                 <th
                   key={c.key}
                   scope="col"
                   aria-sort={activeSort ? (dir === "asc" ? "ascending" : "descending") : undefined}
-                  className={`px-2 py-3 xl:px-3 align-bottom text-left text-xs font-semibold uppercase tracking-wide text-slate-500 first:pl-4 xl:first:pl-4 ${c.className ?? ""}`}
+                  className={`${CELL} align-bottom text-left text-xs font-semibold uppercase tracking-wide text-slate-500 first:pl-4 xl:first:pl-4 ${c.className ?? ""}`}
                 >
                   {c.sort ? (
                     <Link href={sortHref(c.sort)} className="rounded hover:text-slate-900">
                       {c.narrowLabel ? (
                         <>
-                          <span className={NARROW_ONLY}>{c.narrowLabel}</span>
-                          <span className="hidden lg:inline">{c.label}</span>
+                          <span className={NARROW_ONLY}>{withIcon(c.narrowLabel, icon)}</span>
+                          <span className="hidden lg:inline">{withIcon(c.label, icon)}</span>
                         </>
                       ) : (
-                        // A long label wraps, but its last word keeps the sort icon beside it.
-                        <>
-                          {c.label.split(" ").slice(0, -1).join(" ")}{" "}
-                        </>
+                        withIcon(c.label, icon)
                       )}
-                      <span className="whitespace-nowrap">
-                        {c.narrowLabel ? null : c.label.split(" ").at(-1)}
-                        <Icon aria-hidden className={`ml-1 inline h-3.5 w-3.5 align-[-2px] ${activeSort ? "text-slate-900" : "text-slate-300"}`} />
-                      </span>
                     </Link>
                   ) : (
                     c.label
@@ -94,7 +106,7 @@ export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: 
         <tbody className="divide-y divide-slate-100">
           {items.map((a) => (
             <tr key={a.id} className="hover:bg-slate-50">
-              <td className="min-w-36 py-3 pl-4 pr-2 xl:pr-3 font-medium">
+              <td className={`${CELL} min-w-36 pl-4 font-medium xl:pl-4`}>
                 <Link href={`/accounts/${a.id}`} className="text-slate-900 hover:text-brand-700 hover:underline">
                   {a.name}
                 </Link>
@@ -103,17 +115,17 @@ export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: 
                   {a.industry} · {a.region}
                 </div>
               </td>
-              <td className={`whitespace-nowrap px-2 py-3 text-slate-700 xl:px-3 ${WIDE_COLUMN}`}>
+              <td className={`${CELL} whitespace-nowrap text-slate-700 ${WIDE_COLUMN}`}>
                 {a.industry}
                 <div className="text-xs text-slate-500">{a.region}</div>
               </td>
-              <td className="whitespace-nowrap px-2 py-3 xl:px-3">
+              <td className={`${CELL} whitespace-nowrap`}>
                 <StageBadge stage={a.stage} />
                 <div className={`mt-1 ${NARROW_ONLY}`}>
                   <TierBadge computed={a.computedTier} override={a.overrideTier} />
                 </div>
               </td>
-              <td className="px-2 py-3 text-slate-700 xl:px-3">
+              <td className={`${CELL} text-slate-700`}>
                 <div className="whitespace-nowrap">{a.owner.name}</div>
                 {/* The column's header names the second line; a screen reader hears it said. */}
                 <div className="whitespace-nowrap text-xs text-slate-500">
@@ -127,11 +139,11 @@ export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: 
                   )}
                 </div>
               </td>
-              <td className="whitespace-nowrap px-2 py-3 xl:px-3 text-right tabular-nums text-slate-700">{formatScore(a.score)}</td>
-              <td className={`whitespace-nowrap px-2 py-3 xl:px-3 ${WIDE_COLUMN}`}>
+              <td className={`${CELL} whitespace-nowrap text-right tabular-nums text-slate-700`}>{formatScore(a.score)}</td>
+              <td className={`${CELL} whitespace-nowrap ${WIDE_COLUMN}`}>
                 <TierBadge computed={a.computedTier} override={a.overrideTier} />
               </td>
-              <td className="whitespace-nowrap px-2 py-3 xl:px-3 text-right tabular-nums text-slate-900">{formatMoney(a.annualRevenue)}</td>
+              <td className={`${CELL} whitespace-nowrap text-right tabular-nums text-slate-900`}>{formatMoney(a.annualRevenue)}</td>
             </tr>
           ))}
         </tbody>

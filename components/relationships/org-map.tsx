@@ -276,17 +276,19 @@ function Viewport({ peopleKey, selected }: { peopleKey: string; selected: { x: n
     const t = setTimeout(() => flow.fitView({ padding: FIT_PADDING, maxZoom: 1, duration: 250 }), 0);
     return () => clearTimeout(t);
   }, [peopleKey, flow]);
-  // The map got wider or narrower ("Wide map", a resized window): fit the chart to the new size,
-  // unless a picked person is being shown.
+  // The canvas changed size ("Wide map", a resized window, its height following the chart): fit
+  // the chart to the new size, unless a picked person is being shown.
   const width = useStore((s) => s.width);
-  const lastWidth = useRef(width);
+  const height = useStore((s) => s.height);
+  const lastSize = useRef({ width, height });
   const hasSelection = selected !== null;
   useEffect(() => {
-    const before = lastWidth.current;
-    lastWidth.current = width;
-    if (!before || !width || Math.abs(width - before) < 40 || hasSelection) return;
+    const before = lastSize.current;
+    lastSize.current = { width, height };
+    if (!before.width || !before.height || !width || !height || hasSelection) return;
+    if (Math.abs(width - before.width) < 40 && Math.abs(height - before.height) < 40) return;
     flow.fitView({ padding: FIT_PADDING, maxZoom: 1 });
-  }, [width, hasSelection, flow]);
+  }, [width, height, hasSelection, flow]);
   // Plain numbers as dependencies: the effect runs when the picked person changes, not on every render.
   const [sx, sy, sw, sh] = selected ? [selected.x, selected.y, selected.width, selected.height] : [];
   const hadSelection = useRef(false);

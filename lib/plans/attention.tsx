@@ -5,6 +5,7 @@ import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/session";
 import type { HomeSection } from "@/lib/home";
 import { formatDate } from "@/lib/format";
+import { ListRow } from "@/components/ui/list-row";
 import { daysOverdue } from "./model";
 import { localToday } from "@/lib/days";
 import { listPendingCommitments } from "./service";
@@ -44,12 +45,9 @@ export async function planHomeSection(user: SessionUser): Promise<HomeSection | 
         {overdue.length > 0 && (
           <ul className="space-y-1.5">
             {overdue.slice(0, 6).map((a) => (
-              <li key={a.id} className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-0.5 sm:flex-nowrap">
-                <span className="min-w-0">
-                  <span className="text-slate-900">{a.title}</span> <span className="text-slate-500">· {a.accountName}</span>
-                </span>
-                <span className="shrink-0 whitespace-nowrap font-medium text-red-700">due {formatDate(a.dueDate)}</span>
-              </li>
+              <ListRow key={a.id} aside={`due ${formatDate(a.dueDate)}`} asideClassName="whitespace-nowrap font-medium text-red-700">
+                <span className="text-slate-900">{a.title}</span> <span className="text-slate-500">· {a.accountName}</span>
+              </ListRow>
             ))}
           </ul>
         )}

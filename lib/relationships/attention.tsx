@@ -4,6 +4,7 @@ import "server-only";
 // cached figures on the account (kept up to date by every map change): one query.
 // Listed in lib/home.ts (home page).
 import Link from "next/link";
+import { ListRow } from "@/components/ui/list-row";
 import { prisma } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import type { HomeSection } from "@/lib/home";
@@ -31,20 +32,21 @@ export async function relationshipHomeSection(user: SessionUser): Promise<HomeSe
     content: (
       <ul className="space-y-1.5 text-sm">
         {accounts.map((a) => (
-          <li key={a.id} className="flex flex-wrap justify-between gap-2">
+          <ListRow
+            key={a.id}
+            asideClassName="text-slate-600"
+            aside={[
+              a.uncoveredDecisionMakers > 0 && `${a.uncoveredDecisionMakers} decision maker${a.uncoveredDecisionMakers > 1 ? "s" : ""} not covered`,
+              a.singleThreaded && "single-threaded",
+              a.coverageScore !== null && `coverage ${Math.round(a.coverageScore)}`,
+            ]
+              .filter(Boolean)
+              .join(" · ")}
+          >
             <Link href={`/accounts/${a.id}/relationships`} className="font-medium text-brand-700 hover:underline">
               {a.name}
             </Link>
-            <span className="text-slate-600">
-              {[
-                a.uncoveredDecisionMakers > 0 && `${a.uncoveredDecisionMakers} decision maker${a.uncoveredDecisionMakers > 1 ? "s" : ""} not covered`,
-                a.singleThreaded && "single-threaded",
-                a.coverageScore !== null && `coverage ${Math.round(a.coverageScore)}`,
-              ]
-                .filter(Boolean)
-                .join(" · ")}
-            </span>
-          </li>
+          </ListRow>
         ))}
       </ul>
     ),

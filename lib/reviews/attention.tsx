@@ -6,6 +6,7 @@ import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/session";
 import type { HomeSection } from "@/lib/home";
 import { formatDate } from "@/lib/format";
+import { ListRow } from "@/components/ui/list-row";
 import { listPeriodicDue } from "./periodic";
 import { countPendingForMentor, findReviewItems, listReviewQueue, listThreadsAwaitingTeam } from "./queue";
 import { REVIEW_TARGET_DAYS } from "./model";
@@ -28,15 +29,12 @@ function QueueList({ items }: { items: TQueueItem[] }) {
   return (
     <ul className="divide-y divide-slate-100 text-sm">
       {items.map((i) => (
-        <li key={i.id} className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-0.5 py-2 first:pt-0 sm:flex-nowrap">
-          <span className="min-w-0">
-            <Link href={i.href} className="font-medium text-brand-700 hover:underline">
-              {i.kind === "review" ? i.title : "Periodic plan review"}
-            </Link>{" "}
-            <span className="text-slate-500">· {i.account.name}</span>
-          </span>
-          <span className={`shrink-0 text-right text-xs font-medium sm:max-w-[45%] ${TONE[i.urgency.tone]}`}>{i.urgency.label}</span>
-        </li>
+        <ListRow key={i.id} className="py-2 first:pt-0" aside={i.urgency.label} asideClassName={`text-xs font-medium sm:max-w-[45%] ${TONE[i.urgency.tone]}`}>
+          <Link href={i.href} className="font-medium text-brand-700 hover:underline">
+            {i.kind === "review" ? i.title : "Periodic plan review"}
+          </Link>{" "}
+          <span className="text-slate-500">· {i.account.name}</span>
+        </ListRow>
       ))}
     </ul>
   );
@@ -58,7 +56,7 @@ export async function reviewQueueHomeSection(user: SessionUser): Promise<HomeSec
   const reviews = items.filter((i) => i.kind === "review");
   const periodic = items.filter((i) => i.kind !== "review");
   const shown = Math.min(reviews.length, MENTOR_SHOWN.reviews) + Math.min(periodic.length, MENTOR_SHOWN.periodic);
-  const hidden = Math.max(items.length, total) - shown;
+  const hidden = total - shown;
   const heading = "mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500";
   return {
     title: "Reviews waiting for you",
@@ -145,12 +143,11 @@ export async function reviewTeamHomeSection(user: SessionUser): Promise<HomeSect
         {overdue.length > 0 && (
           <ul className="space-y-1.5" aria-label="Overdue periodic reviews">
             {overdue.slice(0, TEAM_SHOWN.overdue).map((p) => (
-              <li key={p.id} className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-0.5 sm:flex-nowrap">
+              <ListRow key={p.id} aside={`overdue since ${formatDate(p.schedule.dueOn)}`} asideClassName="whitespace-nowrap text-xs font-medium text-red-700">
                 <Link href={p.href} className="font-medium text-brand-700 hover:underline">
                   Periodic review of {p.account.name}
                 </Link>
-                <span className="shrink-0 whitespace-nowrap text-xs font-medium text-red-700">overdue since {formatDate(p.schedule.dueOn)}</span>
-              </li>
+              </ListRow>
             ))}
           </ul>
         )}

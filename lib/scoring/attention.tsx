@@ -2,6 +2,7 @@ import "server-only";
 // What selection asks of a person on the home page: a key account manager's scorecards that are
 // not complete; for senior managers, tiers over capacity and managers over their limit.
 import Link from "next/link";
+import { ListRow } from "@/components/ui/list-row";
 import { prisma } from "@/lib/db";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
@@ -50,14 +51,11 @@ export async function scoringHomeSection(user: SessionUser): Promise<HomeSection
         {incomplete.length > 0 && (
           <ul className="space-y-1.5">
             {incomplete.slice(0, 6).map((a) => (
-              <li key={a.id} className="flex flex-wrap justify-between gap-2">
+              <ListRow key={a.id} asideClassName="text-amber-700" aside={`${a.scoredCriteria} of ${total} criteria scored`}>
                 <Link href={`/accounts/${a.id}/scorecard`} className="font-medium text-brand-700 hover:underline">
                   {a.name}
                 </Link>
-                <span className="text-amber-700">
-                  {a.scoredCriteria} of {total} criteria scored
-                </span>
-              </li>
+              </ListRow>
             ))}
           </ul>
         )}
