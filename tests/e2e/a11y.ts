@@ -6,8 +6,31 @@ import AxeBuilder from "@axe-core/playwright";
 export type Ids = { account: string; proposal: string; review: string };
 
 export async function violations(page: Page): Promise<string[]> {
+  await settleAnimations(page);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`);
+}
+
+/** The serious and critical violations of every axe rule, optionally leaving a part of the page out. */
+export async function seriousViolations(page: Page, exclude?: string): Promise<string[]> {
+  await settleAnimations(page);
+  const builder = new AxeBuilder({ page });
+  const results = await (exclude ? builder.exclude(exclude) : builder).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  return serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/**
+ * Waits for the page's finite animations and transitions (a toast fading in, a dialog opening) to
+ * end, so that axe measures colours as a person reads them, not a text at half its opacity.
+ * Endless ones (a spinner, a skeleton's pulse) are left running.
+ */
+async function settleAnimations(page: Page) {
+  await page.evaluate(() => {
+    const finite = document.getAnimations().filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime ?? Infinity)));
+    const done = Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    return Promise.race([done, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+  });
 }
 
 /** Opens a page and waits until it has drawn its content (streamed parts and client fetches). */

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { seriousViolations } from "./a11y";
 import { signIn } from "./helpers";
 
 // The portfolio dashboard on the demo data. Other spec files change the same database, so the
@@ -122,9 +122,7 @@ test("charts have a table view, and the page passes an accessibility check", asy
   await expect(scores.getByRole("button", { name: "Table" })).toHaveAttribute("aria-pressed", "true");
   await expect(scores.getByRole("table")).toBeVisible();
   await expect(scores.getByRole("table").locator("tbody tr")).toHaveCount(11);
-  const results = await new AxeBuilder({ page }).exclude(".recharts-wrapper").analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(await seriousViolations(page, ".recharts-wrapper")).toEqual([]);
 });
 
 test("an account manager sees their own accounts and a mentor the accounts they mentor", async ({ page }) => {

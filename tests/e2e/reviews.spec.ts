@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { seriousViolations } from "./a11y";
 import { addDays, localToday } from "../../lib/days";
 import { signIn, type DemoKey } from "./helpers";
 
@@ -12,9 +12,7 @@ const shot = async (page: Page, name: string) => {
 };
 /** No serious or critical accessibility violation on the page as it stands. */
 async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 }
 
 async function person(page: Page, name: string): Promise<string> {
