@@ -6,7 +6,8 @@ import { toast } from "sonner";
 import { History, Pencil } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Input } from "@/components/ui/field";
+import { Field, Input } from "@/components/ui/field";
+import { requiredMissing, useFocusFirstError } from "@/components/ui/form-errors";
 import { api, ApiError } from "@/lib/client/api";
 import { cn } from "@/lib/cn";
 import { formatDate, formatRelative } from "@/lib/format";
@@ -19,25 +20,28 @@ function LightForm({ accountId, area, current, onDone }: { accountId: string; ar
   const router = useRouter();
   const [color, setColor] = useState<TLightColor>(current?.color ?? "GREEN");
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<{ reason?: string }>({});
   const [busy, setBusy] = useState(false);
+  const formRef = useFocusFirstError(errors);
   async function save(e: React.FormEvent) {
     e.preventDefault();
+    const missing = requiredMissing({ reason: !reason.trim() && "Say in one line why the light is this colour now" });
+    if (missing) return setErrors(missing);
     setBusy(true);
-    setError(null);
+    setErrors({});
     try {
       await api(`/api/accounts/${accountId}/plan/lights`, { body: { area, color, reason } });
       toast.success(`${LIGHT_AREA_LABELS[area]} set to ${LIGHT_STYLE[color].label.toLowerCase()}`);
       onDone();
       router.refresh();
     } catch (err) {
-      setError(err instanceof ApiError ? (err.fields.reason ?? err.message) : "Could not save the light");
+      setErrors({ reason: err instanceof ApiError ? (err.fields.reason ?? err.message) : "Could not save the light" });
     } finally {
       setBusy(false);
     }
   }
   return (
-    <form onSubmit={save} className="mt-3 space-y-3 rounded-lg bg-slate-50 p-3" aria-label={`Set ${LIGHT_AREA_LABELS[area]} light`}>
+    <form ref={formRef} onSubmit={save} noValidate className="mt-3 space-y-3 rounded-lg bg-slate-50 p-3" aria-label={`Set ${LIGHT_AREA_LABELS[area]} light`}>
       <fieldset>
         <legend className="sr-only">Colour</legend>
         <div className="flex gap-2">
@@ -55,28 +59,18 @@ function LightForm({ accountId, area, current, onDone }: { accountId: string; ar
           ))}
         </div>
       </fieldset>
-      <div>
-        <label htmlFor={`reason-${area}`} className="sr-only">
-          Reason
-        </label>
+      <Field label="Reason" htmlFor={`reason-${area}`} error={errors.reason}>
         <Input
           id={`reason-${area}`}
           value={reason}
           maxLength={LIMITS.lightReason}
           onChange={(e) => setReason(e.target.value)}
           placeholder="One line: why this colour, now"
-          aria-invalid={Boolean(error) || undefined}
           autoFocus
-          required
         />
-        {error && (
-          <p role="alert" className="mt-1 text-xs font-medium text-red-700">
-            {error}
-          </p>
-        )}
-      </div>
+      </Field>
       <div className="flex gap-2">
-        <Button type="submit" size="sm" disabled={busy || !reason.trim()}>
+        <Button type="submit" size="sm" disabled={busy}>
           Set light
         </Button>
         <Button variant="ghost" size="sm" onClick={onDone}>

@@ -67,6 +67,17 @@ const STATES: State[] = [
     },
   },
   {
+    name: "a traffic light's form submitted without its reason",
+    who: "marco",
+    url: (i) => `/accounts/${i.account}/plan`,
+    act: async (page) => {
+      await page.getByRole("button", { name: "Update Delivery" }).click();
+      const form = page.getByRole("form", { name: "Set Delivery light" });
+      await form.getByRole("button", { name: "Set light" }).click();
+      await expectFieldError(form.getByLabel("Reason"), /one line/, { focused: true });
+    },
+  },
+  {
     name: "the CSV import dialog with a file whose rows have errors",
     who: "marco",
     url: (i) => `/accounts/${i.account}/relationships`,

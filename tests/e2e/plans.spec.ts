@@ -161,6 +161,13 @@ test("keeping actions and lights current, and My actions across accounts", async
   await page.getByRole("button", { name: "Update Delivery" }).click();
   const lightForm = page.getByRole("form", { name: "Set Delivery light" });
   await lightForm.getByText("Red", { exact: true }).click();
+  // A light without its reason is refused beside the field, and nothing changes.
+  await lightForm.getByRole("button", { name: "Set light" }).click();
+  const reason = lightForm.getByLabel("Reason");
+  await expect(reason).toBeFocused();
+  await expect(reason).toHaveAttribute("aria-invalid", "true");
+  await expect(reason).toHaveAccessibleDescription("Say in one line why the light is this colour now");
+  await expect(page.getByTestId("light-delivery")).not.toHaveAttribute("data-color", "RED");
   await lightForm.getByLabel("Reason").fill("Data migration failed twice; recovery plan agreed");
   await lightForm.getByRole("button", { name: "Set light" }).click();
   await expect(page.getByTestId("light-delivery")).toHaveAttribute("data-color", "RED");
