@@ -7,7 +7,7 @@
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Maximize2, Minimize2 } from "lucide-react";
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, useStore, type Edge, type Node } from "@xyflow/react";
+import { Background, Controls, getNodesBounds, MarkerType, MiniMap, ReactFlow, useReactFlow, useStore, type Edge, type Node, type Rect } from "@xyflow/react";
 import type { TMapContact, TMapRelationship } from "@/lib/relationships/view";
 import { ATTITUDES, ATTITUDE_LABELS } from "@/lib/relationships/schema";
 import { useMap } from "./map-context";
@@ -183,6 +183,9 @@ export function OrgMap({
     return Math.round(Math.min(MAX_CANVAS, Math.max(MIN_CANVAS, (chartHeight * zoom) / (1 - 2 * FIT_PADDING) + 96)));
   }, [layout.bounds, team.length, canvasWidth]);
 
+  // Where the chart lies, in the chart's own units: the navigator shows only when part of it is out of view.
+  const chartBounds = useMemo(() => getNodesBounds(nodes), [nodes]);
+
   // Changes when the filters change who is on the map: then the view fits the new chart.
   const peopleKey = useMemo(() => people.map((p) => p.id).join(","), [people]);
 
@@ -231,12 +234,28 @@ export function OrgMap({
             <Background gap={24} color="#e2e8f0" />
             <Controls showInteractive={false} position="top-right" />
             <Viewport peopleKey={peopleKey} selected={selectedPersonId ? (layout.positions.get(selectedPersonId) ?? null) : null} />
-            <MiniMap pannable zoomable position="bottom-right" nodeColor={(n) => (n.type === "person" ? ATTITUDE_COLORS[(n.data as PersonNodeData).contact.attitude].swatch : "#0f766e")} className="!h-28 !w-40" />
+            <Navigator chart={chartBounds} />
           </ReactFlow>
         )}
       </div>
     </div>
   );
+}
+
+/**
+ * The small overview in the corner, shown only while part of the chart is out of view (zoomed in
+ * or panned away). When the whole chart is in view it would repeat it, and cover its bottom right.
+ */
+function Navigator({ chart }: { chart: Rect }) {
+  const outOfView = useStore((s) => {
+    const [tx, ty, zoom] = s.transform;
+    // The chart's edges on screen, against the canvas; a few pixels of slack for rounding and for
+    // nodes not measured yet.
+    const slack = 12;
+    return chart.x * zoom + tx < -slack || chart.y * zoom + ty < -slack || (chart.x + chart.width) * zoom + tx > s.width + slack || (chart.y + chart.height) * zoom + ty > s.height + slack;
+  });
+  if (!outOfView) return null;
+  return <MiniMap pannable zoomable position="bottom-right" nodeColor={(n) => (n.type === "person" ? ATTITUDE_COLORS[(n.data as PersonNodeData).contact.attitude].swatch : "#0f766e")} className="!h-28 !w-40" />;
 }
 
 const DIMMED = { opacity: 0.3 } as const;

@@ -240,13 +240,12 @@ describe("coverage score", () => {
 });
 
 describe("one pass at scale", () => {
-  it("analyses 150 people and 1000 relationships quickly", () => {
+  // Its speed is measured by `npm run bench:relationships`, not asserted here.
+  it("analyses 150 people and 1000 relationships in one pass, counting every one", () => {
     const contacts = Array.from({ length: 150 }, (_, i) => person(`c${i}`, { influence: (i % 5) + 1, department: `D${i % 8}`, reportsToId: i ? `c${Math.floor((i - 1) / 4)}` : null }));
     const members = Array.from({ length: 10 }, (_, i) => ({ id: `m${i}`, name: `M${i}` }));
     const rels = Array.from({ length: 1000 }, (_, i) => rel(`m${i % 10}`, `c${(i * 7) % 150}`, (i % 5) + 1));
-    const t = performance.now();
     const a = analyseRelationships({ contacts, teamMembers: members, relationships: rels, now: NOW });
-    expect(performance.now() - t).toBeLessThan(50);
     expect(a.counts).toMatchObject({ contacts: 150, relationships: 1000 });
   });
 });
