@@ -4,6 +4,7 @@ import { Fragment, useState } from "react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { ChevronDown, ChevronRight } from "lucide-react";
+import { cn } from "@/lib/cn";
 
 type Event = {
   id: string;
@@ -27,6 +28,10 @@ const withFilter = (current: URLSearchParams, key: string, value: string) => {
   return `?${next.toString()}`;
 };
 
+// Tighter below 1280 px, where the navigation rail leaves the table less room.
+const CELL = "px-3 py-2.5 xl:px-4";
+const HEAD = "px-3 py-3 xl:px-4";
+
 export function AuditTable({ items }: { items: Event[] }) {
   const params = useSearchParams();
   const [open, setOpen] = useState<string | null>(null);
@@ -35,26 +40,40 @@ export function AuditTable({ items }: { items: Event[] }) {
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="audit-table">
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="px-4 py-3">When</th>
-            <th scope="col" className="px-4 py-3">Who</th>
-            <th scope="col" className="px-4 py-3">What</th>
-            <th scope="col" className="px-4 py-3">Record</th>
-            <th scope="col" className="px-4 py-3">Account</th>
-            <th scope="col" className="px-4 py-3"><span className="sr-only">Details</span></th>
+            <th scope="col" className={HEAD}>When</th>
+            <th scope="col" className={HEAD}>Who</th>
+            <th scope="col" className={HEAD}>What</th>
+            <th scope="col" className={HEAD}>Record</th>
+            <th scope="col" className={HEAD}>Account</th>
+            <th scope="col" className={HEAD}><span className="sr-only">Details</span></th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {items.map((e) => (
             <Fragment key={e.id}>
               <tr className="hover:bg-slate-50">
-                <td className="whitespace-nowrap px-4 py-2.5 tabular-nums text-slate-600">{new Date(e.createdAt).toLocaleString("en-GB")}</td>
-                <td className="whitespace-nowrap px-4 py-2.5 text-slate-900">{e.actor?.name ?? "System"}</td>
-                <td className="whitespace-nowrap px-4 py-2.5 font-mono text-xs text-slate-700">{e.action}</td>
-                <td className="px-4 py-2.5 text-slate-600">
+                <td className={cn(CELL, "tabular-nums text-slate-600 lg:whitespace-nowrap")}>
+                  {/* Date over time below 1024 px, so that the table fits a tablet held upright. */}
+                  <span className="whitespace-nowrap">{new Date(e.createdAt).toLocaleDateString("en-GB")}</span>
+                  <span className="hidden lg:inline">, </span>
+                  <span className="block whitespace-nowrap lg:inline">{new Date(e.createdAt).toLocaleTimeString("en-GB")}</span>
+                </td>
+                <td className={cn(CELL, "whitespace-nowrap text-slate-900")}>{e.actor?.name ?? "System"}</td>
+                <td className={cn(CELL, "min-w-28 font-mono text-xs text-slate-700 lg:whitespace-nowrap")}>
+                  {/* May break after a dot below 1024 px ("plan.version." / "requestChanges"): each
+                      part is an inline block, which wraps where the cell allows it (<wbr> ignores nowrap). */}
+                  {e.action.split(".").map((part, i, all) => (
+                    <span key={i} className="inline-block">
+                      {part}
+                      {i < all.length - 1 && "."}
+                    </span>
+                  ))}
+                </td>
+                <td className={cn(CELL, "text-slate-600 [overflow-wrap:anywhere]")}>
                   {e.entityType}{" "}
                   {e.recordName ? <span className="text-slate-900">{e.recordName}</span> : <span className="font-mono text-xs text-slate-500" title={e.entityId}>{e.entityId.slice(0, 10)}</span>}
                 </td>
-                <td className="px-4 py-2.5">
+                <td className={cn(CELL, "[overflow-wrap:anywhere]")}>
                   {e.account ? (
                     <Link href={withFilter(params, "accountId", e.account.id)} className="text-brand-700 hover:underline" aria-label={`Only the events of ${e.account.name ?? "this account"}`}>
                       {e.account.name ?? <span className="font-mono text-xs">{e.account.id.slice(0, 10)}</span>}
@@ -63,7 +82,7 @@ export function AuditTable({ items }: { items: Event[] }) {
                     <span className="text-slate-500">—</span>
                   )}
                 </td>
-                <td className="px-4 py-2.5 text-right">
+                <td className={cn(CELL, "text-right")}>
                   {(e.before !== null || e.after !== null || e.requestId) && (
                     <button type="button" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)} className="inline-flex items-center gap-1 rounded text-xs font-medium text-brand-700 hover:underline">
                       {open === e.id ? <ChevronDown aria-hidden className="h-3.5 w-3.5" /> : <ChevronRight aria-hidden className="h-3.5 w-3.5" />} Details

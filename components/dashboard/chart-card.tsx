@@ -18,6 +18,8 @@ export type TColumn<T> = {
   /** The value in the CSV export (plain numbers, no formatting). */
   csv: (row: T) => string | number | null | undefined;
   align?: "left" | "right";
+  /** The cell may wrap onto a second line below 1280 px (a long name, a figure with its badge). */
+  wrap?: boolean;
 };
 
 /** Downloads rows as a CSV file named after the table and the day. */
@@ -64,7 +66,7 @@ export function DataTable<T>({ rows, columns, caption, rowKey, footer, testId, l
               {columns.map((c, j) => {
                 const Tag = j === 0 ? "th" : "td";
                 return (
-                  <Tag key={c.header} scope={j === 0 ? "row" : undefined} className={cn("whitespace-nowrap px-1.5 py-2 first:pl-0 last:pr-0", j === 0 ? "text-left font-medium text-slate-800" : "text-slate-700", c.align === "right" && "text-right tabular-nums")}>
+                  <Tag key={c.header} scope={j === 0 ? "row" : undefined} className={cn(c.wrap ? "xl:whitespace-nowrap" : "whitespace-nowrap", "px-1.5 py-2 first:pl-0 last:pr-0", j === 0 ? "text-left font-medium text-slate-800" : "text-slate-700", c.align === "right" && "text-right tabular-nums")}>
                     {c.cell(r)}
                   </Tag>
                 );

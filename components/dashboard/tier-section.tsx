@@ -5,7 +5,7 @@
 // the last year, and key accounts per manager against their limit.
 import { Badge } from "@/components/ui/badge";
 import { formatMoney, formatScore } from "@/lib/format";
-import { formatMonth } from "@/lib/dashboard/model";
+import { formatMonth, saysNotKey } from "@/lib/dashboard/model";
 import { MOVE_LABELS } from "@/lib/dashboard/metrics";
 import type { TDashboard, TManagerLoad, TMoveMonth, TTierRow } from "@/lib/dashboard/view";
 import { ChartCard, type TColumn } from "./chart-card";
@@ -17,7 +17,7 @@ export const tierColor = (t: { rank: number | null; isKey: boolean }) => (t.rank
 const tierKey = (t: { tierId: string | null }) => `tier:${t.tierId ?? "none"}`;
 
 const tierColumns: TColumn<TTierRow>[] = [
-  { header: "Tier", cell: (t) => <span className="inline-flex items-center gap-2"><span aria-hidden className="h-2.5 w-2.5 rounded-full" style={{ background: tierColor(t) }} />{t.name}{!t.isKey && t.rank !== null && <span className="text-xs font-normal text-slate-500">(not key)</span>}</span>, csv: (t) => t.name },
+  { header: "Tier", cell: (t) => <span className="inline-flex items-center gap-2"><span aria-hidden className="h-2.5 w-2.5 rounded-full" style={{ background: tierColor(t) }} />{t.name}{!t.isKey && t.rank !== null && !saysNotKey(t.name) && <span className="text-xs font-normal text-slate-500">(not key)</span>}</span>, csv: (t) => t.name, wrap: true },
   { header: "Accounts", align: "right", cell: (t) => <FigureLink metric={tierKey(t)} label={`Accounts in ${t.name}`}>{formatCount(t.accounts)}</FigureLink>, csv: (t) => t.accounts },
   { header: "Revenue", align: "right", cell: (t) => formatMoney(t.revenue), csv: (t) => t.revenue },
   { header: "Margin", align: "right", cell: (t) => formatMoney(t.margin), csv: (t) => t.margin },
@@ -27,12 +27,13 @@ const tierColumns: TColumn<TTierRow>[] = [
     align: "right",
     cell: (t) =>
       t.capacity === null ? <span className="text-slate-500">—</span> : (
-        <span className="inline-flex items-center gap-2">
-          {formatCount(t.accounts)} of {formatCount(t.capacity)}
+        <span className="inline-flex flex-wrap items-center justify-end gap-x-2 gap-y-1">
+          <span className="whitespace-nowrap">{formatCount(t.accounts)} of {formatCount(t.capacity)}</span>
           {t.overCapacity && <Badge tone="red">Over by {formatCount(t.accounts - t.capacity)}</Badge>}
         </span>
       ),
     csv: (t) => t.capacity,
+    wrap: true,
   },
   { header: "By override", align: "right", cell: (t) => (t.overridden ? formatCount(t.overridden) : <span className="text-slate-500">0</span>), csv: (t) => t.overridden },
 ];

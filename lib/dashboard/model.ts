@@ -144,3 +144,6 @@ export function csvFileName(title: string, today: string): string {
   const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "export";
   return `keystone-${slug}-${today}.csv`;
 }
+
+/** Whether a tier's name already says it is not key ("Not a key account", "Non-key"): then no "(not key)" beside it. */
+export const saysNotKey = (name: string) => /\bnot\b.*\bkey\b|\bnon-?key\b/i.test(name);

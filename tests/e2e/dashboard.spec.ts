@@ -139,3 +139,21 @@ test("an account manager sees their own accounts and a mentor the accounts they 
     }
   }
 });
+
+test("on a tablet held upright (768 px) the tier and manager tables fit without scrolling sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await signIn(page, "senior", "/dashboard");
+  for (const card of ["card-tiers", "card-managers"]) {
+    const table = page.getByTestId(card).getByRole("table");
+    await expect(table).toBeVisible();
+    const overflow = await table.locator("xpath=..").evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow, `${card}: the table's sideways overflow in px`).toBeLessThanOrEqual(0);
+  }
+  // An over-capacity tier keeps its badge (under the figure when narrow); a tier whose name says
+  // it is not key gets no "(not key)" beside it.
+  const tiers = page.getByTestId("card-tiers").getByRole("table");
+  await expect(tiers.getByText(/^Over by \d+$/)).toBeVisible();
+  const notKey = tiers.getByRole("row").filter({ hasText: "Not a key account" });
+  await expect(notKey).toBeVisible();
+  await expect(notKey.getByText("(not key)")).toHaveCount(0);
+});

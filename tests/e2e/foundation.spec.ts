@@ -279,6 +279,33 @@ test("the pages load everything they ask for, the Keystone icon included, signed
   expect(failed).toEqual([]);
 });
 
+test("on a tablet held upright (768 px) the audit log fits: the date over the time, long names broken", async ({ page }) => {
+  // The worst case on the page: an account whose name holds long unbroken tokens.
+  await signIn(page, "marco");
+  const name = `Meridian ${"7".repeat(24)} Holdings ${"X".repeat(30)}`;
+  expect((await page.request.post("/api/accounts", { data: { name, industry: "Logistics", region: "Nordics" } })).status()).toBe(201);
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await signIn(page, "admin", "/admin/audit?action=account.create");
+  const table = page.getByTestId("audit-table");
+  const row = table.locator("tbody tr").filter({ hasText: name }).first();
+  await expect(row).toBeVisible();
+  const when = row.locator("td").first();
+  await expect(when).toHaveText(/^\d{2}\/\d{2}\/\d{4},? \d{2}:\d{2}:\d{2}$/);
+  // The tops of the date (first part shown) and the time (last part shown).
+  const tops = () => when.locator("span:visible").evaluateAll((els) => [els[0], els[els.length - 1]].map((e) => e.getBoundingClientRect().top));
+  const [date, time] = await tops();
+  expect(time, "the time is on the line below the date").toBeGreaterThan(date);
+  const overflow = await table.locator("xpath=..").evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(overflow, "the audit table's sideways overflow in px").toBeLessThanOrEqual(0);
+  // On a laptop the date and time share a line again.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/admin/audit?action=account.create");
+  await expect(row).toBeVisible();
+  await expect(when).toHaveText(/^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}$/);
+  const [date2, time2] = await tops();
+  expect(time2, "the time is on the date's line").toBe(date2);
+});
+
 test("signing out ends the session; the audit log finds the sign-in and the sign-out by their request ids", async ({ page }) => {
   // As a proxy in front of the app would, each request carries its id.
   const stamp = Date.now();

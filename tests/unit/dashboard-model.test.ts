@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { addMonthsToMoment } from "@/lib/days";
-import { classifyTierMove, csvFileName, describeMetric, formatMoneyShort, isPlanStale, lastTwelveMonths, periodicStatus, toCsv } from "@/lib/dashboard/model";
+import { classifyTierMove, csvFileName, describeMetric, formatMoneyShort, isPlanStale, lastTwelveMonths, periodicStatus, saysNotKey, toCsv } from "@/lib/dashboard/model";
 import { ACTION_AGE_BUCKETS, bucketFor, metricKey, parseMetric, REVIEW_AGE_BUCKETS, SCORE_BUCKETS } from "@/lib/dashboard/metrics";
 import { drillHref, ZDashboardFilters, ZDrillQuery } from "@/lib/dashboard/schema";
 
@@ -141,5 +141,12 @@ describe("formatMoneyShort", () => {
     expect(formatMoneyShort(120)).toBe("€120");
     expect(formatMoneyShort(-2_000_000)).toBe("-€2m");
     expect(formatMoneyShort(null)).toBe("—");
+  });
+});
+
+describe("saysNotKey", () => {
+  it("knows a tier whose name already says it is not key, and no other", () => {
+    for (const name of ["Not a key account", "not key", "Non-key", "Nonkey accounts"]) expect(saysNotKey(name), name).toBe(true);
+    for (const name of ["Key partner", "Watch list", "Bronze", "Monkey business", "Another key tier"]) expect(saysNotKey(name), name).toBe(false);
   });
 });
