@@ -106,7 +106,7 @@ export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: 
         <tbody className="divide-y divide-slate-100">
           {items.map((a) => (
             <tr key={a.id} className="hover:bg-slate-50">
-              <td className={`${CELL} min-w-36 pl-4 font-medium xl:pl-4`}>
+              <td className={`${CELL} min-w-36 pl-4 font-medium wrap-anywhere xl:pl-4`}>
                 <Link href={`/accounts/${a.id}`} className="text-slate-900 hover:text-brand-700 hover:underline">
                   {a.name}
                 </Link>

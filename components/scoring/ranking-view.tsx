@@ -120,7 +120,7 @@ export function RankingTable({ rows, tiers, totalCriteria }: { rows: Row[]; tier
                 )}
                 <tr className="border-b border-slate-100 last:border-0 hover:bg-slate-50/60" data-testid="ranking-row">
                   <td className="px-4 py-2.5 text-right tabular-nums text-slate-500">{r.position}</td>
-                  <td className="px-4 py-2.5">
+                  <td className="min-w-36 px-4 py-2.5 wrap-anywhere">
                     <Link href={`/accounts/${r.id}/scorecard`} className="font-medium text-slate-900 hover:underline">
                       {r.name}
                     </Link>

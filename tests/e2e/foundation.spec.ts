@@ -106,6 +106,31 @@ test("on a tablet held upright (768 px) the accounts list fits: industry goes un
   expect(await overflow()).toBeLessThanOrEqual(0);
 });
 
+test("an account name with long unbroken words breaks instead of pushing the page sideways", async ({ page }) => {
+  await signIn(page, "marco");
+  const name = `Boreal ${"8".repeat(24)} Logistics ${"Q".repeat(30)}`;
+  const res = await page.request.post("/api/accounts", { data: { name, industry: "Logistics", region: "Nordics" } });
+  expect(res.status()).toBe(201);
+  const { id } = await res.json();
+  const pageOverflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  // On a phone, the account's own pages: the name breaks inside the header.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/accounts/${id}`);
+  const heading = page.getByRole("heading", { level: 1, name });
+  await expect(heading).toBeVisible();
+  expect(await pageOverflow(), "the page's sideways overflow in px").toBeLessThanOrEqual(0);
+  const box = await heading.boundingBox();
+  expect(box && box.x + box.width <= 390, "the name stays on the screen").toBe(true);
+  // On a laptop, the accounts list keeps every column in view.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`/accounts?q=Boreal`);
+  const table = page.getByTestId("accounts-table");
+  await expect(table.locator(`a[href="/accounts/${id}"]`)).toHaveText(name);
+  expect(await table.locator("xpath=..").evaluate((el) => el.scrollWidth - el.clientWidth), "the accounts table's sideways overflow in px").toBeLessThanOrEqual(0);
+  // Archived again, so that the portfolio the later tests count is the demo's.
+  expect((await page.request.delete(`/api/accounts/${id}`)).status()).toBe(200);
+});
+
 test("a mentor sees only the accounts they mentor, read-only", async ({ page }) => {
   await signIn(page, "helen", "/accounts?pageSize=200");
   const rows = page.getByTestId("accounts-table").locator("tbody tr");

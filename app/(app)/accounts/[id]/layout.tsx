@@ -31,7 +31,7 @@ export default async function AccountLayout({ children, params }: { children: Re
         / <span className="text-slate-700">{account.name}</span>
       </div>
       <header className="mb-5 flex flex-wrap items-start justify-between gap-4">
-        <div>
+        <div className="min-w-0">
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{account.name}</h1>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-slate-600">
             <StageBadge stage={account.stage} />
