@@ -10,23 +10,25 @@ import { formatRelative } from "@/lib/format";
 import { cn } from "@/lib/cn";
 import { useMap } from "./map-context";
 import { RelationshipsList } from "./relationships-list";
-import { SortHeader, useSorted, type Column } from "./sortable";
+import { CELL_X, SortHeader, useSorted, WIDE_ONLY, type Column } from "./sortable";
 import { ATTITUDE_COLORS } from "./palette";
 
 type Row = TMapContact & { threads: number; best: number; last: number };
 
 const COLUMNS: Column<Row>[] = [
+  // Below 1024 px the department and site go under the name, the last contact under our team's
+  // count (WIDE_ONLY), as in the accounts list.
   // Who they are and where they sit take one column each (the job title under the name, the site
   // under the department), so the list fits a laptop screen without scrolling sideways. They sort
   // by name and by department; the search above finds a title and the filters pick a site.
   { key: "name", label: "Name · job title", value: (r) => r.name },
-  { key: "department", label: "Department · site", value: (r) => r.department },
+  { key: "department", label: "Department · site", value: (r) => r.department, className: WIDE_ONLY },
   { key: "seniority", label: "Level", value: (r) => r.seniority },
   { key: "decisionRole", label: "Decision role", value: (r) => (r.decisionRole ? DECISION_ROLES.indexOf(r.decisionRole) : 99) },
   { key: "influence", label: "Influence", value: (r) => r.influence, defaultDir: "desc" },
   { key: "attitude", label: "Attitude", value: (r) => ATTITUDES.indexOf(r.attitude) },
   { key: "threads", label: "Our team", value: (r) => r.threads * 10 + r.best },
-  { key: "last", label: "Last contact", value: (r) => r.last, defaultDir: "desc" },
+  { key: "last", label: "Last contact", value: (r) => r.last, defaultDir: "desc", className: WIDE_ONLY },
 ];
 
 /** The grid's select is as wide as its longest option: "Economic decision maker" is shortened here (the form and the map say it in full). */
@@ -81,14 +83,14 @@ function PeopleTable({ people, relationships }: { people: TMapContact[]; relatio
         <thead>
           <tr>
             {COLUMNS.map((c) => (
-              <SortHeader key={c.key} label={c.label} active={sort.key === c.key} dir={sort.dir} onClick={() => toggle(c.key)} />
+              <SortHeader key={c.key} label={c.label} active={sort.key === c.key} dir={sort.dir} onClick={() => toggle(c.key)} className={cn(CELL_X, c.className)} />
             ))}
           </tr>
         </thead>
         <tbody>
           {sorted.map((r) => (
             <tr key={r.id} className={cn("hover:bg-slate-50", saving === r.id && "opacity-60")}>
-              <td className="max-w-56 border-b border-slate-100 px-2 py-1.5">
+              <td className={cn("max-w-56 border-b border-slate-100 py-1.5", CELL_X)}>
                 <button type="button" onClick={() => selectPerson(r.id)} className="text-left font-medium text-slate-900 hover:text-brand-700 hover:underline xl:whitespace-nowrap">
                   {r.name}
                 </button>
@@ -97,14 +99,15 @@ function PeopleTable({ people, relationships }: { people: TMapContact[]; relatio
                     {r.jobTitle}
                   </span>
                 )}
+                {(r.department || r.site) && <span className="block text-xs text-slate-500 lg:hidden">{[r.department, r.site].filter(Boolean).join(" · ")}</span>}
               </td>
-              <td className="border-b border-slate-100 px-2 py-1.5 text-slate-600">
+              <td className={cn("border-b border-slate-100 py-1.5 text-slate-600", CELL_X, WIDE_ONLY)}>
                 {/* Below 1280 px a long name or department may wrap, so that the list fits a tablet's width. */}
                 <span className="block xl:whitespace-nowrap">{r.department || "—"}</span>
                 {r.site && <span className="block text-xs text-slate-500 xl:whitespace-nowrap">{r.site}</span>}
               </td>
-              <td className="border-b border-slate-100 px-2 py-1.5 tabular-nums text-slate-600">{r.seniority}</td>
-              <td className="border-b border-slate-100 px-2 py-1">
+              <td className={cn("border-b border-slate-100 py-1.5 tabular-nums text-slate-600", CELL_X)}>{r.seniority}</td>
+              <td className={cn("border-b border-slate-100 py-1", CELL_X)}>
                 {canEdit ? (
                   <select aria-label={`Decision role of ${r.name}`} className={select} value={r.decisionRole ?? ""} onChange={(e) => quickEdit(r, { decisionRole: e.target.value || null })}>
                     <option value="">—</option>
@@ -118,7 +121,7 @@ function PeopleTable({ people, relationships }: { people: TMapContact[]; relatio
                   <span className="whitespace-nowrap text-xs">{r.decisionRole ? shortRole(r.decisionRole) : "—"}</span>
                 )}
               </td>
-              <td className="border-b border-slate-100 px-2 py-1">
+              <td className={cn("border-b border-slate-100 py-1", CELL_X)}>
                 {canEdit ? (
                   <select aria-label={`Influence of ${r.name}`} className={select} value={r.influence} onChange={(e) => quickEdit(r, { influence: Number(e.target.value) })}>
                     {[1, 2, 3, 4, 5].map((n) => (
@@ -131,7 +134,7 @@ function PeopleTable({ people, relationships }: { people: TMapContact[]; relatio
                   <span className="tabular-nums">{r.influence}</span>
                 )}
               </td>
-              <td className="border-b border-slate-100 px-2 py-1">
+              <td className={cn("border-b border-slate-100 py-1", CELL_X)}>
                 {canEdit ? (
                   <select
                     aria-label={`Attitude of ${r.name}`}
@@ -152,11 +155,12 @@ function PeopleTable({ people, relationships }: { people: TMapContact[]; relatio
                   </span>
                 )}
               </td>
-              <td className="whitespace-nowrap border-b border-slate-100 px-2 py-1.5 text-xs">
+              <td className={cn("whitespace-nowrap border-b border-slate-100 py-1.5 text-xs", CELL_X)}>
                 <span className={cn("font-semibold", r.threads === 0 ? "text-red-600" : r.threads === 1 ? "text-amber-700" : "text-emerald-700")}>{r.threads}</span>
                 {r.threads > 0 && <span className="text-slate-500"> · best {r.best}</span>}
+                {r.last > 0 && <span className="block text-slate-500 lg:hidden">{formatRelative(new Date(r.last))}</span>}
               </td>
-              <td className="whitespace-nowrap border-b border-slate-100 px-2 py-1.5 text-xs text-slate-500">{r.last ? formatRelative(new Date(r.last)) : "—"}</td>
+              <td className={cn("whitespace-nowrap border-b border-slate-100 py-1.5 text-xs text-slate-500", CELL_X, WIDE_ONLY)}>{r.last ? formatRelative(new Date(r.last)) : "—"}</td>
             </tr>
           ))}
         </tbody>

@@ -8,7 +8,7 @@ import { levelGap } from "@/lib/relationships/model";
 import type { TMapRelationship } from "@/lib/relationships/view";
 import { cn } from "@/lib/cn";
 import { useMap } from "./map-context";
-import { Pager, SortHeader, useSorted, type Column } from "./sortable";
+import { CELL_X, Pager, SortHeader, useSorted, WIDE_ONLY, type Column } from "./sortable";
 import { today } from "./relationship-form";
 
 type Row = TMapRelationship & { member: string; person: string; influence: number };
@@ -17,7 +17,7 @@ const PAGE = 100;
 const COLUMNS: Column<Row>[] = [
   { key: "member", label: "Our team", value: (r) => r.member },
   { key: "person", label: "Their person", value: (r) => r.person },
-  { key: "influence", label: "Influence", value: (r) => r.influence, defaultDir: "desc" },
+  { key: "influence", label: "Influence", value: (r) => r.influence, defaultDir: "desc", className: WIDE_ONLY },
   { key: "strength", label: "Strength", value: (r) => r.strength, defaultDir: "desc" },
   { key: "currentLevel", label: "Level today", value: (r) => RELATIONSHIP_LEVELS.indexOf(r.currentLevel) },
   { key: "targetLevel", label: "Aiming for", value: (r) => levelGap(r.currentLevel, r.targetLevel) * 10 + RELATIONSHIP_LEVELS.indexOf(r.targetLevel), defaultDir: "desc" },
@@ -56,7 +56,7 @@ export function RelationshipsList({ relationships }: { relationships: TMapRelati
           <thead>
             <tr>
               {COLUMNS.map((c) => (
-                <SortHeader key={c.key} label={c.label} active={sort.key === c.key} dir={sort.dir} onClick={() => toggle(c.key)} />
+                <SortHeader key={c.key} label={c.label} active={sort.key === c.key} dir={sort.dir} onClick={() => toggle(c.key)} className={cn(CELL_X, c.className)} />
               ))}
             </tr>
           </thead>
@@ -65,14 +65,15 @@ export function RelationshipsList({ relationships }: { relationships: TMapRelati
               const label = `${r.member} and ${r.person}`;
               return (
                 <tr key={r.id} className={cn("hover:bg-slate-50", saving === r.id && "opacity-60")}>
-                  <td className="border-b border-slate-100 px-2 py-1.5 text-slate-700">{r.member}</td>
-                  <td className="border-b border-slate-100 px-2 py-1.5">
-                    <button type="button" onClick={() => selectPerson(r.contactId)} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                  <td className={cn("border-b border-slate-100 py-1.5 text-slate-700", CELL_X)}>{r.member}</td>
+                  <td className={cn("border-b border-slate-100 py-1.5", CELL_X)}>
+                    <button type="button" onClick={() => selectPerson(r.contactId)} className="text-left font-medium text-slate-900 hover:text-brand-700 hover:underline">
                       {r.person}
                     </button>
+                    <span className="block text-xs text-slate-500 lg:hidden">influence {r.influence}</span>
                   </td>
-                  <td className="border-b border-slate-100 px-2 py-1.5 tabular-nums text-slate-600">{r.influence}</td>
-                  <td className="border-b border-slate-100 px-2 py-1">
+                  <td className={cn("border-b border-slate-100 py-1.5 tabular-nums text-slate-600", CELL_X, WIDE_ONLY)}>{r.influence}</td>
+                  <td className={cn("border-b border-slate-100 py-1", CELL_X)}>
                     {canEdit ? (
                       <select aria-label={`Strength: ${label}`} className={select} value={r.strength} onChange={(e) => quickEdit(r, { strength: Number(e.target.value) })}>
                         {[1, 2, 3, 4, 5].map((n) => (
@@ -86,7 +87,7 @@ export function RelationshipsList({ relationships }: { relationships: TMapRelati
                     )}
                   </td>
                   {(["currentLevel", "targetLevel"] as const).map((k) => (
-                    <td key={k} className="border-b border-slate-100 px-2 py-1">
+                    <td key={k} className={cn("border-b border-slate-100 py-1", CELL_X)}>
                       {canEdit ? (
                         <select aria-label={`${k === "currentLevel" ? "Level today" : "Aiming for"}: ${label}`} className={cn(select, k === "targetLevel" && levelGap(r.currentLevel, r.targetLevel) > 0 && "border-amber-300 bg-amber-50")} value={r[k]} onChange={(e) => quickEdit(r, { [k]: e.target.value })}>
                           {RELATIONSHIP_LEVELS.map((l) => (
@@ -100,7 +101,7 @@ export function RelationshipsList({ relationships }: { relationships: TMapRelati
                       )}
                     </td>
                   ))}
-                  <td className="border-b border-slate-100 px-2 py-1">
+                  <td className={cn("border-b border-slate-100 py-1", CELL_X)}>
                     {canEdit ? (
                       <input
                         key={`${r.id}:${r.version}`}

@@ -6,6 +6,10 @@ import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { cn } from "@/lib/cn";
 
 export type SortDir = "asc" | "desc";
+/** Below 1024 px (a tablet held upright) a column so marked folds into another, and cells are tighter. */
+export const WIDE_ONLY = "hidden lg:table-cell";
+export const CELL_X = "px-1.5 lg:px-2";
+
 export type Column<T> = { key: string; label: string; value: (row: T) => string | number; className?: string; defaultDir?: SortDir };
 
 export function useSorted<T>(rows: T[], columns: Column<T>[], initial: { key: string; dir: SortDir }) {
@@ -31,7 +35,7 @@ export function SortHeader({ label, active, dir, onClick, className }: { label: 
   const Icon = !active ? ArrowUpDown : dir === "asc" ? ArrowUp : ArrowDown;
   return (
     <th scope="col" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"} className={cn("sticky top-0 z-10 border-b border-slate-200 bg-white px-2 py-2 text-left text-xs font-semibold text-slate-600", className)}>
-      <button type="button" onClick={onClick} className="inline-flex items-center gap-1 whitespace-nowrap hover:text-slate-900">
+      <button type="button" onClick={onClick} className="inline-flex items-center gap-1 text-left hover:text-slate-900 lg:whitespace-nowrap">
         {label}
         <Icon aria-hidden className={cn("h-3 w-3", active ? "text-slate-900" : "text-slate-300")} />
       </button>

@@ -181,7 +181,7 @@ test("the views are tabs a keyboard can work: arrows move between them, Enter op
   await expect(page.getByRole("tabpanel", { name: /^Relationships/ }).getByTestId("relationships-list")).toBeVisible();
 });
 
-test("on a laptop (1280 px) and a tablet held sideways (1024 px) both lists fit without scrolling sideways", async ({ page }) => {
+test("on a laptop (1280 px) and a tablet held either way (1024 and 768 px) both lists fit without scrolling sideways", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, "marco");
   const id = await accountId(page, "Nordwind Energy");
@@ -197,6 +197,20 @@ test("on a laptop (1280 px) and a tablet held sideways (1024 px) both lists fit 
   await page.getByRole("tab", { name: /^People/ }).click();
   await expect(page.getByTestId("people-list").getByRole("columnheader", { name: /Department · site/ })).toBeVisible();
   expect(await fits("people-list"), "the people list's sideways overflow at 1024 px").toBeLessThanOrEqual(0);
+  // Held upright (768 px): the department and site go under the name, the last contact under our
+  // team's count; the influence of a relationship's person goes under their name.
+  await page.setViewportSize({ width: 768, height: 1024 });
+  const people = page.getByTestId("people-list");
+  await expect(people.getByRole("columnheader", { name: /Department · site/ })).toBeHidden();
+  await expect(people.getByRole("columnheader", { name: /Last contact/ })).toBeHidden();
+  const hana = people.getByRole("row").filter({ hasText: "Hana Costa" });
+  await expect(hana.getByRole("cell").first()).toContainText("Executive · Toulouse");
+  expect(await fits("people-list"), "the people list's sideways overflow at 768 px").toBeLessThanOrEqual(0);
+  await page.getByRole("tab", { name: /^Relationships/ }).click();
+  const rels = page.getByTestId("relationships-list");
+  await expect(rels.getByRole("columnheader", { name: /^Influence/ })).toBeHidden();
+  await expect(rels.getByRole("row").filter({ hasText: "Hana Costa" }).first()).toContainText("influence 5");
+  expect(await fits("relationships-list"), "the relationships list's sideways overflow at 768 px").toBeLessThanOrEqual(0);
 });
 
 test("on a laptop screen the map can take the full width, with the analysis below it, and keeps that on reload", async ({ page }) => {
