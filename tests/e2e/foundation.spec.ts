@@ -131,6 +131,24 @@ test("an account name with long unbroken words breaks instead of pushing the pag
   expect((await page.request.delete(`/api/accounts/${id}`)).status()).toBe(200);
 });
 
+test("on a phone the account's tabs scroll, and the one shown is in view", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, "marco", "/accounts?q=Nordwind");
+  const id = (await (await page.request.get("/api/accounts?q=Nordwind")).json()).items[0].id;
+  const tabs = page.getByRole("navigation", { name: "Account sections" });
+  const inView = async (name: string) => {
+    const box = await tabs.getByRole("link", { name, exact: true }).boundingBox();
+    return Boolean(box && box.x >= 0 && box.x + box.width <= 390);
+  };
+  for (const [path, name] of [["/reviews", "Reviews"], ["/plan", "Plan"], ["", "Overview"]] as const) {
+    await page.goto(`/accounts/${id}${path}`);
+    await expect(tabs.getByRole("link", { name, exact: true })).toHaveAttribute("aria-current", "page");
+    await expect.poll(() => inView(name), `the ${name} tab is on the screen`).toBe(true);
+  }
+  // The strip scrolls: not every tab fits a phone at once.
+  expect(await tabs.locator("ul").evaluate((ul) => ul.scrollWidth > ul.clientWidth)).toBe(true);
+});
+
 test("a mentor sees only the accounts they mentor, read-only", async ({ page }) => {
   await signIn(page, "helen", "/accounts?pageSize=200");
   const rows = page.getByTestId("accounts-table").locator("tbody tr");
