@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { NARROW_ONLY, WIDE_COLUMN } from "@/components/ui/fold";
 import { StageBadge } from "@/components/accounts/stage-badge";
 import { TierBadge } from "@/components/accounts/tier-badge";
 import { Badge } from "@/components/ui/badge";
@@ -28,11 +29,9 @@ export type AccountRow = {
 
 // Below 1024 px (a tablet held upright) two columns fold into others, so that the list fits:
 // industry and region go under the account's name, the tier under the stage.
-const WIDE_COLUMN = "hidden lg:table-cell";
 /** Cells are tighter below 1280 px, so that the list fits beside the navigation rail at 1024 px. The
  * first column keeps its wider left edge at every width (`xl:` restates it over the `xl:px-3`). */
 const CELL = "px-2 py-3 xl:px-3";
-const NARROW_ONLY = "lg:hidden";
 
 const COLUMNS: { key: string; label: string; narrowLabel?: string; sort?: string; className?: string }[] = [
   { key: "name", label: "Account", sort: "name" },

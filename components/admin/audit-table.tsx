@@ -49,78 +49,81 @@ export function AuditTable({ items }: { items: Event[] }) {
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {items.map((e) => (
-            <Fragment key={e.id}>
-              <tr className="hover:bg-slate-50">
-                <td className={cn(CELL, "tabular-nums text-slate-600 lg:whitespace-nowrap")}>
-                  {/* Date over time below 1024 px, so that the table fits a tablet held upright. */}
-                  <span className="whitespace-nowrap">{new Date(e.createdAt).toLocaleDateString("en-GB")}</span>
-                  <span className="hidden lg:inline">, </span>
-                  <span className="block whitespace-nowrap lg:inline">{new Date(e.createdAt).toLocaleTimeString("en-GB")}</span>
-                </td>
-                <td className={cn(CELL, "whitespace-nowrap text-slate-900")}>{e.actor?.name ?? "System"}</td>
-                <td className={cn(CELL, "min-w-28 font-mono text-xs text-slate-700 lg:whitespace-nowrap")}>
-                  {/* May break after a dot below 1024 px ("plan.version." / "requestChanges"): each
-                      part is an inline block, which wraps where the cell allows it (<wbr> ignores nowrap). */}
-                  {e.action.split(".").map((part, i, all) => (
-                    <span key={i} className="inline-block">
-                      {part}
-                      {i < all.length - 1 && "."}
-                    </span>
-                  ))}
-                </td>
-                <td className={cn(CELL, "text-slate-600 [overflow-wrap:anywhere]")}>
-                  {e.entityType}{" "}
-                  {e.recordName ? <span className="text-slate-900">{e.recordName}</span> : <span className="font-mono text-xs text-slate-500" title={e.entityId}>{e.entityId.slice(0, 10)}</span>}
-                </td>
-                <td className={cn(CELL, "[overflow-wrap:anywhere]")}>
-                  {e.account ? (
-                    <Link href={withFilter(params, "accountId", e.account.id)} className="text-brand-700 hover:underline" aria-label={`Only the events of ${e.account.name ?? "this account"}`}>
-                      {e.account.name ?? <span className="font-mono text-xs">{e.account.id.slice(0, 10)}</span>}
-                    </Link>
-                  ) : (
-                    <span className="text-slate-500">—</span>
-                  )}
-                </td>
-                <td className={cn(CELL, "text-right")}>
-                  {(e.before !== null || e.after !== null || e.requestId) && (
-                    <button type="button" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)} className="inline-flex items-center gap-1 rounded text-xs font-medium text-brand-700 hover:underline">
-                      {open === e.id ? <ChevronDown aria-hidden className="h-3.5 w-3.5" /> : <ChevronRight aria-hidden className="h-3.5 w-3.5" />} Details
-                    </button>
-                  )}
-                </td>
-              </tr>
-              {open === e.id && (
-                <tr className="bg-slate-50">
-                  <td colSpan={6} className="px-4 py-3">
-                    <p className="mb-2 text-xs text-slate-500">
-                      Record id <span className="font-mono text-slate-700">{e.entityId}</span>
-                      {e.requestId && (
-                        <>
-                          {" "}· request id <span className="font-mono text-slate-700">{e.requestId}</span> (the same id is in the server&apos;s log lines of that request) ·{" "}
-                          {params.get("requestId") === e.requestId ? (
-                            <span>every event of this request is shown</span>
-                          ) : (
-                            <Link href={`?${new URLSearchParams({ requestId: e.requestId })}`} className="font-medium text-brand-700 hover:underline">
-                              Every event of this request
-                            </Link>
-                          )}
-                        </>
-                      )}
-                    </p>
-                    <div className="grid gap-3 md:grid-cols-2">
-                      {(["before", "after"] as const).map((k) => (
-                        <div key={k}>
-                          <div className="mb-1 text-xs font-semibold uppercase text-slate-500">{k}</div>
-                          <pre tabIndex={0} aria-label={`The record ${k} the change`} className="max-h-72 overflow-auto rounded-md border border-slate-200 bg-white p-2 text-xs text-slate-700 focus-visible:outline-2 focus-visible:outline-brand-600">{JSON.stringify(e[k], null, 2) ?? "—"}</pre>
-                        </div>
-                      ))}
-                    </div>
+          {items.map((e) => {
+            const at = new Date(e.createdAt);
+            return (
+              <Fragment key={e.id}>
+                <tr className="hover:bg-slate-50">
+                  <td className={cn(CELL, "tabular-nums text-slate-600 lg:whitespace-nowrap")}>
+                    {/* Date over time below 1024 px, so that the table fits a tablet held upright. */}
+                    <span className="whitespace-nowrap">{at.toLocaleDateString("en-GB")}</span>
+                    <span className="hidden lg:inline">, </span>
+                    <span className="block whitespace-nowrap lg:inline">{at.toLocaleTimeString("en-GB")}</span>
+                  </td>
+                  <td className={cn(CELL, "whitespace-nowrap text-slate-900")}>{e.actor?.name ?? "System"}</td>
+                  <td className={cn(CELL, "min-w-28 font-mono text-xs text-slate-700 lg:whitespace-nowrap")}>
+                    {/* May break after a dot below 1024 px ("plan.version." / "requestChanges"): each
+                        part is an inline block, which wraps where the cell allows it (<wbr> ignores nowrap). */}
+                    {e.action.split(".").map((part, i, all) => (
+                      <span key={i} className="inline-block">
+                        {part}
+                        {i < all.length - 1 && "."}
+                      </span>
+                    ))}
+                  </td>
+                  <td className={cn(CELL, "text-slate-600 wrap-anywhere")}>
+                    {e.entityType}{" "}
+                    {e.recordName ? <span className="text-slate-900">{e.recordName}</span> : <span className="font-mono text-xs text-slate-500" title={e.entityId}>{e.entityId.slice(0, 10)}</span>}
+                  </td>
+                  <td className={cn(CELL, "wrap-anywhere")}>
+                    {e.account ? (
+                      <Link href={withFilter(params, "accountId", e.account.id)} className="text-brand-700 hover:underline" aria-label={`Only the events of ${e.account.name ?? "this account"}`}>
+                        {e.account.name ?? <span className="font-mono text-xs">{e.account.id.slice(0, 10)}</span>}
+                      </Link>
+                    ) : (
+                      <span className="text-slate-500">—</span>
+                    )}
+                  </td>
+                  <td className={cn(CELL, "text-right")}>
+                    {(e.before !== null || e.after !== null || e.requestId) && (
+                      <button type="button" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)} className="inline-flex items-center gap-1 rounded text-xs font-medium text-brand-700 hover:underline">
+                        {open === e.id ? <ChevronDown aria-hidden className="h-3.5 w-3.5" /> : <ChevronRight aria-hidden className="h-3.5 w-3.5" />} Details
+                      </button>
+                    )}
                   </td>
                 </tr>
-              )}
-            </Fragment>
-          ))}
+                {open === e.id && (
+                  <tr className="bg-slate-50">
+                    <td colSpan={6} className="px-4 py-3">
+                      <p className="mb-2 text-xs text-slate-500">
+                        Record id <span className="font-mono text-slate-700">{e.entityId}</span>
+                        {e.requestId && (
+                          <>
+                            {" "}· request id <span className="font-mono text-slate-700">{e.requestId}</span> (the same id is in the server&apos;s log lines of that request) ·{" "}
+                            {params.get("requestId") === e.requestId ? (
+                              <span>every event of this request is shown</span>
+                            ) : (
+                              <Link href={`?${new URLSearchParams({ requestId: e.requestId })}`} className="font-medium text-brand-700 hover:underline">
+                                Every event of this request
+                              </Link>
+                            )}
+                          </>
+                        )}
+                      </p>
+                      <div className="grid gap-3 md:grid-cols-2">
+                        {(["before", "after"] as const).map((k) => (
+                          <div key={k}>
+                            <div className="mb-1 text-xs font-semibold uppercase text-slate-500">{k}</div>
+                            <pre tabIndex={0} aria-label={`The record ${k} the change`} className="max-h-72 overflow-auto rounded-md border border-slate-200 bg-white p-2 text-xs text-slate-700 focus-visible:outline-2 focus-visible:outline-brand-600">{JSON.stringify(e[k], null, 2) ?? "—"}</pre>
+                          </div>
+                        ))}
+                      </div>
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
     </div>

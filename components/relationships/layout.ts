@@ -138,8 +138,7 @@ export const TEAM_GAP = 72;
 
 /** Our team in a column to the left of their people, spread over the chart's height. */
 export function layoutTeam(count: number, bounds: OrgLayout["bounds"]): { x: number; y: number }[] {
-  const gap = TEAM_GAP;
-  const height = Math.max(bounds.maxY - bounds.minY, count * gap);
+  const height = Math.max(bounds.maxY - bounds.minY, count * TEAM_GAP);
   const step = count > 1 ? Math.min(height / (count - 1), 140) : 0;
   const top = bounds.minY + Math.max(0, (bounds.maxY - bounds.minY - step * (count - 1)) / 2);
   return Array.from({ length: count }, (_, i) => ({ x: bounds.minX - TEAM_OFFSET, y: top + i * step }));

@@ -10,25 +10,25 @@ import { formatRelative } from "@/lib/format";
 import { cn } from "@/lib/cn";
 import { useMap } from "./map-context";
 import { RelationshipsList } from "./relationships-list";
-import { CELL_X, SortHeader, useSorted, WIDE_ONLY, type Column } from "./sortable";
+import { NARROW_ONLY, WIDE_COLUMN } from "@/components/ui/fold";
+import { CELL_X, SortHeader, useSorted, type Column } from "./sortable";
 import { ATTITUDE_COLORS } from "./palette";
 
 type Row = TMapContact & { threads: number; best: number; last: number };
 
 const COLUMNS: Column<Row>[] = [
-  // Below 1024 px the department and site go under the name, the last contact under our team's
-  // count (WIDE_ONLY), as in the accounts list.
   // Who they are and where they sit take one column each (the job title under the name, the site
   // under the department), so the list fits a laptop screen without scrolling sideways. They sort
-  // by name and by department; the search above finds a title and the filters pick a site.
+  // by name and by department; the search above finds a title and the filters pick a site. Below
+  // 1024 px the department and site go under the name, the last contact under our team's count.
   { key: "name", label: "Name · job title", value: (r) => r.name },
-  { key: "department", label: "Department · site", value: (r) => r.department, className: WIDE_ONLY },
+  { key: "department", label: "Department · site", value: (r) => r.department, className: WIDE_COLUMN },
   { key: "seniority", label: "Level", value: (r) => r.seniority },
   { key: "decisionRole", label: "Decision role", value: (r) => (r.decisionRole ? DECISION_ROLES.indexOf(r.decisionRole) : 99) },
   { key: "influence", label: "Influence", value: (r) => r.influence, defaultDir: "desc" },
   { key: "attitude", label: "Attitude", value: (r) => ATTITUDES.indexOf(r.attitude) },
   { key: "threads", label: "Our team", value: (r) => r.threads * 10 + r.best },
-  { key: "last", label: "Last contact", value: (r) => r.last, defaultDir: "desc", className: WIDE_ONLY },
+  { key: "last", label: "Last contact", value: (r) => r.last, defaultDir: "desc", className: WIDE_COLUMN },
 ];
 
 /** The grid's select is as wide as its longest option: "Economic decision maker" is shortened here (the form and the map say it in full). */
@@ -99,9 +99,9 @@ function PeopleTable({ people, relationships }: { people: TMapContact[]; relatio
                     {r.jobTitle}
                   </span>
                 )}
-                {(r.department || r.site) && <span className="block text-xs text-slate-500 lg:hidden">{[r.department, r.site].filter(Boolean).join(" · ")}</span>}
+                {(r.department || r.site) && <span className={cn("block text-xs text-slate-500", NARROW_ONLY)}>{[r.department, r.site].filter(Boolean).join(" · ")}</span>}
               </td>
-              <td className={cn("border-b border-slate-100 py-1.5 text-slate-600", CELL_X, WIDE_ONLY)}>
+              <td className={cn("border-b border-slate-100 py-1.5 text-slate-600", CELL_X, WIDE_COLUMN)}>
                 {/* Below 1280 px a long name or department may wrap, so that the list fits a tablet's width. */}
                 <span className="block xl:whitespace-nowrap">{r.department || "—"}</span>
                 {r.site && <span className="block text-xs text-slate-500 xl:whitespace-nowrap">{r.site}</span>}
@@ -158,9 +158,9 @@ function PeopleTable({ people, relationships }: { people: TMapContact[]; relatio
               <td className={cn("whitespace-nowrap border-b border-slate-100 py-1.5 text-xs", CELL_X)}>
                 <span className={cn("font-semibold", r.threads === 0 ? "text-red-600" : r.threads === 1 ? "text-amber-700" : "text-emerald-700")}>{r.threads}</span>
                 {r.threads > 0 && <span className="text-slate-500"> · best {r.best}</span>}
-                {r.last > 0 && <span className="block text-slate-500 lg:hidden">{formatRelative(new Date(r.last))}</span>}
+                {r.last > 0 && <span className={cn("block text-slate-500", NARROW_ONLY)}>{formatRelative(new Date(r.last))}</span>}
               </td>
-              <td className={cn("whitespace-nowrap border-b border-slate-100 py-1.5 text-xs text-slate-500", CELL_X, WIDE_ONLY)}>{r.last ? formatRelative(new Date(r.last)) : "—"}</td>
+              <td className={cn("whitespace-nowrap border-b border-slate-100 py-1.5 text-xs text-slate-500", CELL_X, WIDE_COLUMN)}>{r.last ? formatRelative(new Date(r.last)) : "—"}</td>
             </tr>
           ))}
         </tbody>

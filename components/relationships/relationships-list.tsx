@@ -8,7 +8,8 @@ import { levelGap } from "@/lib/relationships/model";
 import type { TMapRelationship } from "@/lib/relationships/view";
 import { cn } from "@/lib/cn";
 import { useMap } from "./map-context";
-import { CELL_X, Pager, SortHeader, useSorted, WIDE_ONLY, type Column } from "./sortable";
+import { NARROW_ONLY, WIDE_COLUMN } from "@/components/ui/fold";
+import { CELL_X, Pager, SortHeader, useSorted, type Column } from "./sortable";
 import { today } from "./relationship-form";
 
 type Row = TMapRelationship & { member: string; person: string; influence: number };
@@ -17,7 +18,7 @@ const PAGE = 100;
 const COLUMNS: Column<Row>[] = [
   { key: "member", label: "Our team", value: (r) => r.member },
   { key: "person", label: "Their person", value: (r) => r.person },
-  { key: "influence", label: "Influence", value: (r) => r.influence, defaultDir: "desc", className: WIDE_ONLY },
+  { key: "influence", label: "Influence", value: (r) => r.influence, defaultDir: "desc", className: WIDE_COLUMN },
   { key: "strength", label: "Strength", value: (r) => r.strength, defaultDir: "desc" },
   { key: "currentLevel", label: "Level today", value: (r) => RELATIONSHIP_LEVELS.indexOf(r.currentLevel) },
   { key: "targetLevel", label: "Aiming for", value: (r) => levelGap(r.currentLevel, r.targetLevel) * 10 + RELATIONSHIP_LEVELS.indexOf(r.targetLevel), defaultDir: "desc" },
@@ -70,9 +71,9 @@ export function RelationshipsList({ relationships }: { relationships: TMapRelati
                     <button type="button" onClick={() => selectPerson(r.contactId)} className="text-left font-medium text-slate-900 hover:text-brand-700 hover:underline">
                       {r.person}
                     </button>
-                    <span className="block text-xs text-slate-500 lg:hidden">influence {r.influence}</span>
+                    <span className={cn("block text-xs text-slate-500", NARROW_ONLY)}>influence {r.influence}</span>
                   </td>
-                  <td className={cn("border-b border-slate-100 py-1.5 tabular-nums text-slate-600", CELL_X, WIDE_ONLY)}>{r.influence}</td>
+                  <td className={cn("border-b border-slate-100 py-1.5 tabular-nums text-slate-600", CELL_X, WIDE_COLUMN)}>{r.influence}</td>
                   <td className={cn("border-b border-slate-100 py-1", CELL_X)}>
                     {canEdit ? (
                       <select aria-label={`Strength: ${label}`} className={select} value={r.strength} onChange={(e) => quickEdit(r, { strength: Number(e.target.value) })}>

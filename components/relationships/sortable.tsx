@@ -6,8 +6,7 @@ import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { cn } from "@/lib/cn";
 
 export type SortDir = "asc" | "desc";
-/** Below 1024 px (a tablet held upright) a column so marked folds into another, and cells are tighter. */
-export const WIDE_ONLY = "hidden lg:table-cell";
+/** Cells are tighter below 1024 px, where the lists fold (components/ui/fold.ts). */
 export const CELL_X = "px-1.5 lg:px-2";
 
 export type Column<T> = { key: string; label: string; value: (row: T) => string | number; className?: string; defaultDir?: SortDir };

@@ -55,30 +55,26 @@ export async function reviewQueueHomeSection(user: SessionUser): Promise<HomeSec
   if (!items.length) return null;
   const reviews = items.filter((i) => i.kind === "review");
   const periodic = items.filter((i) => i.kind !== "review");
-  const shown = Math.min(reviews.length, MENTOR_SHOWN.reviews) + Math.min(periodic.length, MENTOR_SHOWN.periodic);
-  const hidden = total - shown;
-  const heading = "mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500";
+  const lists = [
+    { id: "home-reviews-to-give", title: "Proposals and plans to review", items: reviews, shown: MENTOR_SHOWN.reviews },
+    { id: "home-periodic-due", title: "Periodic plan reviews", items: periodic, shown: MENTOR_SHOWN.periodic },
+  ];
+  const hidden = total - lists.reduce((n, l) => n + Math.min(l.items.length, l.shown), 0);
   return {
     title: "Reviews waiting for you",
     description: [reviews.length && `${reviews.length} review${reviews.length > 1 ? "s" : ""} to give`, periodic.length && `${periodic.length} periodic review${periodic.length > 1 ? "s" : ""} due`].filter(Boolean).join(" · "),
     order: 10,
     content: (
       <div className="space-y-4">
-        {reviews.length > 0 && (
-          <section aria-labelledby="home-reviews-to-give">
-            <h3 id="home-reviews-to-give" className={heading}>
-              Proposals and plans to review
-            </h3>
-            <QueueList items={reviews.slice(0, MENTOR_SHOWN.reviews)} />
-          </section>
-        )}
-        {periodic.length > 0 && (
-          <section aria-labelledby="home-periodic-due">
-            <h3 id="home-periodic-due" className={heading}>
-              Periodic plan reviews
-            </h3>
-            <QueueList items={periodic.slice(0, MENTOR_SHOWN.periodic)} />
-          </section>
+        {lists.map((l) =>
+          l.items.length > 0 ? (
+            <section key={l.id} aria-labelledby={l.id}>
+              <h3 id={l.id} className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">
+                {l.title}
+              </h3>
+              <QueueList items={l.items.slice(0, l.shown)} />
+            </section>
+          ) : null,
         )}
         <Link href="/reviews" className="inline-block text-sm font-medium text-brand-700 hover:underline">
           {hidden > 0 ? `${hidden} more in the review queue` : "Open the review queue"}
