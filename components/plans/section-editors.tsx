@@ -123,7 +123,7 @@ export function ObjectivesEditor({
                 className={cn(textareaClass, "min-h-[4.5rem] text-sm")}
               />
             </div>
-            <div className="flex items-center gap-2 sm:flex-col sm:items-end">
+            <div className="flex w-full items-center gap-2 pl-8 sm:w-auto sm:flex-col sm:items-end sm:pl-0">
               <label className="sr-only" htmlFor={`obj-year-${o.id}`}>
                 Objective {i + 1} target year
               </label>

@@ -108,7 +108,8 @@ export function TrafficLights({
                   <span className="mt-1">
                     <LightDot color={l?.color ?? null} />
                   </span>
-                  <div className="min-w-0 flex-1">
+                  {/* On a phone the reason takes the row and the buttons go under it, on the right. */}
+                  <div className="min-w-0 grow basis-[calc(100%-2.25rem)] sm:basis-0">
                     <div className="flex flex-wrap items-baseline gap-x-2">
                       <span className="font-medium text-slate-900">{LIGHT_AREA_LABELS[area]}</span>
                       <span className={cn("text-sm font-medium", l ? LIGHT_STYLE[l.color].text : "text-slate-500")}>{l ? LIGHT_STYLE[l.color].label : "Not set"}</span>
@@ -120,7 +121,7 @@ export function TrafficLights({
                       </p>
                     )}
                   </div>
-                  <div className="flex gap-1">
+                  <div className="ml-auto flex gap-1">
                     {past.length > 0 && (
                       <Button variant="ghost" size="sm" onClick={() => setOpen(open === area ? null : area)} aria-expanded={open === area} aria-label={`${LIGHT_AREA_LABELS[area]} history`}>
                         <History aria-hidden className="h-4 w-4" /> {past.length}

@@ -60,6 +60,44 @@ test("the draft refuses to submit what is not ready, and says which section to f
   await expect(page).toHaveURL(/\/plan\/draft$/);
 });
 
+test("on a phone an objective's title and description take the card's width, its year and remove button go below", async ({ page }) => {
+  await signIn(page, "marco");
+  const id = await accountId(page, "Solenne Cosmetics");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/accounts/${id}/plan/draft`);
+  const first = page.getByTestId("objective").first();
+  await first.scrollIntoViewIfNeeded();
+  const card = await first.boundingBox();
+  const title = await first.getByLabel("Objective 1 title").boundingBox();
+  const description = await first.getByLabel("Objective 1 description").boundingBox();
+  const year = await first.getByLabel("Objective 1 target year").boundingBox();
+  expect(card && title && description && year).toBeTruthy();
+  // The year select used to sit beside the text and squeeze it to about 70 px, a word per line.
+  expect(title!.width, "title width").toBeGreaterThan(card!.width * 0.75);
+  expect(description!.width, "description width").toBeGreaterThan(card!.width * 0.75);
+  expect(year!.y, "the year is under the description").toBeGreaterThanOrEqual(description!.y + description!.height);
+  // On a laptop they sit side by side again.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const wideDescription = await first.getByLabel("Objective 1 description").boundingBox();
+  const wideYear = await first.getByLabel("Objective 1 target year").boundingBox();
+  expect(wideYear!.x, "the year is beside the text").toBeGreaterThan(wideDescription!.x + wideDescription!.width);
+});
+
+test("on a phone a traffic light's reason takes the row, and its buttons go under it", async ({ page }) => {
+  await signIn(page, "marco");
+  const id = await accountId(page, "Solenne Cosmetics");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/accounts/${id}/plan`);
+  const light = page.getByTestId("light-relationship");
+  const row = await light.boundingBox();
+  const reason = await light.getByText("Two meetings with the new COO").boundingBox();
+  const update = await light.getByRole("button", { name: "Update Relationship" }).boundingBox();
+  // The buttons used to sit beside the reason and leave it about 130 px: four words a line.
+  expect(reason!.width, "reason width").toBeGreaterThan(row!.width * 0.6);
+  expect(update!.y, "Update is under the reason").toBeGreaterThanOrEqual(reason!.y + reason!.height);
+  expect(update!.x + update!.width, "Update stays on the screen").toBeLessThanOrEqual(390);
+});
+
 test("editing an approved plan, submitting the change and comparing versions", async ({ page }) => {
   await signIn(page, "marco");
   const id = await accountId(page, "Nordwind Energy");
