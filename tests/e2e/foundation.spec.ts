@@ -12,6 +12,28 @@ test("a page asked for while signed out sends you to sign in, then back to that 
   await expect(page.getByRole("heading", { name: "Accounts" })).toBeVisible();
 });
 
+test("an address that matches no page answers 404 with Keystone's own page and a way back", async ({ page }) => {
+  await signIn(page, "marco");
+  const res = await page.goto("/settings/selection-modle");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expect(page).toHaveTitle("Page not found · Keystone");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("link", { name: "Go to your home page" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId("current-user")).toHaveText(DEMO.marco.name);
+});
+
+test("a section's own address leads to its first page", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+  await page.goto("/settings");
+  await expect(page).toHaveURL(/\/settings\/selection$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Selection model" })).toBeVisible();
+});
+
 test("a wrong password gets a clear message", async ({ page }) => {
   await page.goto("/login");
   await page.getByLabel("Work email").fill(DEMO.priya.email);
