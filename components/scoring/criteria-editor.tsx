@@ -64,7 +64,7 @@ export function CriteriaEditor({
           const hasHiddenError = Boolean(err("description") || err("scaleLabels") || labelErrors.length);
           return (
             <li key={c.key} className={cn("px-5 py-3", !c.active && "bg-slate-50/70")} data-testid="criterion-editor">
-              <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+              <div className="flex flex-wrap items-center gap-x-2 gap-y-2">
                 <button
                   type="button"
                   className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
@@ -103,7 +103,7 @@ export function CriteriaEditor({
                     aria-label={`Weight of ${c.name || "the new criterion"}`}
                     aria-invalid={Boolean(err("weight"))}
                     aria-describedby={err("weight") ? `c-weight-${c.key}-error` : undefined}
-                    className="h-9 w-20 text-right tabular-nums"
+                    className="h-9 w-16 text-right tabular-nums"
                   />
                   <input
                     type="range"

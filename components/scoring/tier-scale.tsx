@@ -10,24 +10,31 @@ export function TierScale({ tiers, score, className, label = "Tier thresholds" }
   const segments = ordered.map((t, i) => {
     const from = Math.max(0, Math.min(100, t.minScore));
     const to = i + 1 < ordered.length ? Math.max(from, Math.min(100, ordered[i + 1].minScore)) : 100;
-    // A name goes inside its segment only where it fits; otherwise the legend below names the tier.
-    return { t, from, to, labelled: to - from >= 22 };
+    // Under 22 points a segment is too narrow for its name on a phone: the legend below names it.
+    return { t, from, to, narrow: to - from < 22 };
   });
-  const legend = segments.some((sg) => !sg.labelled);
+  const legend = segments.some((sg) => sg.narrow);
   return (
     <figure className={cn("w-full", className)} aria-label={label}>
       <div className="relative h-9">
-        <div className="absolute inset-x-0 top-2 flex h-5 overflow-hidden rounded-md ring-1 ring-inset ring-slate-200">
-          {segments.map(({ t, from, to, labelled }) => {
+        {/* Read out by the caption below. */}
+        <div className="absolute inset-x-0 top-2 flex h-5 overflow-hidden rounded-md ring-1 ring-inset ring-slate-200" aria-hidden>
+          {segments.map(({ t, from, to }) => {
             const c = tierColor(t);
+            // The name shows wherever the segment is wide enough for it, at any screen width: the
+            // empty first item holds the line, so a name that does not fit wraps onto a second
+            // line, which the segment's fixed height hides (no half-cut "Bro…").
             return (
               <div
                 key={`${t.id ?? t.name}-${t.rank}`}
-                className="flex h-full items-center justify-center overflow-hidden border-r border-white/70 text-[11px] font-medium last:border-r-0"
+                className="flex h-full flex-wrap content-start items-center justify-center overflow-hidden border-r border-white/70 text-[11px] font-medium leading-5 last:border-r-0"
                 style={{ width: `${to - from}%`, background: c.soft, color: c.text }}
                 title={`${t.name}: ${from} to ${to === 100 ? 100 : `under ${to}`}`}
               >
-                <span className="truncate px-1">{labelled ? t.name : ""}</span>
+                <span className="h-5 w-0" />
+                <span className="whitespace-nowrap px-1" data-testid="tier-scale-name">
+                  {t.name}
+                </span>
               </div>
             );
           })}

@@ -34,6 +34,45 @@ async function rescore(page: Page, criterion: string, rationale: string) {
   await expect(page.getByTestId("scorecard-save-state")).toHaveText("All scores saved");
 }
 
+/** Each tier's name in the threshold bar: shown (wholly inside its band) or hidden (below the band, clipped). */
+async function tierNames(page: Page) {
+  return page.getByTestId("tier-scale-name").evaluateAll((names) =>
+    names.map((n) => {
+      const band = n.parentElement!.getBoundingClientRect();
+      const box = n.getBoundingClientRect();
+      const inside = box.left >= band.left - 0.5 && box.right <= band.right + 0.5 && box.top >= band.top - 0.5 && box.bottom <= band.bottom + 0.5;
+      return { name: n.textContent, state: inside ? "shown" : box.top >= band.bottom - 0.5 ? "hidden" : "cut" };
+    }),
+  );
+}
+
+test("the threshold bar names each tier in its band wherever the name fits, never half-cut", async ({ page }) => {
+  await signIn(page, "marco");
+  const account = await marcosAccount(page);
+  await page.goto(`/accounts/${account.id}/scorecard`);
+  await expect(page.getByTestId("what-moves-it")).toBeVisible();
+  // On a laptop the 15-point bands of Silver and Bronze are wide enough: every tier is named (they
+  // used to be left blank at every width).
+  expect(await tierNames(page)).toEqual(["Not a key account", "Bronze", "Silver", "Gold"].map((name) => ({ name, state: "shown" })));
+  // On a small phone a name that does not fit is hidden whole, and the legend names its tier.
+  await page.setViewportSize({ width: 320, height: 700 });
+  const narrow = await tierNames(page);
+  expect(narrow.filter((n) => n.state === "cut")).toEqual([]);
+  expect(narrow.find((n) => n.name === "Not a key account")?.state).toBe("shown");
+  expect(narrow.some((n) => n.state === "hidden")).toBe(true);
+  await expect(page.getByTestId("tier-scale-legend")).toContainText("Bronze");
+});
+
+test("on a laptop the selection model shows each criterion's whole name", async ({ page }) => {
+  await signIn(page, "senior", "/settings/selection");
+  const names = page.getByTestId("criterion-editor").getByRole("textbox", { name: /^Criterion \d+ name$/ });
+  await expect(names.first()).toBeVisible();
+  // "Revenue growth potential", "Appetite for partnership" and "Ease of doing business" were cut off.
+  const cut = await names.evaluateAll((inputs) => (inputs as HTMLInputElement[]).filter((i) => i.scrollWidth > i.clientWidth).map((i) => i.value));
+  expect(cut).toEqual([]);
+  expect(await names.count()).toBeGreaterThanOrEqual(8);
+});
+
 test("score an account, try a what-if, apply it, override a tier and export the ranking", async ({ page }) => {
   page.on("dialog", (d) => d.accept());
 
