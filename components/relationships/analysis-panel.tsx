@@ -27,7 +27,7 @@ export function AnalysisPanel({ layout = "column" }: { layout?: "column" | "grid
   );
 
   return (
-    <aside aria-label="Analysis" className={layout === "grid" ? "grid items-start gap-3 md:grid-cols-2 xl:grid-cols-3" : "grid items-start gap-3 md:grid-cols-2 xl:flex xl:flex-col"} data-testid="analysis">
+    <aside aria-label="Analysis" className={layout === "grid" ? "grid items-start gap-3 md:grid-cols-2 xl:grid-cols-3" : "grid items-start gap-3 md:grid-cols-2 xl:flex xl:flex-col xl:items-stretch"} data-testid="analysis">
       <CoverageScore />
       <Section title="Who decides" status={!a.economicBuyerIdentified ? "bad" : a.economicBuyerCovered ? "good" : "warn"} summary={!a.economicBuyerIdentified ? "No economic decision maker identified" : `${a.decisionMakers.filter((d) => d.covered).length} of ${a.decisionMakers.length} covered well`}>
         {a.decisionMakers.map((d) => (

@@ -213,6 +213,20 @@ test("on a laptop (1280 px) and a tablet held either way (1024 and 768 px) both 
   expect(await fits("relationships-list"), "the relationships list's sideways overflow at 768 px").toBeLessThanOrEqual(0);
 });
 
+test("beside the map every analysis card takes the column's whole width", async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1000 });
+  await signIn(page, "marco");
+  const id = await accountId(page, "Nordwind Energy");
+  await page.goto(`/accounts/${id}/relationships`);
+  await mapReady(page);
+  const analysis = page.getByTestId("analysis");
+  const column = (await analysis.boundingBox())!;
+  // Cards with short content ("Who decides", "Coach") used to shrink to it, each its own width.
+  const widths = await analysis.locator(":scope > *").evaluateAll((cards) => cards.map((c) => Math.round(c.getBoundingClientRect().width)));
+  expect(widths.length).toBeGreaterThan(5);
+  expect(new Set(widths)).toEqual(new Set([Math.round(column.width)]));
+});
+
 test("on a laptop screen the map can take the full width, with the analysis below it, and keeps that on reload", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, "marco");
