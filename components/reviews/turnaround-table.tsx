@@ -3,7 +3,8 @@ import type { TTurnaroundView } from "@/lib/reviews/view";
 import { REVIEW_TARGET_DAYS } from "@/lib/reviews/model";
 import { ScrollX } from "@/components/ui/scroll-x";
 
-const days = (d: number | null) => (d === null ? "—" : `${d.toFixed(1)} d`);
+// A no-break space keeps "14.0 d" on one line in the narrow side column.
+const days = (d: number | null) => (d === null ? "—" : `${d.toFixed(1)}\u00a0d`);
 
 export function TurnaroundTable({ rows }: { rows: TTurnaroundView[] }) {
   if (!rows.length) return <p className="px-5 py-4 text-sm text-slate-500">No reviews in the last twelve months.</p>;
@@ -24,7 +25,7 @@ export function TurnaroundTable({ rows }: { rows: TTurnaroundView[] }) {
             <tr key={r.mentorId} className="border-b border-slate-50 last:border-0">
               <th scope="row" className="px-5 py-2.5 text-left font-medium text-slate-900">
                 {r.mentor.name}
-                <div className="text-xs font-normal text-slate-500">
+                <div className="text-xs font-normal text-slate-500" data-testid="turnaround-summary">
                   {r.decided} verdict{r.decided === 1 ? "" : "s"}
                   {r.longestDays !== null ? ` · longest ${days(r.longestDays)}` : ""}
                 </div>
@@ -33,7 +34,7 @@ export function TurnaroundTable({ rows }: { rows: TTurnaroundView[] }) {
               <td className="px-2 py-2.5 text-right tabular-nums text-slate-800">{r.withinTarget === null ? "—" : `${Math.round(r.withinTarget * 100)}%`}</td>
               <td className="whitespace-nowrap px-5 py-2.5 text-right tabular-nums text-slate-800">
                 {r.pending}
-                {r.oldestPendingDays !== null && r.pending > 0 && <div className={`text-xs ${r.oldestPendingDays > REVIEW_TARGET_DAYS ? "text-red-700" : "text-slate-500"}`}>oldest {r.oldestPendingDays} d</div>}
+                {r.oldestPendingDays !== null && r.pending > 0 && <div className={`text-xs ${r.oldestPendingDays > REVIEW_TARGET_DAYS ? "text-red-700" : "text-slate-500"}`}>oldest {r.oldestPendingDays}\u00a0d</div>}
               </td>
             </tr>
           ))}

@@ -274,6 +274,24 @@ test("the demo data shows resubmissions with what changed and which comments eac
   await page.goto("/reviews");
   await expect(page.getByTestId("turnaround").getByRole("rowheader", { name: /Helen Carter/ })).toBeVisible();
   await expect(page.getByTestId("turnaround").getByRole("rowheader", { name: /David Okafor/ })).toBeVisible();
+  // In the narrow side column a duration keeps its unit: "longest 14.0 d" never puts the "d" on a
+  // line of its own (at 1920 px the summary wraps in the side column).
+  await page.setViewportSize({ width: 1920, height: 1000 });
+  const apart = await page.getByTestId("turnaround-summary").evaluateAll((els) =>
+    els.flatMap((el) => {
+      const text = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).at(-1) as Text | undefined;
+      if (!text || !/\d\s?d$/.test(text.data)) return [];
+      const at = (i: number) => {
+        const r = document.createRange();
+        r.setStart(text, i);
+        r.setEnd(text, i + 1);
+        return Math.round(r.getBoundingClientRect().top);
+      };
+      const end = text.data.length - 1;
+      return at(end) === at(end - 2) ? [] : [el.textContent];
+    }),
+  );
+  expect(apart).toEqual([]);
   await shot(page, "reviews-queue-senior");
   await expectAccessible(page);
   await page.goto("/");
