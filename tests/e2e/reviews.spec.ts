@@ -297,3 +297,14 @@ test("the demo data shows resubmissions with what changed and which comments eac
   await page.goto("/");
   await expect(page.getByText(/periodic reviews? overdue/).first()).toBeVisible();
 });
+
+test("on a phone a page's title shows in full, wrapping rather than cut off", async ({ page }) => {
+  await signIn(page, "helen", "/reviews");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole("link", { name: "Board presentation: automation roadmap" }).first().click();
+  const title = page.getByRole("heading", { level: 1 });
+  await expect(title).toHaveText("Board presentation: automation roadmap");
+  // It was cut to "Board presentatio…" on one line.
+  expect(await title.evaluate((h) => h.scrollWidth <= h.clientWidth)).toBe(true);
+  expect((await title.boundingBox())!.height).toBeGreaterThan(40);
+});
