@@ -154,7 +154,7 @@ export function DraftEditor({
           {PLAN_SECTIONS.map((s) => (
             <li key={s}>
               <a href={`#edit-${s}`} className="flex items-center justify-between gap-2 rounded-md px-2 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
-                <span className="truncate">{SECTION_LABELS[s]}</span>
+                <span>{SECTION_LABELS[s]}</span>
                 {errors[s] ? (
                   <span className="h-2 w-2 shrink-0 rounded-full bg-red-500" aria-label="needs attention" />
                 ) : changed.has(s) ? (

@@ -16,7 +16,7 @@ export function PlanVersionPage({ accountId, version, label, actions }: { accoun
         <ol className="sticky top-6 space-y-0.5 text-sm">
           {PLAN_SECTIONS.map((s) => (
             <li key={s}>
-              <a href={`#section-${s}`} className="block truncate rounded-md px-2 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+              <a href={`#section-${s}`} className="block rounded-md px-2 py-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900">
                 {SECTION_LABELS[s]}
               </a>
             </li>

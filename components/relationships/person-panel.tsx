@@ -99,7 +99,7 @@ function PersonBody({ personId, onRemoved }: { personId: string; onRemoved: () =
         {c.email && (
           <>
             <dt className="text-slate-500">Email</dt>
-            <dd className="truncate">{c.email}</dd>
+            <dd className="wrap-anywhere">{c.email}</dd>
           </>
         )}
         {c.competitorAffinity && (

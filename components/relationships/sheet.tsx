@@ -50,7 +50,7 @@ export function SidePanel({ open, onOpenChange, title, description, children, cl
         >
           <div className="flex items-start justify-between gap-3 border-b border-slate-100 px-5 py-4">
             <div className="min-w-0">
-              <Dialog.Title className="truncate text-lg font-semibold text-slate-900">{title}</Dialog.Title>
+              <Dialog.Title className="text-lg font-semibold text-pretty wrap-anywhere text-slate-900">{title}</Dialog.Title>
               {description ? <Dialog.Description className="mt-0.5 text-sm text-slate-500">{description}</Dialog.Description> : <Dialog.Description className="sr-only">Details</Dialog.Description>}
             </div>
             <Close />

@@ -98,6 +98,20 @@ test("on a phone a traffic light's reason takes the row, and its buttons go unde
   expect(update!.x + update!.width, "Update stays on the screen").toBeLessThanOrEqual(390);
 });
 
+test("the plan's section list shows each section's whole name, in a version and in the draft", async ({ page }) => {
+  await signIn(page, "marco");
+  const id = await accountId(page, "Nordwind Energy");
+  await page.setViewportSize({ width: 1024, height: 800 });
+  for (const path of ["plan/versions/1", "plan/draft"]) {
+    await page.goto(`/accounts/${id}/${path}`);
+    const links = page.getByRole("navigation", { name: "Plan sections" }).getByRole("link");
+    await expect(links.filter({ hasText: "Customer's business objectives" })).toBeVisible();
+    // "Customer's business objecti…" was cut at the column's edge.
+    const cut = await links.evaluateAll((as) => as.flatMap((a) => [a, ...a.querySelectorAll("span")]).filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
+    expect(cut, path).toEqual([]);
+  }
+});
+
 test("editing an approved plan, submitting the change and comparing versions", async ({ page }) => {
   await signIn(page, "marco");
   const id = await accountId(page, "Nordwind Energy");

@@ -213,6 +213,21 @@ test("on a laptop (1280 px) and a tablet held either way (1024 and 768 px) both 
   expect(await fits("relationships-list"), "the relationships list's sideways overflow at 768 px").toBeLessThanOrEqual(0);
 });
 
+test("on a phone a person's panel shows their whole email address", async ({ page }) => {
+  await signIn(page, "marco");
+  const id = await accountId(page, "Nordwind Energy");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/accounts/${id}/relationships?view=list`);
+  await page.getByRole("button", { name: "Greta Lindgren" }).first().click();
+  const panel = page.getByRole("dialog", { name: "Greta Lindgren" });
+  const email = panel.getByText("greta.lindgren@nordwind.example");
+  // It was cut to "greta.lindgren@nordwind.ex…".
+  await expect(email).toBeVisible();
+  expect(await email.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  const box = (await email.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+});
+
 test("beside the map every analysis card takes the column's whole width", async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1000 });
   await signIn(page, "marco");
