@@ -89,7 +89,7 @@ export function ModelEditor({ initial }: { initial: TSelectionModelJson }) {
       return;
     }
     const s = preview?.summary;
-    const moves = s && previewState === "ready" ? ` ${s.up} account${s.up === 1 ? "" : "s"} move up and ${s.down} down.` : "";
+    const moves = s && previewState === "ready" ? ` ${s.up === 1 ? "1 account moves" : `${s.up} accounts move`} up and ${s.down} down.` : "";
     if (!window.confirm(`Save the selection model?${moves} Every account is re-tiered now, and each gets a history point.`)) return;
     setSaving(true);
     try {
@@ -121,6 +121,12 @@ export function ModelEditor({ initial }: { initial: TSelectionModelJson }) {
           <span className="font-medium text-slate-900">Version {saved.version}</span>
           {saved.updatedBy ? ` · saved by ${saved.updatedBy.name} ${formatRelative(saved.updatedAt)}` : ` · saved ${formatRelative(saved.updatedAt)}`}
           {changed && <span className="ml-2 font-medium text-amber-700">Unsaved draft</span>}
+          {/* Below 1280 px the what-if is under the tiers, far from the weight being changed: the bar says what it found and leads there. */}
+          {changed && previewState === "ready" && preview && (
+            <a href="#what-if" className="ml-2 font-medium text-brand-700 underline-offset-2 hover:underline xl:hidden" data-testid="what-if-jump">
+              {preview.summary.up} up, {preview.summary.down} down: see what if
+            </a>
+          )}
         </p>
         <div className="flex gap-2">
           <Button variant="ghost" disabled={!changed || saving} onClick={() => { setForm(formFromModel(saved)); setServerErrors({}); }}>
@@ -157,7 +163,7 @@ export function ModelEditor({ initial }: { initial: TSelectionModelJson }) {
           <TiersEditor tiers={form.tiers} namingScheme={form.namingScheme} errors={errors} onChange={(tiers, namingScheme) => edit({ tiers, namingScheme })} />
         </div>
         <div className="min-w-0 xl:col-span-2">
-          <div className="xl:sticky xl:top-20">
+          <div id="what-if" className="scroll-mt-32 xl:sticky xl:top-20">
             <WhatIfPanel preview={preview} state={previewState} error={previewError} changed={changed} />
           </div>
         </div>

@@ -55,7 +55,7 @@ export function WhatIfPanel({ preview, state, error, changed }: { preview: TPrev
             <span className="inline-flex items-center rounded-md bg-slate-100 px-3 py-1.5 font-medium text-slate-700">{s.unchanged} unchanged</span>
             {s.overriddenMoves > 0 && (
               <span className="inline-flex items-center rounded-md bg-violet-50 px-3 py-1.5 text-violet-800">
-                {s.overriddenMoves} overridden account{s.overriddenMoves === 1 ? "" : "s"} keep their tier
+                {s.overriddenMoves === 1 ? "1 overridden account keeps its tier" : `${s.overriddenMoves} overridden accounts keep their tier`}
               </span>
             )}
           </div>

@@ -73,6 +73,25 @@ test("on a laptop the selection model shows each criterion's whole name", async 
   expect(await names.count()).toBeGreaterThanOrEqual(8);
 });
 
+test("on a tablet the selection model's bar says what a change would do and leads to the what-if", async ({ page }) => {
+  await page.setViewportSize({ width: 768, height: 1000 });
+  await signIn(page, "senior", "/settings/selection");
+  const jump = page.getByTestId("what-if-jump");
+  await expect(jump).toHaveCount(0);
+  await page.getByRole("textbox", { name: "Weight of Current revenue" }).fill("40");
+  // The what-if sits under the tiers, two screens down: the sticky bar carries its counts.
+  const summary = page.getByTestId("what-if-summary");
+  await expect(summary).toBeAttached();
+  const up = (await summary.textContent())?.match(/(\d+) up/)?.[1];
+  await expect(jump).toHaveText(new RegExp(`^${up} up, \\d+ down: see what if$`));
+  await expect(summary).not.toBeInViewport();
+  await jump.click();
+  await expect(summary).toBeInViewport();
+  // Nothing was saved: discarding leaves the model as it was.
+  await page.getByRole("button", { name: "Discard draft" }).click();
+  await expect(jump).toHaveCount(0);
+});
+
 test("score an account, try a what-if, apply it, override a tier and export the ranking", async ({ page }) => {
   page.on("dialog", (d) => d.accept());
 
