@@ -40,6 +40,7 @@ export function PlanStatusPanel({
   phase,
   current,
   pending,
+  versionCount,
   canApprove,
   canEdit,
 }: {
@@ -47,6 +48,7 @@ export function PlanStatusPanel({
   phase: TPlanPhase;
   current: TVersionSummary | null;
   pending: TVersionSummary | null;
+  versionCount: number;
   canApprove: boolean;
   canEdit: boolean;
 }) {
@@ -79,6 +81,8 @@ export function PlanStatusPanel({
           <p className="text-sm text-slate-600">
             Current plan: <Link href={`/accounts/${accountId}/plan/current`} className="font-medium text-brand-700 hover:underline">version {current.number}</Link>, approved {formatDate(current.decidedAt)}.
           </p>
+        ) : versionCount === 0 ? (
+          <p className="text-sm text-slate-600">Write the plan in the draft and submit it: once approved, it is the plan the team commits to.</p>
         ) : (
           <p className="text-sm text-slate-600">No approved plan yet.</p>
         )}
@@ -102,9 +106,12 @@ export function PlanStatusPanel({
           <Link href={`/accounts/${accountId}/plan/draft`} className={buttonClass(canEdit ? "primary" : "secondary", "sm")}>
             {canEdit ? "Edit the draft" : "Read the draft"}
           </Link>
-          <Link href={`/accounts/${accountId}/plan/versions`} className={buttonClass("secondary", "sm")}>
-            Compare versions
-          </Link>
+          {/* Nothing to compare before a first version is submitted. */}
+          {versionCount > 0 && (
+            <Link href={`/accounts/${accountId}/plan/versions`} className={buttonClass("secondary", "sm")}>
+              {versionCount > 1 ? "Compare versions" : "Versions"}
+            </Link>
+          )}
         </div>
       </CardBody>
     </Card>

@@ -26,8 +26,24 @@ export function AnalysisPanel({ layout = "column" }: { layout?: "column" | "grid
     </button>
   );
 
+  const frame = layout === "grid" ? "grid items-start gap-3 md:grid-cols-2 xl:grid-cols-3" : "grid items-start gap-3 md:grid-cols-2 xl:flex xl:flex-col xl:items-stretch";
+  // With nobody mapped every list is empty: ticks would read as "no gaps", so the lists wait.
+  if (map.analysis.counts.contacts === 0)
+    return (
+      <aside aria-label="Analysis" className={frame} data-testid="analysis">
+        <CoverageScore />
+        <section className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm" data-testid="analysis-empty">
+          <h2 className="text-sm font-semibold text-slate-900">Nothing to analyse yet</h2>
+          <p className="mt-1 text-xs text-slate-500">
+            Once the customer&apos;s people and our relationships with them are recorded, this shows who decides and whether we reach them, our coach, influential people we do not reach or who
+            are against us, single threads, and relationships gone quiet.
+          </p>
+        </section>
+      </aside>
+    );
+
   return (
-    <aside aria-label="Analysis" className={layout === "grid" ? "grid items-start gap-3 md:grid-cols-2 xl:grid-cols-3" : "grid items-start gap-3 md:grid-cols-2 xl:flex xl:flex-col xl:items-stretch"} data-testid="analysis">
+    <aside aria-label="Analysis" className={frame} data-testid="analysis">
       <CoverageScore />
       <Section title="Who decides" status={!a.economicBuyerIdentified ? "bad" : a.economicBuyerCovered ? "good" : "warn"} summary={!a.economicBuyerIdentified ? "No economic decision maker identified" : `${a.decisionMakers.filter((d) => d.covered).length} of ${a.decisionMakers.length} covered well`}>
         {a.decisionMakers.map((d) => (

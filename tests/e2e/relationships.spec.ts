@@ -23,6 +23,9 @@ test("an account manager maps a person and a relationship, and the map, matrix a
   const id = await accountId(page, "Lighthouse Medical Devices");
   await page.goto(`/accounts/${id}/relationships`);
   await expect(page.getByRole("heading", { name: "No one mapped yet" })).toBeVisible();
+  // With nobody mapped the analysis says it waits for people, rather than ticking every list as empty.
+  await expect(page.getByTestId("analysis-empty")).toContainText("Nothing to analyse yet");
+  await expect(page.getByTestId("analysis").getByRole("heading", { name: "Single threads" })).toHaveCount(0);
 
   // A person: the economic decision maker, whom nobody on our team knows yet.
   await page.getByRole("button", { name: "Add the first person" }).click();

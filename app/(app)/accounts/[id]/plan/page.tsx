@@ -41,6 +41,7 @@ export default async function PlanOverviewPage({ params }: { params: Promise<{ i
           phase={planPhase(plan.versions, plan.draftHasChanges)}
           current={currentSummary}
           pending={pending}
+          versionCount={plan.versions.length}
           canApprove={plan.permissions.approve}
           canEdit={plan.permissions.edit}
         />
