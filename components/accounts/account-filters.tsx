@@ -7,6 +7,18 @@ import { Input, Select } from "@/components/ui/field";
 import { STAGES, STAGE_LABELS } from "@/lib/accounts/stages";
 
 type Option = { id: string; name: string };
+
+// On a phone the list's sortable column headings are folded away: these orders stand in for them
+// (names and stages from the start, revenue and score highest first, the latest change first).
+const PHONE_SORTS: { value: string; label: string }[] = [
+  { value: "name:asc", label: "Sort: name" },
+  { value: "revenue:desc", label: "Sort: revenue" },
+  { value: "score:desc", label: "Sort: score" },
+  { value: "stage:asc", label: "Sort: stage" },
+  { value: "tier:asc", label: "Sort: tier" },
+  { value: "owner:asc", label: "Sort: manager" },
+  { value: "updatedAt:desc", label: "Sort: updated" },
+];
 type TierOption = Option & { minScore?: number; isKey?: boolean };
 
 /** Filters live in the URL, so a filtered list can be bookmarked and shared. */
@@ -53,6 +65,9 @@ export function AccountFilters({ managers, tiers, industries, regions }: { manag
   );
 
   const active = ["q", "stage", "ownerId", "tierId", "score", "industry", "region", "archived"].some((k) => params.get(k));
+  const order = `${params.get("sort") ?? "name"}:${params.get("dir") ?? "asc"}`;
+  // An order set from a column heading on a wider screen is kept and named as it is.
+  const orders = PHONE_SORTS.some((o) => o.value === order) ? PHONE_SORTS : [...PHONE_SORTS, { value: order, label: `Sort: ${order.replace(":asc", " ↑").replace(":desc", " ↓")}` }];
 
   return (
     <div role="search" className="mb-4 flex flex-wrap items-center gap-2" aria-busy={pending}>
@@ -76,6 +91,26 @@ export function AccountFilters({ managers, tiers, industries, regions }: { manag
         { value: "include", label: "Include archived" },
         { value: "only", label: "Only archived" },
       ], "Hide archived")}
+      <div className="min-w-36 flex-1 basis-36 sm:hidden">
+        <label htmlFor="sort-phone" className="sr-only">
+          Sort accounts
+        </label>
+        <Select
+          id="sort-phone"
+          value={order}
+          onChange={(e) => {
+            const [sort, dir] = e.target.value.split(":");
+            update({ sort, dir });
+          }}
+          className="w-full"
+        >
+          {orders.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
+      </div>
       {active && (
         <button type="button" onClick={() => { setQ(""); startTransition(() => router.replace(pathname)); }} className="inline-flex h-10 items-center gap-1 rounded-md px-3 text-sm text-slate-600 hover:bg-slate-100">
           <X aria-hidden className="h-4 w-4" /> Clear

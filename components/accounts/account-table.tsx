@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
-import { NARROW_ONLY, WIDE_COLUMN } from "@/components/ui/fold";
+import { NARROW_ONLY, PHONE_COLUMN, PHONE_ONLY, WIDE_COLUMN } from "@/components/ui/fold";
 import { StageBadge } from "@/components/accounts/stage-badge";
 import { TierBadge } from "@/components/accounts/tier-badge";
 import { Badge } from "@/components/ui/badge";
@@ -28,7 +28,8 @@ export type AccountRow = {
 };
 
 // Below 1024 px (a tablet held upright) two columns fold into others, so that the list fits:
-// industry and region go under the account's name, the tier under the stage.
+// industry and region go under the account's name, the tier under the stage. Below 640 px (a
+// phone) the manager, score and revenue go under the name too (the filters offer the sort).
 /** Cells are tighter below 1280 px, so that the list fits beside the navigation rail at 1024 px. The
  * first column keeps its wider left edge at every width (`xl:` restates it over the `xl:px-3`). */
 const CELL = "px-2 py-3 xl:px-3";
@@ -37,10 +38,10 @@ const COLUMNS: { key: string; label: string; narrowLabel?: string; sort?: string
   { key: "name", label: "Account", sort: "name" },
   { key: "industry", label: "Industry · region", sort: "industry", className: WIDE_COLUMN },
   { key: "stage", label: "Stage", narrowLabel: "Stage · tier", sort: "stage" },
-  { key: "owner", label: "Manager · mentor", sort: "owner" },
-  { key: "score", label: "Score", sort: "score", className: "text-right" },
+  { key: "owner", label: "Manager · mentor", sort: "owner", className: PHONE_COLUMN },
+  { key: "score", label: "Score", sort: "score", className: `text-right ${PHONE_COLUMN}` },
   { key: "tier", label: "Tier", sort: "tier", className: WIDE_COLUMN },
-  { key: "revenue", label: "Revenue this year", sort: "revenue", className: "text-right" },
+  { key: "revenue", label: "Revenue this year", sort: "revenue", className: `text-right ${PHONE_COLUMN}` },
 ];
 
 /** A long label wraps, but its last word keeps the sort icon beside it. */
@@ -113,6 +114,9 @@ export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: 
                 <div className={`text-xs font-normal text-slate-500 ${NARROW_ONLY}`}>
                   {a.industry} · {a.region}
                 </div>
+                <div className={`mt-0.5 text-xs font-normal text-slate-700 ${PHONE_ONLY}`} data-testid="account-phone-facts">
+                  {a.owner.name} · {a.score === null ? "not scored" : `score ${formatScore(a.score)}`} · {formatMoney(a.annualRevenue)}
+                </div>
               </td>
               <td className={`${CELL} whitespace-nowrap text-slate-700 ${WIDE_COLUMN}`}>
                 {a.industry}
@@ -124,7 +128,7 @@ export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: 
                   <TierBadge computed={a.computedTier} override={a.overrideTier} />
                 </div>
               </td>
-              <td className={`${CELL} text-slate-700`}>
+              <td className={`${CELL} text-slate-700 ${PHONE_COLUMN}`}>
                 <div className="whitespace-nowrap">{a.owner.name}</div>
                 {/* The column's header names the second line; a screen reader hears it said. */}
                 <div className="whitespace-nowrap text-xs text-slate-500">
@@ -138,11 +142,11 @@ export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: 
                   )}
                 </div>
               </td>
-              <td className={`${CELL} whitespace-nowrap text-right tabular-nums text-slate-700`}>{formatScore(a.score)}</td>
+              <td className={`${CELL} whitespace-nowrap text-right tabular-nums text-slate-700 ${PHONE_COLUMN}`}>{formatScore(a.score)}</td>
               <td className={`${CELL} whitespace-nowrap ${WIDE_COLUMN}`}>
                 <TierBadge computed={a.computedTier} override={a.overrideTier} />
               </td>
-              <td className={`${CELL} whitespace-nowrap text-right tabular-nums text-slate-900`}>{formatMoney(a.annualRevenue)}</td>
+              <td className={`${CELL} whitespace-nowrap text-right tabular-nums text-slate-900 ${PHONE_COLUMN}`}>{formatMoney(a.annualRevenue)}</td>
             </tr>
           ))}
         </tbody>

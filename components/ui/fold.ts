@@ -3,3 +3,8 @@
 // department under the person's) by an element marked NARROW_ONLY. From 1024 px it is as before.
 export const WIDE_COLUMN = "hidden lg:table-cell";
 export const NARROW_ONLY = "lg:hidden";
+
+// On a phone (below 640 px) the accounts list folds further: a column marked PHONE_COLUMN is
+// hidden, and what it held is shown under the account's name by an element marked PHONE_ONLY.
+export const PHONE_COLUMN = "hidden sm:table-cell";
+export const PHONE_ONLY = "sm:hidden";

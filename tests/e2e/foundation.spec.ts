@@ -128,6 +128,30 @@ test("on a tablet held upright (768 px) the accounts list fits: industry goes un
   expect(await overflow()).toBeLessThanOrEqual(0);
 });
 
+test("on a phone the accounts list fits: manager, score and revenue go under the name, and a select sorts it", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, "marco", "/accounts");
+  const table = page.getByTestId("accounts-table");
+  await expect(table.getByRole("columnheader", { name: /Revenue/ })).toBeHidden();
+  const row = table.locator("tbody tr").filter({ hasText: "Pelican Shipping" });
+  await expect(row.getByTestId("account-phone-facts")).toHaveText(/^Marco Rossi · score \d+\.\d · €[\d,]+$/);
+  // The table used to scroll sideways on a phone (manager, score and revenue off the screen); now it fits.
+  const overflow = () => table.locator("xpath=..").evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(await overflow(), "the accounts table's sideways overflow in px").toBeLessThanOrEqual(0);
+
+  // With the sortable headings folded away, the select orders the list: highest revenue first.
+  await page.getByLabel("Sort accounts").selectOption("revenue:desc");
+  await expect(page).toHaveURL(/sort=revenue/);
+  await expect(page).toHaveURL(/dir=desc/);
+  const revenues = async () =>
+    (await table.getByTestId("account-phone-facts").allTextContents()).map((t) => Number(t.split("€")[1].replaceAll(",", "")));
+  await expect.poll(async () => { const r = await revenues(); return r.length > 1 && r.every((v, i) => i === 0 || r[i - 1] >= v); }).toBe(true);
+  // From 640 px the columns, and their sortable headings, come back; the select goes.
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await expect(table.getByRole("columnheader", { name: /Revenue/ })).toBeVisible();
+  await expect(page.getByLabel("Sort accounts")).toBeHidden();
+});
+
 test("an account name with long unbroken words breaks instead of pushing the page sideways", async ({ page }) => {
   await signIn(page, "marco");
   const name = `Boreal ${"8".repeat(24)} Logistics ${"Q".repeat(30)}`;
