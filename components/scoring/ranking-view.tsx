@@ -6,6 +6,7 @@ import { Fragment } from "react";
 import { Badge } from "@/components/ui/badge";
 import { TierBadge } from "@/components/accounts/tier-badge";
 import { cn } from "@/lib/cn";
+import { PHONE_COLUMN, PHONE_ONLY } from "@/components/ui/fold";
 import { tierColor } from "./tier-colors";
 
 type Tier = { id: string; name: string; rank: number; isKey: boolean; capacity: number | null; minScore: number; count: number; over: number };
@@ -89,11 +90,13 @@ export function RankingTable({ rows, tiers, totalCriteria }: { rows: Row[]; tier
         <caption className="sr-only">Accounts ranked by tier and score</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="w-12 px-4 py-2.5 text-right font-medium">#</th>
-            <th scope="col" className="px-4 py-2.5 font-medium">Account</th>
-            <th scope="col" className="px-4 py-2.5 text-right font-medium">Score</th>
-            <th scope="col" className="px-4 py-2.5 font-medium">Tier</th>
-            <th scope="col" className="px-4 py-2.5 font-medium">Manager</th>
+            <th scope="col" className="w-10 px-2 py-2.5 text-right font-medium sm:w-12 sm:px-4">#</th>
+            <th scope="col" className="px-2 py-2.5 font-medium sm:px-4">Account</th>
+            <th scope="col" className="px-2 py-2.5 text-right font-medium sm:px-4">
+              Score<span className={PHONE_ONLY}> · tier</span>
+            </th>
+            <th scope="col" className={`px-4 py-2.5 font-medium ${PHONE_COLUMN}`}>Tier</th>
+            <th scope="col" className={`px-4 py-2.5 font-medium ${PHONE_COLUMN}`}>Manager</th>
             <th scope="col" className="hidden px-4 py-2.5 font-medium lg:table-cell">Industry</th>
           </tr>
         </thead>
@@ -119,24 +122,37 @@ export function RankingTable({ rows, tiers, totalCriteria }: { rows: Row[]; tier
                   </tr>
                 )}
                 <tr className="border-b border-slate-100 last:border-0 hover:bg-slate-50/60" data-testid="ranking-row">
-                  <td className="px-4 py-2.5 text-right tabular-nums text-slate-500">{r.position}</td>
-                  <td className="min-w-36 px-4 py-2.5 wrap-anywhere">
+                  <td className="px-2 py-2.5 text-right tabular-nums text-slate-500 sm:px-4">{r.position}</td>
+                  <td className="min-w-36 px-2 py-2.5 wrap-anywhere sm:px-4">
                     <Link href={`/accounts/${r.id}/scorecard`} className="font-medium text-slate-900 hover:underline">
                       {r.name}
                     </Link>
                     <span className="ml-2 text-xs text-slate-500">{r.region}</span>
+                    {/* On a phone the manager column folds in here. */}
+                    <span className={`block text-xs text-slate-700 ${PHONE_ONLY}`} data-testid="ranking-phone-manager">
+                      {r.owner.name}
+                      {r.ownerOverLimit && (
+                        <Badge tone="amber" className="ml-2" title="Holds more key accounts than their limit">
+                          over limit
+                        </Badge>
+                      )}
+                    </span>
                   </td>
-                  <td className="px-4 py-2.5 text-right">
+                  <td className="px-2 py-2.5 text-right sm:px-4">
                     <span className="font-semibold tabular-nums text-slate-900">{r.score === null ? "—" : r.score.toFixed(1)}</span>
                     <span className={cn("block text-xs", r.scoredCriteria < totalCriteria ? "text-amber-700" : "text-slate-500")}>
                       {r.scoredCriteria} of {totalCriteria}
                     </span>
+                    {/* On a phone the tier column folds in here. */}
+                    <span className={`mt-1 block ${PHONE_ONLY}`}>
+                      <TierBadge computed={r.computedTier} override={r.overridden ? r.tier : null} reason={r.overrideReason} />
+                    </span>
                   </td>
-                  <td className="px-4 py-2.5">
+                  <td className={`px-4 py-2.5 ${PHONE_COLUMN}`}>
                     <TierBadge computed={r.computedTier} override={r.overridden ? r.tier : null} reason={r.overrideReason} />
                     {r.overridden && <span className="ml-2 text-xs text-slate-500">score says {r.computedTier?.name ?? "no tier"}</span>}
                   </td>
-                  <td className="px-4 py-2.5 text-slate-700">
+                  <td className={`px-4 py-2.5 text-slate-700 ${PHONE_COLUMN}`}>
                     {r.owner.name}
                     {r.ownerOverLimit && (
                       <Badge tone="amber" className="ml-2" title="Holds more key accounts than their limit">

@@ -92,6 +92,21 @@ test("on a tablet the selection model's bar says what a change would do and lead
   await expect(jump).toHaveCount(0);
 });
 
+test("on a phone the ranking fits: the manager goes under the account, the tier under the score", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, "senior", "/ranking");
+  const table = page.getByTestId("ranking-table");
+  await expect(table.getByRole("columnheader", { name: "Manager" })).toBeHidden();
+  const row = page.getByTestId("ranking-row").filter({ hasText: "Pelican Shipping" });
+  await expect(row.getByTestId("ranking-phone-manager")).toHaveText("Marco Rossi");
+  await expect(row.getByRole("cell").nth(2).getByText("Gold", { exact: true })).toBeVisible();
+  const overflow = () => table.locator("xpath=..").evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(await overflow(), "the ranking's sideways overflow in px").toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(table.getByRole("columnheader", { name: "Manager" })).toBeVisible();
+  await expect(row.getByTestId("ranking-phone-manager")).toBeHidden();
+});
+
 test("score an account, try a what-if, apply it, override a tier and export the ranking", async ({ page }) => {
   page.on("dialog", (d) => d.accept());
 
