@@ -6,6 +6,7 @@
 import { Plus, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
+import { PHONE_COLUMN, PHONE_ONLY } from "@/components/ui/fold";
 import { cn } from "@/lib/cn";
 import { formatMoney } from "@/lib/format";
 import { LIMITS, MAX_YEAR, type TFinancialTarget, type TObjective } from "@/lib/plans/schema";
@@ -184,6 +185,8 @@ function MoneyInput({ id, label, value, onChange, onBlur, disabled }: { id: stri
   );
 }
 
+const marginShare = (t: TFinancialTarget) => (t.revenue && t.margin !== null ? `${((t.margin / t.revenue) * 100).toFixed(1)}%` : "—");
+
 export function TargetsEditor({
   value,
   onChange,
@@ -206,13 +209,14 @@ export function TargetsEditor({
       <p className="text-sm text-slate-500">Revenue and gross margin we aim for each year, over a horizon of 1 to {LIMITS.horizonYears} years.</p>
       {rows.length > 0 && (
         <div className="relative overflow-x-auto">
-          <table className="w-full min-w-[32rem] text-sm">
+          {/* On a phone the margin % goes under the margin, so that the table fits without scrolling. */}
+          <table className="w-full text-sm sm:min-w-[32rem]" data-testid="targets-editor">
             <thead>
               <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
                 <th className="pb-2 pr-3 font-medium">Year</th>
                 <th className="pb-2 pr-3 text-right font-medium">Revenue (€)</th>
                 <th className="pb-2 pr-3 text-right font-medium">Margin (€)</th>
-                <th className="pb-2 pr-3 text-right font-medium">Margin %</th>
+                <th className={`pb-2 pr-3 text-right font-medium ${PHONE_COLUMN}`}>Margin %</th>
                 <th className="pb-2">
                   <span className="sr-only">Remove</span>
                 </th>
@@ -227,8 +231,9 @@ export function TargetsEditor({
                   </td>
                   <td className="py-1 pr-3">
                     <MoneyInput id={`target-margin-${t.year}`} label={`Target margin ${t.year}`} value={t.margin} onChange={(v) => update(t.year, { margin: v })} onBlur={onBlur} disabled={disabled} />
+                    <span className={`block text-right text-xs tabular-nums text-slate-500 ${PHONE_ONLY}`}>{marginShare(t)} margin</span>
                   </td>
-                  <td className="pb-1 pr-3 pt-3 text-right tabular-nums text-slate-500">{t.revenue && t.margin !== null ? `${((t.margin / t.revenue) * 100).toFixed(1)}%` : "—"}</td>
+                  <td className={`pb-1 pr-3 pt-3 text-right tabular-nums text-slate-500 ${PHONE_COLUMN}`}>{marginShare(t)}</td>
                   <td className="py-1 text-right">
                     {!disabled && (t.year === rows[0].year || t.year === lastYear) && (
                       <Button variant="ghost" size="sm" aria-label={`Remove ${t.year}`} onClick={() => onChange(rows.filter((r) => r.year !== t.year))}>

@@ -65,7 +65,7 @@ test("the draft refuses to submit what is not ready, and says which section to f
   await expect(page).toHaveURL(/\/plan\/draft$/);
 });
 
-test("on a phone an objective's title and description take the card's width, its year and remove button go below", async ({ page }) => {
+test("on a phone an objective's title and description take the card's width, its year and remove button go below, and the targets fit", async ({ page }) => {
   await signIn(page, "marco");
   const id = await accountId(page, "Solenne Cosmetics");
   await page.setViewportSize({ width: 390, height: 844 });
@@ -81,8 +81,14 @@ test("on a phone an objective's title and description take the card's width, its
   expect(title!.width, "title width").toBeGreaterThan(card!.width * 0.75);
   expect(description!.width, "description width").toBeGreaterThan(card!.width * 0.75);
   expect(year!.y, "the year is under the description").toBeGreaterThanOrEqual(description!.y + description!.height);
+  // The financial targets fit too (they scrolled sideways): the margin % goes under the margin.
+  const targets = page.getByTestId("targets-editor");
+  await targets.scrollIntoViewIfNeeded();
+  expect(await targets.locator("xpath=..").evaluate((el) => el.scrollWidth - el.clientWidth), "the targets' sideways overflow in px").toBeLessThanOrEqual(0);
+  await expect(targets.locator("tbody tr").first()).toContainText(/\d+\.\d% margin/);
   // On a laptop they sit side by side again.
   await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(targets.getByRole("columnheader", { name: "Margin %" })).toBeVisible();
   await expect
     .poll(async () => {
       const wideDescription = await first.getByLabel("Objective 1 description").boundingBox();
