@@ -174,6 +174,8 @@ test("the views are tabs a keyboard can work: arrows move between them, Enter op
   // Only the selected tab is a Tab stop; End goes to the last view.
   await expect(views.locator("[tabindex='0']")).toHaveCount(1);
   await page.keyboard.press("End");
+  // Radix moves the focus a tick after the key (a timeout), so wait for it as a person would see it.
+  await expect(views.getByRole("tab", { name: "List" })).toBeFocused();
   await page.keyboard.press("Space");
   await expect(page.getByRole("tabpanel", { name: "List" }).getByTestId("people-list")).toBeVisible();
   // Inside the list, People and Relationships are tabs too, opened as the arrows reach them.
