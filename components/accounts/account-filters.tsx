@@ -7,10 +7,12 @@ import { Input, Select } from "@/components/ui/field";
 import { STAGES, STAGE_LABELS } from "@/lib/accounts/stages";
 
 type Option = { id: string; name: string };
+type TierOption = Option & { minScore?: number; isKey?: boolean };
+type Choice = { value: string; label: string };
 
 // On a phone the list's sortable column headings are folded away: these orders stand in for them
 // (names and stages from the start, revenue and score highest first, the latest change first).
-const PHONE_SORTS: { value: string; label: string }[] = [
+const PHONE_SORTS: Choice[] = [
   { value: "name:asc", label: "Sort: name" },
   { value: "revenue:desc", label: "Sort: revenue" },
   { value: "score:desc", label: "Sort: score" },
@@ -19,7 +21,6 @@ const PHONE_SORTS: { value: string; label: string }[] = [
   { value: "owner:asc", label: "Sort: manager" },
   { value: "updatedAt:desc", label: "Sort: updated" },
 ];
-type TierOption = Option & { minScore?: number; isKey?: boolean };
 
 /** Filters live in the URL, so a filtered list can be bookmarked and shared. */
 export function AccountFilters({ managers, tiers, industries, regions }: { managers: Option[]; tiers: TierOption[]; industries: string[]; regions: string[] }) {
@@ -47,15 +48,15 @@ export function AccountFilters({ managers, tiers, industries, regions }: { manag
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q]);
 
-  const select = (name: string, label: string, options: { value: string; label: string }[], allLabel = `${label}: all`) => (
-    // On a phone the filters fill their rows (two to a row); from `sm` up each takes its own width.
-    <div className="min-w-36 flex-1 basis-36 sm:flex-none sm:basis-auto">
-      <label htmlFor={`filter-${name}`} className="sr-only">
+  // On a phone the filters fill their rows (two to a row); from `sm` up each takes its own width.
+  // `phoneOnly`: shown below `sm` only (the sort, which wider screens do from the column headings).
+  const picker = (id: string, label: string, value: string, onPick: (value: string) => void, choices: Choice[], phoneOnly = false) => (
+    <div className={phoneOnly ? "min-w-36 flex-1 basis-36 sm:hidden" : "min-w-36 flex-1 basis-36 sm:flex-none sm:basis-auto"}>
+      <label htmlFor={id} className="sr-only">
         {label}
       </label>
-      <Select id={`filter-${name}`} value={params.get(name) ?? ""} onChange={(e) => update({ [name]: e.target.value })} className="w-full min-w-36 sm:w-auto">
-        <option value="">{allLabel}</option>
-        {options.map((o) => (
+      <Select id={id} value={value} onChange={(e) => onPick(e.target.value)} className={phoneOnly ? "w-full" : "w-full min-w-36 sm:w-auto"}>
+        {choices.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
@@ -63,6 +64,8 @@ export function AccountFilters({ managers, tiers, industries, regions }: { manag
       </Select>
     </div>
   );
+  const select = (name: string, label: string, options: Choice[], allLabel = `${label}: all`) =>
+    picker(`filter-${name}`, label, params.get(name) ?? "", (v) => update({ [name]: v }), [{ value: "", label: allLabel }, ...options]);
 
   const active = ["q", "stage", "ownerId", "tierId", "score", "industry", "region", "archived"].some((k) => params.get(k));
   const order = `${params.get("sort") ?? "name"}:${params.get("dir") ?? "asc"}`;
@@ -91,26 +94,10 @@ export function AccountFilters({ managers, tiers, industries, regions }: { manag
         { value: "include", label: "Include archived" },
         { value: "only", label: "Only archived" },
       ], "Hide archived")}
-      <div className="min-w-36 flex-1 basis-36 sm:hidden">
-        <label htmlFor="sort-phone" className="sr-only">
-          Sort accounts
-        </label>
-        <Select
-          id="sort-phone"
-          value={order}
-          onChange={(e) => {
-            const [sort, dir] = e.target.value.split(":");
-            update({ sort, dir });
-          }}
-          className="w-full"
-        >
-          {orders.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </Select>
-      </div>
+      {picker("sort-phone", "Sort accounts", order, (v) => {
+        const [sort, dir] = v.split(":");
+        update({ sort, dir });
+      }, orders, true)}
       {active && (
         <button type="button" onClick={() => { setQ(""); startTransition(() => router.replace(pathname)); }} className="inline-flex h-10 items-center gap-1 rounded-md px-3 text-sm text-slate-600 hover:bg-slate-100">
           <X aria-hidden className="h-4 w-4" /> Clear

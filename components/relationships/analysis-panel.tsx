@@ -26,12 +26,12 @@ export function AnalysisPanel({ layout = "column" }: { layout?: "column" | "grid
     </button>
   );
 
-  const frame = layout === "grid" ? "grid items-start gap-3 md:grid-cols-2 xl:grid-cols-3" : "grid items-start gap-3 md:grid-cols-2 xl:flex xl:flex-col xl:items-stretch";
   // With nobody mapped every list is empty: ticks would read as "no gaps", so the lists wait.
-  if (map.analysis.counts.contacts === 0)
-    return (
-      <aside aria-label="Analysis" className={frame} data-testid="analysis">
-        <CoverageScore />
+  const empty = map.analysis.counts.contacts === 0;
+  return (
+    <aside aria-label="Analysis" className={layout === "grid" ? "grid items-start gap-3 md:grid-cols-2 xl:grid-cols-3" : "grid items-start gap-3 md:grid-cols-2 xl:flex xl:flex-col xl:items-stretch"} data-testid="analysis">
+      <CoverageScore />
+      {empty ? (
         <section className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm" data-testid="analysis-empty">
           <h2 className="text-sm font-semibold text-slate-900">Nothing to analyse yet</h2>
           <p className="mt-1 text-xs text-slate-500">
@@ -39,91 +39,89 @@ export function AnalysisPanel({ layout = "column" }: { layout?: "column" | "grid
             are against us, single threads, and relationships gone quiet.
           </p>
         </section>
-      </aside>
-    );
-
-  return (
-    <aside aria-label="Analysis" className={frame} data-testid="analysis">
-      <CoverageScore />
-      <Section title="Who decides" status={!a.economicBuyerIdentified ? "bad" : a.economicBuyerCovered ? "good" : "warn"} summary={!a.economicBuyerIdentified ? "No economic decision maker identified" : `${a.decisionMakers.filter((d) => d.covered).length} of ${a.decisionMakers.length} covered well`}>
-        {a.decisionMakers.map((d) => (
-          <div key={d.contactId}>{person(d.contactId, d.name, <>Covered by {covers(d.coveredBy)}</>)}</div>
-        ))}
-        {!a.economicBuyerIdentified && <p className="px-2 text-xs text-slate-500">Mark the person who can say the final yes or no as the economic decision maker.</p>}
-      </Section>
-      <Section title="Coach" status={!a.hasCoach ? "bad" : a.coaches.some((c) => c.coveredBy.length) ? "good" : "warn"} summary={a.hasCoach ? `${a.coaches.length} coach${a.coaches.length > 1 ? "es" : ""}` : "No coach: nobody guides us from inside"}>
-        {a.coaches.map((c) => (
-          <div key={c.contactId}>{person(c.contactId, c.name, <>Known by {covers(c.coveredBy)}</>)}</div>
-        ))}
-      </Section>
-      <ListSection
-        title="Influential people we do not reach"
-        hint={`Influence ${INFLUENTIAL}+ and nobody on our team knows them, or knows them only weakly (strength ${WEAK_MAX} or less).`}
-        items={a.influentialGaps}
-        render={(g) =>
-          person(
-            g.contactId,
-            g.name,
-            <>
-              Influence {g.influence} · {g.reason === "unknown" ? "nobody knows them" : `best strength ${g.maxStrength}`}
-              {g.via.length > 0 && <> · way in: {g.via.map((v) => v.name).join(", ")}</>}
-            </>,
-          )
-        }
-        keyOf={(g) => g.contactId}
-      />
-      <ListSection
-        title="Influential people against us"
-        hint={`Opponents and sceptics with influence ${INFLUENTIAL}+.`}
-        items={a.influentialOpponents}
-        render={(o) => person(o.contactId, o.name, <>{ATTITUDE_LABELS[o.attitude]} · influence {o.influence} · known by {covers(o.coveredBy)}</>)}
-        keyOf={(o) => o.contactId}
-      />
-      <ListSection
-        title="Single threads"
-        hint="People reached by only one of our team; departments reached through only one of our team."
-        items={[...a.singleThreadedDepartments.map((d) => ({ kind: "dept" as const, d })), ...a.singleThreadedContacts.map((c) => ({ kind: "person" as const, c }))]}
-        render={(x) =>
-          x.kind === "dept" ? (
-            <div className="px-2 py-1 text-sm">
-              <span className="font-medium text-slate-900">{x.d.department}</span>
-              <span className="block text-xs text-slate-500">Department ({x.d.contacts} people), only through {who(x.d.userId)}</span>
-            </div>
-          ) : (
-            person(x.c.contactId, x.c.name, <>Influence {x.c.influence} · only {who(x.c.userId)} (strength {x.c.strength})</>)
-          )
-        }
-        keyOf={(x) => (x.kind === "dept" ? `d-${x.d.department}` : x.c.contactId)}
-      />
-      <ListSection
-        title="Departments and sites we do not reach"
-        items={[...a.unreachedDepartments.map((d) => ({ label: d.department, what: "Department", n: d.contacts })), ...a.unreachedSites.map((s) => ({ label: s.site, what: "Site", n: s.contacts }))]}
-        render={(x) => (
-          <div className="px-2 py-1 text-sm">
-            <span className="font-medium text-slate-900">{x.label}</span> <span className="text-xs text-slate-500">{x.what} · {x.n} people, no relationship at all</span>
-          </div>
-        )}
-        keyOf={(x) => `${x.what}-${x.label}`}
-      />
-      <ListSection
-        title="Below the level we aim for"
-        items={a.levelGaps}
-        render={(g) => {
-          const c = contactById.get(g.contactId);
-          return person(g.contactId, `${who(g.userId)} → ${c?.name ?? "?"}`, <>{LEVEL_LABELS[g.currentLevel]}, aiming for {LEVEL_LABELS[g.targetLevel]}</>);
-        }}
-        keyOf={(g) => g.relationshipId}
-      />
-      <ListSection
-        title="Gone quiet"
-        hint={`No interaction for more than ${a.quietAfterDays} days: ${map.account.tierName ? `the contact frequency of the tier “${map.account.tierName}”` : "the default for an account without a tier"}.`}
-        items={a.quietRelationships}
-        render={(q) => {
-          const c = contactById.get(q.contactId);
-          return person(q.contactId, `${who(q.userId)} → ${c?.name ?? "?"}`, q.daysSince === null ? "No interaction recorded" : `${q.daysSince} days since the last interaction`);
-        }}
-        keyOf={(q) => q.relationshipId}
-      />
+      ) : (
+        <>
+          <Section title="Who decides" status={!a.economicBuyerIdentified ? "bad" : a.economicBuyerCovered ? "good" : "warn"} summary={!a.economicBuyerIdentified ? "No economic decision maker identified" : `${a.decisionMakers.filter((d) => d.covered).length} of ${a.decisionMakers.length} covered well`}>
+            {a.decisionMakers.map((d) => (
+              <div key={d.contactId}>{person(d.contactId, d.name, <>Covered by {covers(d.coveredBy)}</>)}</div>
+            ))}
+            {!a.economicBuyerIdentified && <p className="px-2 text-xs text-slate-500">Mark the person who can say the final yes or no as the economic decision maker.</p>}
+          </Section>
+          <Section title="Coach" status={!a.hasCoach ? "bad" : a.coaches.some((c) => c.coveredBy.length) ? "good" : "warn"} summary={a.hasCoach ? `${a.coaches.length} coach${a.coaches.length > 1 ? "es" : ""}` : "No coach: nobody guides us from inside"}>
+            {a.coaches.map((c) => (
+              <div key={c.contactId}>{person(c.contactId, c.name, <>Known by {covers(c.coveredBy)}</>)}</div>
+            ))}
+          </Section>
+          <ListSection
+            title="Influential people we do not reach"
+            hint={`Influence ${INFLUENTIAL}+ and nobody on our team knows them, or knows them only weakly (strength ${WEAK_MAX} or less).`}
+            items={a.influentialGaps}
+            render={(g) =>
+              person(
+                g.contactId,
+                g.name,
+                <>
+                  Influence {g.influence} · {g.reason === "unknown" ? "nobody knows them" : `best strength ${g.maxStrength}`}
+                  {g.via.length > 0 && <> · way in: {g.via.map((v) => v.name).join(", ")}</>}
+                </>,
+              )
+            }
+            keyOf={(g) => g.contactId}
+          />
+          <ListSection
+            title="Influential people against us"
+            hint={`Opponents and sceptics with influence ${INFLUENTIAL}+.`}
+            items={a.influentialOpponents}
+            render={(o) => person(o.contactId, o.name, <>{ATTITUDE_LABELS[o.attitude]} · influence {o.influence} · known by {covers(o.coveredBy)}</>)}
+            keyOf={(o) => o.contactId}
+          />
+          <ListSection
+            title="Single threads"
+            hint="People reached by only one of our team; departments reached through only one of our team."
+            items={[...a.singleThreadedDepartments.map((d) => ({ kind: "dept" as const, d })), ...a.singleThreadedContacts.map((c) => ({ kind: "person" as const, c }))]}
+            render={(x) =>
+              x.kind === "dept" ? (
+                <div className="px-2 py-1 text-sm">
+                  <span className="font-medium text-slate-900">{x.d.department}</span>
+                  <span className="block text-xs text-slate-500">Department ({x.d.contacts} people), only through {who(x.d.userId)}</span>
+                </div>
+              ) : (
+                person(x.c.contactId, x.c.name, <>Influence {x.c.influence} · only {who(x.c.userId)} (strength {x.c.strength})</>)
+              )
+            }
+            keyOf={(x) => (x.kind === "dept" ? `d-${x.d.department}` : x.c.contactId)}
+          />
+          <ListSection
+            title="Departments and sites we do not reach"
+            items={[...a.unreachedDepartments.map((d) => ({ label: d.department, what: "Department", n: d.contacts })), ...a.unreachedSites.map((s) => ({ label: s.site, what: "Site", n: s.contacts }))]}
+            render={(x) => (
+              <div className="px-2 py-1 text-sm">
+                <span className="font-medium text-slate-900">{x.label}</span> <span className="text-xs text-slate-500">{x.what} · {x.n} people, no relationship at all</span>
+              </div>
+            )}
+            keyOf={(x) => `${x.what}-${x.label}`}
+          />
+          <ListSection
+            title="Below the level we aim for"
+            items={a.levelGaps}
+            render={(g) => {
+              const c = contactById.get(g.contactId);
+              return person(g.contactId, `${who(g.userId)} → ${c?.name ?? "?"}`, <>{LEVEL_LABELS[g.currentLevel]}, aiming for {LEVEL_LABELS[g.targetLevel]}</>);
+            }}
+            keyOf={(g) => g.relationshipId}
+          />
+          <ListSection
+            title="Gone quiet"
+            hint={`No interaction for more than ${a.quietAfterDays} days: ${map.account.tierName ? `the contact frequency of the tier “${map.account.tierName}”` : "the default for an account without a tier"}.`}
+            items={a.quietRelationships}
+            render={(q) => {
+              const c = contactById.get(q.contactId);
+              return person(q.contactId, `${who(q.userId)} → ${c?.name ?? "?"}`, q.daysSince === null ? "No interaction recorded" : `${q.daysSince} days since the last interaction`);
+            }}
+            keyOf={(q) => q.relationshipId}
+          />
+        </>
+      )}
     </aside>
   );
 }

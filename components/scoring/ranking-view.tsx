@@ -105,6 +105,18 @@ export function RankingTable({ rows, tiers, totalCriteria }: { rows: Row[]; tier
             const bandChanges = i === 0 || rows[i - 1].tier?.id !== r.tier?.id;
             const band = r.tier ? tierById.get(r.tier.id) : undefined;
             const color = band ? tierColor(band) : null;
+            // Each shown twice: in its own column, and folded into a neighbour's cell on a phone.
+            const tier = <TierBadge computed={r.computedTier} override={r.overridden ? r.tier : null} reason={r.overrideReason} />;
+            const manager = (
+              <>
+                {r.owner.name}
+                {r.ownerOverLimit && (
+                  <Badge tone="amber" className="ml-2" title="Holds more key accounts than their limit">
+                    over limit
+                  </Badge>
+                )}
+              </>
+            );
             return (
               <Fragment key={r.id}>
                 {bandChanges && (
@@ -130,12 +142,7 @@ export function RankingTable({ rows, tiers, totalCriteria }: { rows: Row[]; tier
                     <span className="ml-2 text-xs text-slate-500">{r.region}</span>
                     {/* On a phone the manager column folds in here. */}
                     <span className={`block text-xs text-slate-700 ${PHONE_ONLY}`} data-testid="ranking-phone-manager">
-                      {r.owner.name}
-                      {r.ownerOverLimit && (
-                        <Badge tone="amber" className="ml-2" title="Holds more key accounts than their limit">
-                          over limit
-                        </Badge>
-                      )}
+                      {manager}
                     </span>
                   </td>
                   <td className="px-2 py-2.5 text-right sm:px-4">
@@ -145,20 +152,15 @@ export function RankingTable({ rows, tiers, totalCriteria }: { rows: Row[]; tier
                     </span>
                     {/* On a phone the tier column folds in here. */}
                     <span className={`mt-1 block ${PHONE_ONLY}`}>
-                      <TierBadge computed={r.computedTier} override={r.overridden ? r.tier : null} reason={r.overrideReason} />
+                      {tier}
                     </span>
                   </td>
                   <td className={`px-4 py-2.5 ${PHONE_COLUMN}`}>
-                    <TierBadge computed={r.computedTier} override={r.overridden ? r.tier : null} reason={r.overrideReason} />
+                    {tier}
                     {r.overridden && <span className="ml-2 text-xs text-slate-500">score says {r.computedTier?.name ?? "no tier"}</span>}
                   </td>
                   <td className={`px-4 py-2.5 text-slate-700 ${PHONE_COLUMN}`}>
-                    {r.owner.name}
-                    {r.ownerOverLimit && (
-                      <Badge tone="amber" className="ml-2" title="Holds more key accounts than their limit">
-                        over limit
-                      </Badge>
-                    )}
+                    {manager}
                   </td>
                   <td className="hidden px-4 py-2.5 text-slate-600 lg:table-cell">{r.industry}</td>
                 </tr>

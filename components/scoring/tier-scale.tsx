@@ -10,10 +10,10 @@ export function TierScale({ tiers, score, className, label = "Tier thresholds" }
   const segments = ordered.map((t, i) => {
     const from = Math.max(0, Math.min(100, t.minScore));
     const to = i + 1 < ordered.length ? Math.max(from, Math.min(100, ordered[i + 1].minScore)) : 100;
-    // Under 22 points a segment is too narrow for its name on a phone: the legend below names it.
-    return { t, from, to, narrow: to - from < 22 };
+    return { t, from, to };
   });
-  const legend = segments.some((sg) => sg.narrow);
+  // Under 22 points a segment is too narrow for its name on a phone: the legend below names it.
+  const legend = segments.some(({ from, to }) => to - from < 22);
   return (
     <figure className={cn("w-full", className)} aria-label={label}>
       <div className="relative h-9">
