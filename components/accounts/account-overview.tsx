@@ -12,6 +12,7 @@ import { AccountForm } from "@/components/accounts/account-form";
 import { api, ApiError } from "@/lib/client/api";
 import { formatMoney, formatRelative, formatDate } from "@/lib/format";
 import { ROLE_LABELS, STAGE_LABELS, TEAM_ROLES, TEAM_ROLE_LABELS, type StageName, type TeamRoleName } from "@/lib/accounts/stages";
+import { confirmAction } from "@/components/ui/confirm";
 
 type Person = { id: string; name: string; email: string; role: string };
 type Account = {
@@ -39,7 +40,7 @@ export function AccountOverview({ account, people, permissions }: { account: Acc
 
   async function toggleArchive() {
     const restore = Boolean(account.archivedAt);
-    if (!restore && !window.confirm(`Archive ${account.name}? It leaves the default list but keeps all its history.`)) return;
+    if (!restore && !(await confirmAction({ title: `Archive ${account.name}?`, body: "It leaves the default list but keeps all its history. You can restore it at any time.", confirmLabel: "Archive", tone: "danger" }))) return;
     try {
       await api(`/api/accounts/${account.id}${restore ? "?restore=1" : ""}`, { method: "DELETE" });
       toast.success(restore ? "Account restored" : "Account archived");

@@ -10,6 +10,7 @@ import { PHONE_COLUMN, PHONE_ONLY } from "@/components/ui/fold";
 import { cn } from "@/lib/cn";
 import { formatMoney } from "@/lib/format";
 import { LIMITS, MAX_YEAR, type TFinancialTarget, type TObjective } from "@/lib/plans/schema";
+import { confirmAction } from "@/components/ui/confirm";
 
 const textareaClass =
   "block w-full resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-[15px] leading-relaxed text-slate-900 shadow-sm [field-sizing:content] placeholder:text-slate-400 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-200 disabled:bg-slate-50 aria-[invalid=true]:border-red-400";
@@ -83,9 +84,10 @@ export function ObjectivesEditor({
   thisYear: number;
 }) {
   const update = (i: number, patch: Partial<TObjective>) => onChange(value.map((o, j) => (j === i ? { ...o, ...patch } : o)));
-  const remove = (i: number) => {
+  const remove = async (i: number) => {
     const o = value[i];
-    if ((o.title.trim() || o.description.trim()) && !window.confirm(`Remove the objective "${o.title || "untitled"}"? Earlier versions keep it.`)) return;
+    const asked = o.title.trim() || o.description.trim();
+    if (asked && !(await confirmAction({ title: `Remove the objective “${o.title.trim() || "untitled"}”?`, body: "It leaves the draft. Earlier versions keep it.", confirmLabel: "Remove objective", tone: "danger" }))) return;
     onChange(value.filter((_, j) => j !== i));
   };
   const years = Array.from({ length: 7 }, (_, k) => thisYear + k);

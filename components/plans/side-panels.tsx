@@ -16,6 +16,7 @@ import { formatDate, formatRelative } from "@/lib/format";
 import { PLAN_STATUS_LABELS, type TPlanPhase } from "@/lib/plans/model";
 import { LIMITS, STAGES, STAGE_LABELS, type TPlanVersionStatus, type TStage } from "@/lib/plans/schema";
 import type { TPlanView, TVersionSummary } from "@/lib/plans/view";
+import { confirmAction } from "@/components/ui/confirm";
 
 export const STATUS_TONE: Record<TPlanVersionStatus, Tone> = {
   SUBMITTED: "blue",
@@ -56,8 +57,12 @@ export function PlanStatusPanel({
   const [busy, setBusy] = useState(false);
   async function decide(decision: "APPROVED" | "CHANGES_REQUESTED") {
     if (!pending) return;
-    const question = decision === "APPROVED" ? `Approve version ${pending.number}? The team will be asked to commit to it.` : `Send version ${pending.number} back with changes requested?`;
-    if (!window.confirm(question)) return;
+    const ok = await confirmAction(
+      decision === "APPROVED"
+        ? { title: `Approve version ${pending.number}?`, body: "It becomes the plan the team works to, and the team is asked to commit to it.", confirmLabel: "Approve", tone: "primary" }
+        : { title: `Send version ${pending.number} back?`, body: "The account manager is told that changes are requested; the draft stays open for them.", confirmLabel: "Request changes", tone: "primary" },
+    );
+    if (!ok) return;
     setBusy(true);
     try {
       await api(`/api/accounts/${accountId}/plan/versions/${pending.number}/decision`, { body: { decision } });

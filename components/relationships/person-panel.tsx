@@ -17,6 +17,7 @@ import { SidePanel } from "./sheet";
 import { ContactForm } from "./contact-form";
 import { RelationshipForm } from "./relationship-form";
 import { ATTITUDE_COLORS } from "./palette";
+import { confirmAction } from "@/components/ui/confirm";
 
 export function PersonPanel({ personId, onClose }: { personId: string | null; onClose: () => void }) {
   const { contactById } = useMap();
@@ -53,7 +54,13 @@ function PersonBody({ personId, onRemoved }: { personId: string; onRemoved: () =
   const reports = map.contacts.filter((x) => x.reportsToId === personId);
 
   async function remove() {
-    if (!window.confirm(`Remove ${c.name} and their ${rels.length} relationship${rels.length === 1 ? "" : "s"} from this account?`)) return;
+    const ok = await confirmAction({
+      title: `Remove ${c.name}?`,
+      body: `${c.name} leaves this account's map${rels.length ? ` with ${rels.length === 1 ? "their relationship" : `their ${rels.length} relationships`}` : ""}. The audit log keeps a record.`,
+      confirmLabel: "Remove person",
+      tone: "danger",
+    });
+    if (!ok) return;
     const res = await mutate({ url: `/api/accounts/${accountId}/contacts/${personId}?version=${c.version}`, method: "DELETE", success: `Removed ${c.name}` });
     if (res.ok) onRemoved();
   }
@@ -208,8 +215,9 @@ function LongText({ label, text }: { label: string; text: string }) {
 }
 
 function RelationshipRow({ r, onEdit }: { r: TMapRelationship; onEdit?: () => void }) {
-  const { memberById, accountId, mutate } = useMap();
+  const { memberById, contactById, accountId, mutate } = useMap();
   const name = memberById.get(r.userId)?.name ?? "Former team member";
+  const person = contactById.get(r.contactId)?.name ?? "this person";
   return (
     <li className="flex items-center gap-3 px-3 py-2 text-sm">
       <span className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-teal-700 text-xs font-bold text-white" aria-hidden>
@@ -233,7 +241,10 @@ function RelationshipRow({ r, onEdit }: { r: TMapRelationship; onEdit?: () => vo
             size="sm"
             variant="ghost"
             aria-label={`Remove ${name}'s relationship`}
-            onClick={() => window.confirm(`Remove ${name}'s relationship?`) && mutate({ url: `/api/accounts/${accountId}/relationships/${r.id}?version=${r.version}`, method: "DELETE", success: "Relationship removed" })}
+            onClick={async () => {
+              if (await confirmAction({ title: `Remove ${name}'s relationship with ${person}?`, body: `The map no longer shows ${name} as knowing ${person}. The audit log keeps a record.`, confirmLabel: "Remove relationship", tone: "danger" }))
+                await mutate({ url: `/api/accounts/${accountId}/relationships/${r.id}?version=${r.version}`, method: "DELETE", success: "Relationship removed" });
+            }}
           >
             <Trash2 aria-hidden className="h-3.5 w-3.5" />
           </Button>

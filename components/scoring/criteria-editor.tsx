@@ -11,6 +11,7 @@ import { Input, Textarea } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
 import { SCORING_LIMITS } from "@/lib/scoring/schema";
 import { DEFAULT_SCALE, newKey, type TCriterionForm } from "./model-form";
+import { confirmAction } from "@/components/ui/confirm";
 
 const FieldError = ({ id, message }: { id: string; message?: string }) =>
   message ? (
@@ -128,8 +129,9 @@ export function CriteriaEditor({
                   size="sm"
                   aria-label={`Remove ${c.name || "the new criterion"}`}
                   title={c.id ? "Only possible while no account has a score on it; otherwise make it inactive" : "Remove"}
-                  onClick={() => {
-                    if (c.id && !window.confirm(`Remove “${c.name}”? This is refused if any account has a score on it; make it inactive instead to keep those scores.`)) return;
+                  onClick={async () => {
+                    const ask = { title: `Remove “${c.name}”?`, body: "This is refused when you save if any account has a score on it; make it inactive instead to keep those scores.", confirmLabel: "Remove criterion", tone: "danger" } as const;
+                    if (c.id && !(await confirmAction(ask))) return;
                     onChange(criteria.filter((_, j) => j !== i));
                   }}
                 >

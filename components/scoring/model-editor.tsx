@@ -15,6 +15,7 @@ import { TiersEditor } from "./tiers-editor";
 import { WhatIfPanel, type TPreviewResponse } from "./what-if-panel";
 import { formFromModel, formSignature, toDraft, validateForm, type TModelForm } from "./model-form";
 import type { TSelectionModelJson } from "./types";
+import { confirmAction } from "@/components/ui/confirm";
 
 type TSaved = TSelectionModelJson & { retiered?: { accounts: number; changed: number } };
 
@@ -90,7 +91,8 @@ export function ModelEditor({ initial }: { initial: TSelectionModelJson }) {
     }
     const s = preview?.summary;
     const moves = s && previewState === "ready" ? ` ${s.up === 1 ? "1 account moves" : `${s.up} accounts move`} up and ${s.down} down.` : "";
-    if (!window.confirm(`Save the selection model?${moves} Every account is re-tiered now, and each gets a history point.`)) return;
+    const ok = await confirmAction({ title: "Save the selection model?", body: `${moves.trim()} Every account is re-tiered now, and each gets a history point.`.trim(), confirmLabel: "Save and re-tier", tone: "primary" });
+    if (!ok) return;
     setSaving(true);
     try {
       const result = await api<TSaved>("/api/selection-model", { method: "PUT", body: toDraft(form) });

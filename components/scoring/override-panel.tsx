@@ -9,6 +9,7 @@ import { Field, Select, Textarea } from "@/components/ui/field";
 import { ApiError, api } from "@/lib/client/api";
 import { SCORING_LIMITS } from "@/lib/scoring/schema";
 import type { TScorecardJson } from "./types";
+import { confirmAction } from "@/components/ui/confirm";
 
 export function OverridePanel({ card, onChange }: { card: TScorecardJson; onChange: (next: TScorecardJson) => void }) {
   const [tierId, setTierId] = useState(card.override?.tier.id ?? "");
@@ -35,7 +36,8 @@ export function OverridePanel({ card, onChange }: { card: TScorecardJson; onChan
   }
 
   async function remove() {
-    if (!window.confirm(`Remove the override? ${card.accountName} goes back to ${card.computedTier?.name ?? "the tier its score gives"}.`)) return;
+    const ok = await confirmAction({ title: "Remove the override?", body: `${card.accountName} goes back to ${card.computedTier?.name ?? "the tier its score gives"}.`, confirmLabel: "Remove override", tone: "danger" });
+    if (!ok) return;
     setBusy(true);
     try {
       const next = await api<TScorecardJson>(url, { method: "DELETE" });

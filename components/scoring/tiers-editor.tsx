@@ -12,6 +12,7 @@ import { SCORING_LIMITS } from "@/lib/scoring/schema";
 import { newKey, type TTierForm } from "./model-form";
 import { TierScale } from "./tier-scale";
 import { tierColor } from "./tier-colors";
+import { confirmAction } from "@/components/ui/confirm";
 
 export function TiersEditor({
   tiers,
@@ -103,8 +104,8 @@ export function TiersEditor({
                       variant="ghost"
                       size="sm"
                       aria-label={`Remove the tier ${t.name || i + 1}`}
-                      onClick={() => {
-                        if (t.id && !window.confirm(`Remove the tier “${t.name}”? Its accounts are re-tiered when you save.`)) return;
+                      onClick={async () => {
+                        if (t.id && !(await confirmAction({ title: `Remove the tier “${t.name}”?`, body: "Its accounts are re-tiered when you save.", confirmLabel: "Remove tier", tone: "danger" }))) return;
                         onChange(tiers.filter((_, j) => j !== i), namingScheme);
                       }}
                     >

@@ -131,6 +131,18 @@ const STATES: State[] = [
     },
   },
   {
+    name: "the question before removing a person, over their side panel",
+    who: "marco",
+    url: (i) => `/accounts/${i.account}/relationships?view=list`,
+    act: async (page) => {
+      await page.locator("main table tbody button").first().click();
+      await page.getByRole("dialog").getByRole("button", { name: /^Remove (?!.*relationship)/ }).click();
+      const question = page.getByRole("alertdialog");
+      await expect(question.getByRole("button", { name: "Cancel" })).toBeFocused();
+      await expect(question.getByRole("button", { name: "Remove person" })).toBeVisible();
+    },
+  },
+  {
     name: "the person's side panel as the mentor sees it (read-only)",
     who: "helen",
     url: (i) => `/accounts/${i.account}/relationships?view=list`,

@@ -256,8 +256,22 @@ test("an account manager creates, edits and archives an account", async ({ page 
   await expect(page.getByText("Account saved")).toBeVisible();
   await expect(page.locator("header").getByText("Contract negotiation")).toBeVisible();
 
-  page.once("dialog", (d) => d.accept());
+  // Archiving asks first, in Keystone's own dialog; Cancel (and Escape) leave the account as it was.
+  const archive = page.getByRole("button", { name: "Archive" });
+  await archive.click();
+  const question = page.getByRole("alertdialog", { name: `Archive ${name}?` });
+  await expect(question).toContainText("keeps all its history");
+  await expect(question.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(question).toBeHidden();
+  await expect(archive).toBeFocused();
+  await archive.click();
+  await question.getByRole("button", { name: "Cancel" }).click();
+  await expect(question).toBeHidden();
+  await page.reload();
+  await expect(page.locator("header").getByText("Archived")).toHaveCount(0);
   await page.getByRole("button", { name: "Archive" }).click();
+  await question.getByRole("button", { name: "Archive" }).click();
   await expect(page.locator("header").getByText("Archived")).toBeVisible();
   await page.goto(`/accounts?q=${encodeURIComponent(name)}`);
   await expect(page.getByText("No accounts match these filters")).toBeVisible();

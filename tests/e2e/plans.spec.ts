@@ -32,6 +32,17 @@ test("an account manager writes a first plan over several years and submits it",
   await page.getByLabel("Global").fill("Packaging demand shifts to recyclable fibre; EU packaging regulation tightens from 2027.");
   await page.getByRole("button", { name: "Add objective" }).click();
   await page.getByLabel("Objective 1 title").fill("Become the preferred automation partner for all three mills");
+  // An objective with words in it is removed only after a question; Cancel keeps it.
+  await page.getByRole("button", { name: "Add objective" }).click();
+  await page.getByLabel("Objective 2 title").fill("Open a second site");
+  await page.getByRole("button", { name: "Remove objective 2" }).click();
+  const question = page.getByRole("alertdialog", { name: "Remove the objective “Open a second site”?" });
+  await expect(question).toContainText("Earlier versions keep it");
+  await question.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByTestId("objective")).toHaveCount(2);
+  await page.getByRole("button", { name: "Remove objective 2" }).click();
+  await question.getByRole("button", { name: "Remove objective" }).click();
+  await expect(page.getByTestId("objective")).toHaveCount(1);
   const year = new Date().getFullYear();
   for (const y of [year, year + 1, year + 2]) {
     await page.getByRole("button", { name: `Add ${y}` }).click();
@@ -195,8 +206,8 @@ test("a senior manager approves a submitted version and the team commits to it",
   const id = await accountId(page, "Atlas Aerostructures");
   await page.goto(`/accounts/${id}/plan`);
   await expect(page.getByTestId("plan-phase")).toHaveText("Version 3 submitted, awaiting review");
-  page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Approve version 3" }).click();
+  await page.getByRole("alertdialog", { name: "Approve version 3?" }).getByRole("button", { name: "Approve" }).click();
   await expect(page.getByTestId("plan-phase")).toHaveText("Version 3 approved");
   await expect(page.getByTestId("commit-button")).toHaveCount(0);
 

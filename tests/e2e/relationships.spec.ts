@@ -286,3 +286,59 @@ test("on a laptop screen the map can take the full width, with the analysis belo
   await expect(page).not.toHaveURL(/map=wide/);
   await expect.poll(async () => (await box(map)).width).toBeLessThan(narrow.width + 2);
 });
+
+test("removing a relationship or a person asks first in Keystone's own dialog, and Cancel keeps them", async ({ page }) => {
+  await signIn(page, "marco");
+  const created = await page.request.post("/api/accounts", { data: { name: `Halcyon Rail ${Date.now()}`, industry: "Transport", region: "Iberia" } });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  const person = await page.request.post(`/api/accounts/${id}/contacts`, { data: { name: "Ines Duarte", jobTitle: "Head of Procurement" } });
+  expect(person.status()).toBe(201);
+  const contactId = (await person.json()).id as string;
+  const map = await (await page.request.get(`/api/accounts/${id}/relationship-map`)).json();
+  const marco = map.teamMembers.find((m: { name: string }) => m.name === "Marco Rossi");
+  expect((await page.request.post(`/api/accounts/${id}/relationships`, { data: { userId: marco.id, contactId, strength: 4 } })).status()).toBe(201);
+  const counts = async () => {
+    const m = await (await page.request.get(`/api/accounts/${id}/relationship-map`)).json();
+    return { people: m.contacts.length, relationships: m.relationships.length };
+  };
+
+  await page.goto(`/accounts/${id}/relationships?person=${contactId}`);
+  const panel = page.getByTestId("person-panel");
+  await expect(panel.getByText("Marco Rossi · strength 4")).toBeVisible();
+
+  // The question names both people; focus starts on Cancel, Escape cancels and hands focus back.
+  const removeRel = panel.getByRole("button", { name: "Remove Marco Rossi's relationship" });
+  await removeRel.click();
+  const relQuestion = page.getByRole("alertdialog", { name: "Remove Marco Rossi's relationship with Ines Duarte?" });
+  await expect(relQuestion).toContainText("The map no longer shows Marco Rossi as knowing Ines Duarte");
+  await expect(relQuestion.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(relQuestion).toBeHidden();
+  await expect(removeRel).toBeFocused();
+  expect(await counts()).toEqual({ people: 1, relationships: 1 });
+
+  // From the keyboard: Tab to the action and Enter removes it.
+  await page.keyboard.press("Enter");
+  await expect(relQuestion).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(relQuestion.getByRole("button", { name: "Remove relationship" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Relationship removed")).toBeVisible();
+  await expect(panel.getByText("Marco Rossi · strength 4")).toHaveCount(0);
+  expect(await counts()).toEqual({ people: 1, relationships: 0 });
+
+  // The person: Cancel keeps her; the named action removes her and closes her panel.
+  await panel.getByRole("button", { name: "Remove Ines Duarte" }).click();
+  const personQuestion = page.getByRole("alertdialog", { name: "Remove Ines Duarte?" });
+  await expect(personQuestion).toContainText("Ines Duarte leaves this account's map");
+  await personQuestion.getByRole("button", { name: "Cancel" }).click();
+  await expect(personQuestion).toBeHidden();
+  expect(await counts()).toEqual({ people: 1, relationships: 0 });
+  await panel.getByRole("button", { name: "Remove Ines Duarte" }).click();
+  await personQuestion.getByRole("button", { name: "Remove person" }).click();
+  await expect(page.getByText("Removed Ines Duarte")).toBeVisible();
+  await expect(panel).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "No one mapped yet" })).toBeVisible();
+  expect(await counts()).toEqual({ people: 0, relationships: 0 });
+});

@@ -108,8 +108,6 @@ test("on a phone the ranking fits: the manager goes under the account, the tier 
 });
 
 test("score an account, try a what-if, apply it, override a tier and export the ranking", async ({ page }) => {
-  page.on("dialog", (d) => d.accept());
-
   // 1. The key account manager scores a criterion with a reason and sees why the account is where it is.
   await signIn(page, "marco");
   const account = await marcosAccount(page);
@@ -137,6 +135,10 @@ test("score an account, try a what-if, apply it, override a tier and export the 
   await expect(page.getByTestId("what-if-tiers")).toContainText("Gold");
   await shot(page, "settings-what-if");
   await page.getByRole("button", { name: "Save model" }).click();
+  // The question before saving says how many accounts move, as the what-if counted them.
+  const question = page.getByRole("alertdialog", { name: "Save the selection model?" });
+  await expect(question).toContainText(/\d+ accounts? moves? up and \d+ down\. Every account is re-tiered now/);
+  await question.getByRole("button", { name: "Save and re-tier" }).click();
   await expect(page.getByTestId("model-state")).toContainText(`Version ${versionBefore + 1}`);
   await expect(page.getByTestId("model-state")).not.toContainText("Unsaved draft");
 
@@ -195,4 +197,48 @@ test("score an account, try a what-if, apply it, override a tier and export the 
   const text = await csv.text();
   expect(text).toContain("Position,Account,");
   expect(text).toContain(account.name);
+
+  // 7. The override can be taken back, after a question that says where the account goes.
+  await page.goto(`/accounts/${account.id}/scorecard`);
+  await page.getByRole("button", { name: "Remove override" }).click();
+  const undo = page.getByRole("alertdialog", { name: "Remove the override?" });
+  await expect(undo).toContainText(new RegExp(`^Remove the override\\?${account.name} goes back to \\S`));
+  await undo.getByRole("button", { name: "Remove override" }).click();
+  await expect(page.getByText("Override removed")).toBeVisible();
+  await expect(page.getByTestId("override-note")).toHaveCount(0);
+  await expect(page.getByTestId("scorecard-tier")).not.toContainText("*");
+});
+
+test("removing a tier or a criterion from the selection model asks first, and Cancel leaves the draft as it was", async ({ page }) => {
+  await signIn(page, "senior", "/settings/selection");
+  const tiers = page.getByTestId("tier-editor");
+  const count = await tiers.count();
+  expect(count).toBeGreaterThan(2);
+  await page.getByRole("button", { name: "Remove the tier Bronze" }).click();
+  const tierQuestion = page.getByRole("alertdialog", { name: "Remove the tier “Bronze”?" });
+  await expect(tierQuestion).toContainText("Its accounts are re-tiered when you save");
+  await tierQuestion.getByRole("button", { name: "Cancel" }).click();
+  await expect(tiers).toHaveCount(count);
+  await expect(page.getByTestId("model-state")).not.toContainText("Unsaved draft");
+
+  await page.getByRole("button", { name: "Remove Strategic fit" }).click();
+  const criterionQuestion = page.getByRole("alertdialog", { name: "Remove “Strategic fit”?" });
+  await expect(criterionQuestion).toContainText("make it inactive instead");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("textbox", { name: "Weight of Strategic fit" })).toBeVisible();
+
+  // Going ahead takes the tier out of the draft only; nothing is saved until "Save model".
+  await page.getByRole("button", { name: "Remove the tier Bronze" }).click();
+  await tierQuestion.getByRole("button", { name: "Remove tier" }).click();
+  await expect(tiers).toHaveCount(count - 1);
+  await expect(page.getByTestId("model-state")).toContainText("Unsaved draft");
+  // Leaving with an unsaved draft is the browser's own question (beforeunload); leaving drops it.
+  let asked = "";
+  page.once("dialog", (d) => {
+    asked = d.type();
+    void d.accept();
+  });
+  await page.reload();
+  expect(asked).toBe("beforeunload");
+  await expect(tiers).toHaveCount(count);
 });
