@@ -11,7 +11,7 @@ import { cn } from "@/lib/cn";
 import { useMap } from "./map-context";
 import { RelationshipsList } from "./relationships-list";
 import { NARROW_ONLY, WIDE_COLUMN } from "@/components/ui/fold";
-import { CELL_X, SortHeader, useSorted, type Column } from "./sortable";
+import { CARD, CardCaption, CardSort, CELL_X, SortHeader, useSorted, type Column } from "./sortable";
 import { ATTITUDE_COLORS } from "./palette";
 
 type Row = TMapContact & { threads: number; best: number; last: number };
@@ -29,6 +29,20 @@ const COLUMNS: Column<Row>[] = [
   { key: "attitude", label: "Attitude", value: (r) => ATTITUDES.indexOf(r.attitude) },
   { key: "threads", label: "Our team", value: (r) => r.threads * 10 + r.best },
   { key: "last", label: "Last contact", value: (r) => r.last, defaultDir: "desc", className: WIDE_COLUMN },
+];
+
+// Below 768 px each person is a card (`CARD` in ./sortable): the name, title, department and
+// site; under them the three quick edits, captioned; under those the level, who on our team knows
+// them and the last contact.
+const CARD_SORTS = [
+  { key: "influence", label: "Influence, highest first" },
+  { key: "name", label: "Name" },
+  { key: "department", label: "Department" },
+  { key: "seniority", label: "Level, most senior first" },
+  { key: "decisionRole", label: "Decision role" },
+  { key: "attitude", label: "Attitude, opponents first" },
+  { key: "threads", label: "Our team, fewest first" },
+  { key: "last", label: "Last contact, latest first" },
 ];
 
 /** The grid's select is as wide as its longest option: "Economic decision maker" is shortened here (the form and the map say it in full). */
@@ -65,7 +79,7 @@ function PeopleTable({ people, relationships }: { people: TMapContact[]; relatio
     }
     return people.map((p) => ({ ...p, ...(agg.get(p.id) ?? { threads: 0, best: 0, last: 0 }) }));
   }, [people, relationships]);
-  const { sorted, sort, toggle } = useSorted(rows, COLUMNS, { key: "influence", dir: "desc" });
+  const { sorted, sort, toggle, setSort } = useSorted(rows, COLUMNS, { key: "influence", dir: "desc" });
   const [saving, setSaving] = useState<string | null>(null);
 
   async function quickEdit(row: Row, patch: Record<string, unknown>) {
@@ -78,19 +92,20 @@ function PeopleTable({ people, relationships }: { people: TMapContact[]; relatio
   const select = "h-8 rounded-md border border-slate-200 bg-white px-1.5 text-xs focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-200";
   return (
     <div className="relative max-h-[680px] overflow-auto" data-testid="people-list">
-      <table className="w-full border-separate border-spacing-0 text-sm">
+      <CardSort id="people-sort" label="Sort people" columns={COLUMNS} choices={CARD_SORTS} sort={sort} onSort={setSort} className={select} />
+      <table className={cn("w-full border-separate border-spacing-0 text-sm", CARD.table)}>
         <caption className="sr-only">The customer&apos;s people; click a column heading to sort</caption>
-        <thead>
+        <thead className={CARD.head}>
           <tr>
             {COLUMNS.map((c) => (
               <SortHeader key={c.key} label={c.label} active={sort.key === c.key} dir={sort.dir} onClick={() => toggle(c.key)} className={cn(CELL_X, c.className)} />
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody className={CARD.body}>
           {sorted.map((r) => (
-            <tr key={r.id} className={cn("hover:bg-slate-50", saving === r.id && "opacity-60")}>
-              <td className={cn("max-w-56 border-b border-slate-100 py-1.5", CELL_X)}>
+            <tr key={r.id} className={cn("hover:bg-slate-50", CARD.row, saving === r.id && "opacity-60")}>
+              <td className={cn("max-w-56 border-b border-slate-100 py-1.5 max-md:w-full max-md:max-w-none", CELL_X, CARD.cell)}>
                 <button type="button" onClick={() => selectPerson(r.id)} className="text-left font-medium text-slate-900 hover:text-brand-700 hover:underline xl:whitespace-nowrap">
                   {r.name}
                 </button>
@@ -106,8 +121,9 @@ function PeopleTable({ people, relationships }: { people: TMapContact[]; relatio
                 <span className="block xl:whitespace-nowrap">{r.department || "—"}</span>
                 {r.site && <span className="block text-xs text-slate-500 xl:whitespace-nowrap">{r.site}</span>}
               </td>
-              <td className={cn("border-b border-slate-100 py-1.5 tabular-nums text-slate-600", CELL_X)}>{r.seniority}</td>
-              <td className={cn("border-b border-slate-100 py-1", CELL_X)}>
+              <td className={cn("border-b border-slate-100 py-1.5 tabular-nums text-slate-600", CELL_X, CARD.column)}>{r.seniority}</td>
+              <td className={cn("border-b border-slate-100 py-1", CELL_X, CARD.cell)}>
+                <CardCaption>Decision role</CardCaption>
                 {canEdit ? (
                   <select aria-label={`Decision role of ${r.name}`} className={select} value={r.decisionRole ?? ""} onChange={(e) => quickEdit(r, { decisionRole: e.target.value || null })}>
                     <option value="">—</option>
@@ -121,7 +137,8 @@ function PeopleTable({ people, relationships }: { people: TMapContact[]; relatio
                   <span className="whitespace-nowrap text-xs">{r.decisionRole ? shortRole(r.decisionRole) : "—"}</span>
                 )}
               </td>
-              <td className={cn("border-b border-slate-100 py-1", CELL_X)}>
+              <td className={cn("border-b border-slate-100 py-1", CELL_X, CARD.cell)}>
+                <CardCaption>Influence</CardCaption>
                 {canEdit ? (
                   <select aria-label={`Influence of ${r.name}`} className={select} value={r.influence} onChange={(e) => quickEdit(r, { influence: Number(e.target.value) })}>
                     {[1, 2, 3, 4, 5].map((n) => (
@@ -134,7 +151,8 @@ function PeopleTable({ people, relationships }: { people: TMapContact[]; relatio
                   <span className="tabular-nums">{r.influence}</span>
                 )}
               </td>
-              <td className={cn("border-b border-slate-100 py-1", CELL_X)}>
+              <td className={cn("border-b border-slate-100 py-1", CELL_X, CARD.cell)}>
+                <CardCaption>Attitude</CardCaption>
                 {canEdit ? (
                   <select
                     aria-label={`Attitude of ${r.name}`}
@@ -155,10 +173,17 @@ function PeopleTable({ people, relationships }: { people: TMapContact[]; relatio
                   </span>
                 )}
               </td>
-              <td className={cn("whitespace-nowrap border-b border-slate-100 py-1.5 text-xs", CELL_X)}>
+              <td className={cn("whitespace-nowrap border-b border-slate-100 py-1.5 text-xs max-md:w-full max-md:whitespace-normal", CELL_X, CARD.cell)} data-testid="person-threads">
+                <span className={cn("text-slate-500", CARD.only)}>Level {r.seniority} · known by </span>
                 <span className={cn("font-semibold", r.threads === 0 ? "text-red-600" : r.threads === 1 ? "text-amber-700" : "text-emerald-700")}>{r.threads}</span>
+                <span className={cn("text-slate-500", CARD.only)}> of our team</span>
                 {r.threads > 0 && <span className="text-slate-500"> · best {r.best}</span>}
-                {r.last > 0 && <span className={cn("block text-slate-500", NARROW_ONLY)}>{formatRelative(new Date(r.last))}</span>}
+                {r.last > 0 && (
+                  <span className={cn("block text-slate-500 max-md:inline", NARROW_ONLY)}>
+                    <span className={CARD.only}> · last contact </span>
+                    {formatRelative(new Date(r.last))}
+                  </span>
+                )}
               </td>
               <td className={cn("whitespace-nowrap border-b border-slate-100 py-1.5 text-xs text-slate-500", CELL_X, WIDE_COLUMN)}>{r.last ? formatRelative(new Date(r.last)) : "—"}</td>
             </tr>

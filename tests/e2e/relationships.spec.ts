@@ -218,6 +218,64 @@ test("on a laptop (1280 px) and a tablet held either way (1024 and 768 px) both 
   expect(await fits("relationships-list"), "the relationships list's sideways overflow at 768 px").toBeLessThanOrEqual(0);
 });
 
+test("on a phone the people and relationships lists are cards that fit, with their quick edits and a sort select", async ({ page }) => {
+  await signIn(page, "marco");
+  const id = await accountId(page, "Nordwind Energy");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/accounts/${id}/relationships?view=list`);
+  const people = page.getByTestId("people-list");
+  await expect(people).toBeVisible();
+  // It scrolled 293 px sideways, with influence, attitude and our team off the screen.
+  expect(await people.evaluate((el) => el.scrollWidth - el.clientWidth), "the people list's sideways overflow in px").toBeLessThanOrEqual(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await expect(people.getByRole("columnheader", { name: /Influence/ })).toBeHidden();
+
+  const hana = people.getByRole("row").filter({ hasText: "Hana Costa" });
+  await expect(hana).toContainText("Executive · Toulouse");
+  await expect(hana.getByTestId("person-threads")).toHaveText(/^Level 1 · known by 3 of our team · best 4 · last contact /);
+  // The three quick edits are there, captioned, and on the screen.
+  for (const [caption, label] of [["Decision role", "Decision role of Hana Costa"], ["Influence", "Influence of Hana Costa"], ["Attitude", "Attitude of Hana Costa"]]) {
+    await expect(hana.getByText(caption, { exact: true })).toBeVisible();
+    const box = (await hana.getByRole("combobox", { name: label }).boundingBox())!;
+    expect(box.x + box.width, `${label} on the screen`).toBeLessThanOrEqual(390);
+  }
+  await expect(hana.getByRole("combobox", { name: "Influence of Hana Costa" })).toHaveValue("5");
+
+  // The sort select stands in for the headings: by name, the first card is the first name.
+  const sort = page.getByLabel("Sort people");
+  await expect(sort).toHaveValue("influence:desc");
+  await sort.selectOption({ label: "Name" });
+  const names = await people.locator("tbody tr td:first-child button").allTextContents();
+  expect(names.length).toBe(20);
+  expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+
+  // The relationships: each a card naming both people, its quick edits captioned and on the screen.
+  await page.getByRole("tab", { name: /^Relationships/ }).click();
+  const rels = page.getByTestId("relationships-list");
+  expect(await rels.evaluate((el) => el.scrollWidth - el.clientWidth), "the relationships list's sideways overflow in px").toBeLessThanOrEqual(0);
+  const elena = rels.getByRole("row").filter({ has: page.getByRole("combobox", { name: "Strength: Elena García and Hana Costa" }) });
+  await expect(elena.getByRole("cell").filter({ hasText: "Hana Costa" })).toHaveText(/^Elena García →\s*and\s*Hana Costa · influence 5$/);
+  for (const [caption, label] of [["Strength", "Strength"], ["Level today", "Level today"], ["Aiming for", "Aiming for"], ["Last interaction", "Last interaction"]]) {
+    await expect(elena.getByText(caption, { exact: true })).toBeVisible();
+    const box = (await elena.getByLabel(`${label}: Elena García and Hana Costa`).boundingBox())!;
+    expect(box.x + box.width, `${label} on the screen`).toBeLessThanOrEqual(390);
+  }
+  const relSort = page.getByLabel("Sort relationships");
+  await relSort.selectOption({ label: "Strength, strongest first" });
+  const strengths = await rels.getByRole("combobox", { name: /^Strength: / }).evaluateAll((els) => els.map((e) => Number((e as HTMLSelectElement).value)));
+  expect(strengths).toEqual([...strengths].sort((a, b) => b - a));
+
+  // From 768 px both are tables again, with their headings; the sort chosen on the phone stays.
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await expect(rels.getByRole("columnheader", { name: /Strength/ })).toHaveAttribute("aria-sort", "descending");
+  await expect(rels.getByRole("columnheader", { name: /Our team/ })).toBeVisible();
+  await expect(relSort).toBeHidden();
+  await page.getByRole("tab", { name: /^People/ }).click();
+  await expect(people.getByRole("columnheader", { name: /Influence/ })).toBeVisible();
+  await expect(sort).toBeHidden();
+  await expect(hana.getByText("Decision role", { exact: true })).toBeHidden();
+});
+
 test("on a phone a person's panel shows their whole email address", async ({ page }) => {
   await signIn(page, "marco");
   const id = await accountId(page, "Nordwind Energy");
