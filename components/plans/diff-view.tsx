@@ -5,6 +5,7 @@ import { formatMoney } from "@/lib/format";
 import type { TChangeStatus, TDiffPart, TPlanDiff, TSectionDiff, TTextDiff } from "@/lib/plans/model";
 import { cn } from "@/lib/cn";
 import { ScrollX } from "@/components/ui/scroll-x";
+import { PHONE_COLUMN, PHONE_ONLY } from "@/components/ui/fold";
 
 const STATUS: Record<TChangeStatus, { label: string; tone: Tone }> = {
   unchanged: { label: "Unchanged", tone: "slate" },
@@ -130,22 +131,30 @@ function SectionBody({ s }: { s: TSectionDiff }) {
     const v = side === "before" ? before : after;
     const differs = before !== after;
     return (
-      <td className={cn("px-2 py-1.5 text-right", differs && v !== undefined && (side === "before" ? "bg-red-50 text-red-900" : "bg-emerald-50 text-emerald-900"))}>
+      <td className={cn("px-1 py-1.5 text-right sm:px-2", side === "before" && PHONE_COLUMN, differs && v !== undefined && (side === "before" ? "bg-red-50 text-red-900" : "bg-emerald-50 text-emerald-900"))}>
         {v === undefined ? "—" : formatMoney(v)}
+        {/* On a phone the before column is folded away: what changed says what it was. */}
+        {side === "after" && differs && before !== undefined && <span className={cn("block text-xs text-red-800", PHONE_ONLY)}>was {formatMoney(before)}</span>}
       </td>
     );
   };
   return (
     <ScrollX label="Financial targets compared">
-      <table className="w-full min-w-[34rem] text-sm tabular-nums">
+      <table className="w-full text-sm tabular-nums sm:min-w-[34rem]" data-testid="targets-diff">
         <thead>
           <tr className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-            <th className="px-2 py-1.5 text-left font-medium">Year</th>
-            <th className="px-2 py-1.5 text-right font-medium">Revenue before</th>
-            <th className="px-2 py-1.5 text-right font-medium">Revenue after</th>
-            <th className="px-2 py-1.5 text-right font-medium">Margin before</th>
-            <th className="px-2 py-1.5 text-right font-medium">Margin after</th>
-            <th className="px-2 py-1.5">
+            <th className="px-1 py-1.5 text-left font-medium sm:px-2">Year</th>
+            <th className={cn("px-2 py-1.5 text-right font-medium", PHONE_COLUMN)}>Revenue before</th>
+            <th className="px-1 py-1.5 text-right font-medium sm:px-2">
+              <span className={PHONE_ONLY}>Revenue</span>
+              <span className="hidden sm:inline">Revenue after</span>
+            </th>
+            <th className={cn("px-2 py-1.5 text-right font-medium", PHONE_COLUMN)}>Margin before</th>
+            <th className="px-1 py-1.5 text-right font-medium sm:px-2">
+              <span className={PHONE_ONLY}>Margin</span>
+              <span className="hidden sm:inline">Margin after</span>
+            </th>
+            <th className="px-1 py-1.5 sm:px-2">
               <span className="sr-only">Change</span>
             </th>
           </tr>
@@ -153,12 +162,12 @@ function SectionBody({ s }: { s: TSectionDiff }) {
         <tbody>
           {s.rows.map((r) => (
             <tr key={r.year} className="border-b border-slate-100">
-              <td className="px-2 py-1.5 font-medium">{r.year}</td>
+              <td className="px-1 py-1.5 font-medium sm:px-2">{r.year}</td>
               {cell(r.before?.revenue, r.after?.revenue, "before")}
               {cell(r.before?.revenue, r.after?.revenue, "after")}
               {cell(r.before?.margin, r.after?.margin, "before")}
               {cell(r.before?.margin, r.after?.margin, "after")}
-              <td className="px-2 py-1.5 text-right">{r.status !== "unchanged" && <Badge tone={STATUS[r.status].tone}>{STATUS[r.status].label}</Badge>}</td>
+              <td className="px-1 py-1.5 text-right sm:px-2">{r.status !== "unchanged" && <Badge tone={STATUS[r.status].tone}>{STATUS[r.status].label}</Badge>}</td>
             </tr>
           ))}
         </tbody>

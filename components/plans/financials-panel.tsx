@@ -9,10 +9,11 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { api, ApiError } from "@/lib/client/api";
 import { cn } from "@/lib/cn";
-import { formatMoney } from "@/lib/format";
+import { formatMoney, formatMoneyCompact } from "@/lib/format";
 import type { TTargetVsActual } from "@/lib/plans/model";
 import { MAX_YEAR, MIN_YEAR } from "@/lib/plans/schema";
 import type { TFinancialYearView } from "@/lib/plans/view";
+import { PHONE_COLUMN, PHONE_ONLY } from "@/components/ui/fold";
 import { TargetsChart } from "./targets-chart";
 
 type Draft = { targetRevenue: string; targetMargin: string; actualRevenue: string; actualMargin: string };
@@ -105,6 +106,19 @@ export function FinancialsPanel({ accountId, rows, financials, canEdit, thisYear
   const byYear = new Map(financials.map((f) => [f.year, f]));
   const years = rows.map((r) => r.year);
   const suggestion = years.length ? Math.min(...years) - 1 : thisYear - 1;
+  // On a phone (below 640 px) each target goes under its actual, rounded ("target €13.8M"; the
+  // chart above and a wider screen give it whole), and cells are tighter, so the table fits. While a year is being edited, every column is shown, each with its own input.
+  const fold = editing === null && adding === null;
+  const targetColumn = fold ? PHONE_COLUMN : undefined;
+  const actualHead = (what: string) =>
+    fold ? (
+      <>
+        <span className={PHONE_ONLY}>{what}</span>
+        <span className="hidden sm:inline">Actual {what.toLowerCase()}</span>
+      </>
+    ) : (
+      `Actual ${what.toLowerCase()}`
+    );
   return (
     <Card>
       <CardHeader
@@ -122,16 +136,25 @@ export function FinancialsPanel({ accountId, rows, financials, canEdit, thisYear
         {rows.length ? <TargetsChart rows={rows} /> : <p className="text-sm text-slate-500">No targets yet: add yearly targets in the draft, or record a past year here.</p>}
         {(rows.length > 0 || adding !== null) && (
           <div className="relative overflow-x-auto">
-            <table className="w-full text-sm tabular-nums">
+            <table className="w-full text-sm tabular-nums" data-testid="targets-actuals">
               <thead>
                 <tr className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-                  <th className="px-2 py-1.5 text-left font-medium">Year</th>
-                  <th className="px-2 py-1.5 text-right font-medium">Target revenue</th>
-                  <th className="px-2 py-1.5 text-right font-medium">Actual revenue</th>
-                  <th className="px-2 py-1.5 text-right font-medium">Target margin</th>
-                  <th className="px-2 py-1.5 text-right font-medium">Actual margin</th>
-                  <th className="px-2 py-1.5 text-right font-medium">Revenue vs target</th>
-                  <th className="px-2 py-1.5">
+                  <th className="px-1 py-1.5 sm:px-2 text-left font-medium">Year</th>
+                  <th className={cn("px-1 py-1.5 sm:px-2 text-right font-medium", targetColumn)}>Target revenue</th>
+                  <th className="px-1 py-1.5 sm:px-2 text-right font-medium">{actualHead("Revenue")}</th>
+                  <th className={cn("px-1 py-1.5 sm:px-2 text-right font-medium", targetColumn)}>Target margin</th>
+                  <th className="px-1 py-1.5 sm:px-2 text-right font-medium">{actualHead("Margin")}</th>
+                  <th className="px-1 py-1.5 sm:px-2 text-right font-medium">
+                    {fold ? (
+                      <>
+                        <span className={PHONE_ONLY}>vs target</span>
+                        <span className="hidden sm:inline">Revenue vs target</span>
+                      </>
+                    ) : (
+                      "Revenue vs target"
+                    )}
+                  </th>
+                  <th className="px-1 py-1.5 sm:px-2">
                     <span className="sr-only">Edit</span>
                   </th>
                 </tr>
@@ -143,22 +166,28 @@ export function FinancialsPanel({ accountId, rows, financials, canEdit, thisYear
                     <YearEditor key={r.year} accountId={accountId} year={r.year} row={r} record={byYear.get(r.year)} onDone={() => setEditing(null)} />
                   ) : (
                     <tr key={r.year} className="border-b border-slate-100" data-testid={`fy-${r.year}`}>
-                      <td className="px-2 py-1.5 font-medium text-slate-900">{r.year}</td>
-                      <td className="px-2 py-1.5 text-right text-slate-600">{formatMoney(r.targetRevenue)}</td>
-                      <td className="px-2 py-1.5 text-right font-medium text-slate-900">{formatMoney(r.actualRevenue)}</td>
-                      <td className="px-2 py-1.5 text-right text-slate-600">{formatMoney(r.targetMargin)}</td>
-                      <td className="px-2 py-1.5 text-right font-medium text-slate-900">{formatMoney(r.actualMargin)}</td>
+                      <td className="px-1 py-1.5 sm:px-2 font-medium text-slate-900">{r.year}</td>
+                      <td className={cn("px-1 py-1.5 sm:px-2 text-right text-slate-600", targetColumn)}>{formatMoney(r.targetRevenue)}</td>
+                      <td className="px-1 py-1.5 sm:px-2 text-right font-medium text-slate-900">
+                        {formatMoney(r.actualRevenue)}
+                        {fold && <span className={cn("block text-xs font-normal text-slate-500", PHONE_ONLY)}>target {formatMoneyCompact(r.targetRevenue)}</span>}
+                      </td>
+                      <td className={cn("px-1 py-1.5 sm:px-2 text-right text-slate-600", targetColumn)}>{formatMoney(r.targetMargin)}</td>
+                      <td className="px-1 py-1.5 sm:px-2 text-right font-medium text-slate-900">
+                        {formatMoney(r.actualMargin)}
+                        {fold && <span className={cn("block text-xs font-normal text-slate-500", PHONE_ONLY)}>target {formatMoneyCompact(r.targetMargin)}</span>}
+                      </td>
                       <td
                         className={cn(
-                          "px-2 py-1.5 text-right font-medium",
+                          "px-1 py-1.5 sm:px-2 text-right font-medium",
                           r.revenueAttainment === null ? "text-slate-500" : r.revenueAttainment >= 1 ? "text-emerald-700" : r.revenueAttainment >= 0.9 ? "text-amber-700" : "text-red-700",
                         )}
                       >
                         {r.revenueAttainment === null ? "—" : `${Math.round(r.revenueAttainment * 100)}%`}
                       </td>
-                      <td className="px-2 py-1.5 text-right">
+                      <td className="px-1 py-1.5 sm:px-2 text-right">
                         {canEdit && (
-                          <Button variant="ghost" size="sm" onClick={() => setEditing(r.year)} aria-label={`Edit ${r.year}`}>
+                          <Button variant="ghost" size="sm" onClick={() => setEditing(r.year)} aria-label={`Edit ${r.year}`} className="w-8 px-0">
                             <Pencil aria-hidden className="h-3.5 w-3.5" />
                           </Button>
                         )}

@@ -2,6 +2,7 @@
 // Plain text only (no HTML from users is ever rendered), line breaks kept.
 import type { ReactNode } from "react";
 import { formatMoney } from "@/lib/format";
+import { PHONE_COLUMN, PHONE_ONLY } from "@/components/ui/fold";
 import { SECTION_LABELS, SUBFIELD_LABELS, type TPlanContent, type TPlanSection } from "@/lib/plans/schema";
 import { cn } from "@/lib/cn";
 import { ScrollX } from "@/components/ui/scroll-x";
@@ -111,26 +112,34 @@ export function PlanDocument({
         <Section id="financialTargets" title={SECTION_LABELS.financialTargets}>
           {years.length ? (
             <ScrollX label="Financial targets by year">
-              <table className="w-full min-w-[28rem] text-sm tabular-nums">
+              {/* On a phone the margin % and the actuals go under the targets, so the table fits. */}
+              <table className="w-full text-sm tabular-nums sm:min-w-[28rem]">
                 <thead>
                   <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
                     <th className="py-1.5 pr-4 font-medium">Year</th>
                     <th className="py-1.5 pr-4 text-right font-medium">Target revenue</th>
                     <th className="py-1.5 pr-4 text-right font-medium">Target margin</th>
-                    <th className="py-1.5 pr-4 text-right font-medium">Margin %</th>
-                    {actuals && <th className="py-1.5 pr-4 text-right font-medium">Actual revenue</th>}
-                    {actuals && <th className="py-1.5 text-right font-medium">Actual margin</th>}
+                    <th className={cn("py-1.5 pr-4 text-right font-medium", PHONE_COLUMN)}>Margin %</th>
+                    {actuals && <th className={cn("py-1.5 pr-4 text-right font-medium", PHONE_COLUMN)}>Actual revenue</th>}
+                    {actuals && <th className={cn("py-1.5 text-right font-medium", PHONE_COLUMN)}>Actual margin</th>}
                   </tr>
                 </thead>
                 <tbody>
                   {years.map((t) => (
                     <tr key={t.year} className="border-b border-slate-100">
                       <td className="py-1.5 pr-4 font-medium text-slate-900">{t.year}</td>
-                      <td className="py-1.5 pr-4 text-right">{formatMoney(t.revenue)}</td>
-                      <td className="py-1.5 pr-4 text-right">{formatMoney(t.margin)}</td>
-                      <td className="py-1.5 pr-4 text-right text-slate-500">{margin(t.revenue, t.margin)}</td>
-                      {actuals && <td className="py-1.5 pr-4 text-right">{formatMoney(actuals[t.year]?.revenue ?? null)}</td>}
-                      {actuals && <td className="py-1.5 text-right">{formatMoney(actuals[t.year]?.margin ?? null)}</td>}
+                      <td className="py-1.5 pr-4 text-right">
+                        {formatMoney(t.revenue)}
+                        {actuals && <span className={cn("block text-xs text-slate-500", PHONE_ONLY)}>actual {formatMoney(actuals[t.year]?.revenue ?? null)}</span>}
+                      </td>
+                      <td className="py-1.5 text-right sm:pr-4">
+                        {formatMoney(t.margin)}
+                        <span className={cn("block text-xs text-slate-500", PHONE_ONLY)}>{margin(t.revenue, t.margin)} margin</span>
+                        {actuals && <span className={cn("block text-xs text-slate-500", PHONE_ONLY)}>actual {formatMoney(actuals[t.year]?.margin ?? null)}</span>}
+                      </td>
+                      <td className={cn("py-1.5 pr-4 text-right text-slate-500", PHONE_COLUMN)}>{margin(t.revenue, t.margin)}</td>
+                      {actuals && <td className={cn("py-1.5 pr-4 text-right", PHONE_COLUMN)}>{formatMoney(actuals[t.year]?.revenue ?? null)}</td>}
+                      {actuals && <td className={cn("py-1.5 text-right", PHONE_COLUMN)}>{formatMoney(actuals[t.year]?.margin ?? null)}</td>}
                     </tr>
                   ))}
                 </tbody>

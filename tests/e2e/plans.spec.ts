@@ -109,6 +109,52 @@ test("on a phone an objective's title and description take the card's width, its
     .toBeGreaterThan(0);
 });
 
+test("on a phone the plan's targets and actuals, a version's targets and a comparison of versions fit", async ({ page }) => {
+  await signIn(page, "marco");
+  const id = await accountId(page, "Nordwind Energy");
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = (table: ReturnType<Page["getByTestId"]>) => table.locator("xpath=..").evaluate((el) => el.scrollWidth - el.clientWidth);
+
+  // Targets and actuals (it scrolled 236 px): each target goes under its actual, rounded.
+  await page.goto(`/accounts/${id}/plan`);
+  const actuals = page.getByTestId("targets-actuals");
+  await expect(actuals).toBeVisible();
+  expect(await overflow(actuals), "targets and actuals: sideways overflow in px").toBeLessThanOrEqual(0);
+  await expect(actuals.getByRole("columnheader", { name: "Target revenue" })).toBeHidden();
+  await expect(actuals.locator("tbody tr").first()).toContainText(/target €[\d.]+m.*target €[\d.]+[mk]/);
+  const edit = actuals.getByRole("button", { name: /^Edit \d{4}$/ }).first();
+  const box = (await edit.boundingBox())!;
+  expect(box.x + box.width, "the edit button is on the screen").toBeLessThanOrEqual(390);
+
+  // A version's targets (140 px): the margin % goes under the margin.
+  await page.goto(`/accounts/${id}/plan/versions/1`);
+  const targets = page.locator("#section-financialTargets table");
+  await expect(targets).toBeVisible();
+  expect(await overflow(targets), "a version's targets: sideways overflow in px").toBeLessThanOrEqual(0);
+  // Fitting, its scroller is a plain box, not a scrolling region with a Tab stop.
+  await expect(page.getByRole("region", { name: "Financial targets by year" })).toHaveCount(0);
+  await expect(targets.locator("tbody tr").first()).toContainText(/\d+\.\d% margin/);
+
+  // Two versions compared (228 px): only the later figures show, with what a changed one was.
+  await page.goto(`/accounts/${id}/plan/versions?a=1&b=3`);
+  const diff = page.getByTestId("targets-diff");
+  await expect(diff).toBeVisible();
+  expect(await overflow(diff), "the comparison's targets: sideways overflow in px").toBeLessThanOrEqual(0);
+  await expect(diff.getByRole("columnheader", { name: "Revenue before" })).toBeHidden();
+  // Version 2 raised the later years' targets: the changed figure says what it was.
+  const changed = diff.locator("tbody tr").nth(1);
+  await expect(changed).toContainText(/€[\d,]+\s*was €[\d,]+/);
+  await expect(diff.locator("tbody tr").first().getByText(/^was /)).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Financial targets compared" })).toHaveCount(0);
+
+  // On a laptop every column is back.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(diff.getByRole("columnheader", { name: "Revenue before" })).toBeVisible();
+  await page.goto(`/accounts/${id}/plan`);
+  await expect(actuals.getByRole("columnheader", { name: "Target revenue" })).toBeVisible();
+  await expect(actuals.locator("tbody tr").first().getByText(/^target /).filter({ visible: true })).toHaveCount(0);
+});
+
 test("on a phone a traffic light's reason takes the row, and its buttons go under it", async ({ page }) => {
   await signIn(page, "marco");
   const id = await accountId(page, "Solenne Cosmetics");
