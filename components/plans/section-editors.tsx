@@ -3,6 +3,7 @@
 // Editors for the plan's sections: prose fields that grow with their text, the objectives list
 // and the yearly financial targets. Each calls `onChange` with the whole new value; the draft
 // editor owns saving.
+import { useRef } from "react";
 import { Plus, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
@@ -83,12 +84,15 @@ export function ObjectivesEditor({
   disabled?: boolean;
   thisYear: number;
 }) {
+  const addButton = useRef<HTMLButtonElement>(null);
   const update = (i: number, patch: Partial<TObjective>) => onChange(value.map((o, j) => (j === i ? { ...o, ...patch } : o)));
   const remove = async (i: number) => {
     const o = value[i];
     const asked = o.title.trim() || o.description.trim();
     if (asked && !(await confirmAction({ title: `Remove the objective “${o.title.trim() || "untitled"}”?`, body: "It leaves the draft. Earlier versions keep it.", confirmLabel: "Remove objective", tone: "danger" }))) return;
     onChange(value.filter((_, j) => j !== i));
+    // Its remove button is gone with it: a keyboard carries on from "Add objective", not the page's top.
+    requestAnimationFrame(() => addButton.current?.focus());
   };
   const years = Array.from({ length: 7 }, (_, k) => thisYear + k);
   return (
@@ -153,7 +157,7 @@ export function ObjectivesEditor({
         </div>
       ))}
       {!disabled && value.length < LIMITS.objectives && (
-        <Button variant="secondary" size="sm" onClick={() => onChange([...value, { id: newObjectiveId(), title: "", description: "", horizonYear: null }])}>
+        <Button ref={addButton} variant="secondary" size="sm" onClick={() => onChange([...value, { id: newObjectiveId(), title: "", description: "", horizonYear: null }])}>
           <Plus aria-hidden className="h-4 w-4" /> Add objective
         </Button>
       )}

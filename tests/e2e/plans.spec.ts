@@ -43,6 +43,8 @@ test("an account manager writes a first plan over several years and submits it",
   await page.getByRole("button", { name: "Remove objective 2" }).click();
   await question.getByRole("button", { name: "Remove objective" }).click();
   await expect(page.getByTestId("objective")).toHaveCount(1);
+  // The removed objective's button is gone: the keyboard carries on from "Add objective".
+  await expect(page.getByRole("button", { name: "Add objective" })).toBeFocused();
   const year = new Date().getFullYear();
   for (const y of [year, year + 1, year + 2]) {
     await page.getByRole("button", { name: `Add ${y}` }).click();
