@@ -2,7 +2,7 @@
 
 // Everything about one person, beside the map: who they are, how they stand, who on our team
 // knows them and how well, who they influence or pull against, and their former roles.
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Pencil, Plus, Trash2 } from "lucide-react";
 import { api, ApiError } from "@/lib/client/api";
 import { ATTITUDE_LABELS, DECISION_ROLE_LABELS, LEVEL_LABELS, LINK_KINDS, LINK_KIND_LABELS, SENIORITY_LABELS, type TLinkKind } from "@/lib/relationships/schema";
@@ -36,6 +36,7 @@ function PersonBody({ personId, onRemoved }: { personId: string; onRemoved: () =
   const [editing, setEditing] = useState(false);
   const [editingRel, setEditingRel] = useState<string | null>(null);
   const [addingRel, setAddingRel] = useState(false);
+  const addRelButton = useRef<HTMLButtonElement>(null);
   const c = contactById.get(personId)!;
 
   useEffect(() => {
@@ -139,7 +140,7 @@ function PersonBody({ personId, onRemoved }: { personId: string; onRemoved: () =
             Our relationships ({rels.length})
           </h3>
           {canEdit && !addingRel && (
-            <Button size="sm" variant="secondary" onClick={() => setAddingRel(true)}>
+            <Button ref={addRelButton} size="sm" variant="secondary" onClick={() => setAddingRel(true)}>
               <Plus aria-hidden className="h-3.5 w-3.5" /> Add
             </Button>
           )}
@@ -158,7 +159,7 @@ function PersonBody({ personId, onRemoved }: { personId: string; onRemoved: () =
                 <RelationshipForm relationship={r} onCancel={() => setEditingRel(null)} onDone={() => setEditingRel(null)} />
               </li>
             ) : (
-              <RelationshipRow key={r.id} r={r} onEdit={canEdit ? () => setEditingRel(r.id) : undefined} />
+              <RelationshipRow key={r.id} r={r} onEdit={canEdit ? () => setEditingRel(r.id) : undefined} onRemoved={() => requestAnimationFrame(() => addRelButton.current?.focus())} />
             ),
           )}
         </ul>
@@ -214,7 +215,8 @@ function LongText({ label, text }: { label: string; text: string }) {
   );
 }
 
-function RelationshipRow({ r, onEdit }: { r: TMapRelationship; onEdit?: () => void }) {
+/** `onRemoved` moves the focus on: the row and its remove button are gone. */
+function RelationshipRow({ r, onEdit, onRemoved }: { r: TMapRelationship; onEdit?: () => void; onRemoved: () => void }) {
   const { memberById, contactById, accountId, mutate } = useMap();
   const name = memberById.get(r.userId)?.name ?? "Former team member";
   const person = contactById.get(r.contactId)?.name ?? "this person";
@@ -243,7 +245,7 @@ function RelationshipRow({ r, onEdit }: { r: TMapRelationship; onEdit?: () => vo
             aria-label={`Remove ${name}'s relationship`}
             onClick={async () => {
               if (await confirmAction({ title: `Remove ${name}'s relationship with ${person}?`, body: `The map no longer shows ${name} as knowing ${person}. The audit log keeps a record.`, confirmLabel: "Remove relationship", tone: "danger" }))
-                await mutate({ url: `/api/accounts/${accountId}/relationships/${r.id}?version=${r.version}`, method: "DELETE", success: "Relationship removed" });
+                if ((await mutate({ url: `/api/accounts/${accountId}/relationships/${r.id}?version=${r.version}`, method: "DELETE", success: "Relationship removed" })).ok) onRemoved();
             }}
           >
             <Trash2 aria-hidden className="h-3.5 w-3.5" />

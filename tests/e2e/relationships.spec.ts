@@ -384,6 +384,8 @@ test("removing a relationship or a person asks first in Keystone's own dialog, a
   await page.keyboard.press("Enter");
   await expect(page.getByText("Relationship removed")).toBeVisible();
   await expect(panel.getByText("Marco Rossi · strength 4")).toHaveCount(0);
+  // Its row is gone: the keyboard carries on from the panel's "Add", not the top of the page.
+  await expect(panel.getByRole("button", { name: "Add", exact: true })).toBeFocused();
   expect(await counts()).toEqual({ people: 1, relationships: 0 });
 
   // The person: Cancel keeps her; the named action removes her and closes her panel.
