@@ -19,12 +19,13 @@ import { RelationshipForm } from "./relationship-form";
 import { ATTITUDE_COLORS } from "./palette";
 import { confirmAction } from "@/components/ui/confirm";
 
-export function PersonPanel({ personId, onClose }: { personId: string | null; onClose: () => void }) {
+/** `onRemoved` (after the person is removed) closes the panel and moves the focus on. */
+export function PersonPanel({ personId, onClose, onRemoved }: { personId: string | null; onClose: () => void; onRemoved: () => void }) {
   const { contactById } = useMap();
   const contact = personId ? contactById.get(personId) : undefined;
   return (
     <SidePanel open={!!contact} onOpenChange={(o) => !o && onClose()} title={contact?.name ?? ""} description={contact ? [contact.jobTitle, contact.department, contact.site].filter(Boolean).join(" · ") || "No role recorded" : undefined}>
-      {contact && <PersonBody key={`${contact.id}:${contact.version}`} personId={contact.id} onRemoved={onClose} />}
+      {contact && <PersonBody key={`${contact.id}:${contact.version}`} personId={contact.id} onRemoved={onRemoved} />}
     </SidePanel>
   );
 }

@@ -3,7 +3,7 @@
 // The Relationships tab: three views of one map (interactive map, coverage matrix, list), the
 // filters they share, the analysis beside them, and the person panel. View, filters and the
 // selected person live in the URL, so a view can be bookmarked or shared.
-import { useCallback, useMemo, useState, useSyncExternalStore } from "react";
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { usePathname, useSearchParams } from "next/navigation";
 import { Tabs } from "radix-ui";
 import { Download, Grid3x3, List, Network, Plus, Upload, UserPlus } from "lucide-react";
@@ -75,6 +75,7 @@ function WorkspaceBody({ view, filters, wide, setUrl }: { view: View; filters: T
   const empty = map.contacts.length === 0;
   const inBrowser = useInBrowser();
   const fullWidth = view === "list" || (view === "map" && wide);
+  const addPersonButton = useRef<HTMLButtonElement>(null);
 
   // WAI-ARIA tabs (Radix): arrow keys move between the views, Enter or Space opens one (the map
   // takes a moment to draw, so moving does not open it), and the view is a panel named by its tab.
@@ -95,7 +96,7 @@ function WorkspaceBody({ view, filters, wide, setUrl }: { view: View; filters: T
         <div className="flex flex-wrap items-center gap-2">
           {canEdit && (
             <>
-              <Button size="sm" onClick={() => setDialog("person")}>
+              <Button ref={addPersonButton} size="sm" onClick={() => setDialog("person")}>
                 <UserPlus aria-hidden className="h-4 w-4" /> Add person
               </Button>
               <Button size="sm" variant="secondary" onClick={() => setDialog("relationship")} disabled={empty}>
@@ -144,7 +145,15 @@ function WorkspaceBody({ view, filters, wide, setUrl }: { view: View; filters: T
         <AnalysisPanel layout={fullWidth ? "grid" : "column"} />
       </div>
 
-      <PersonPanel personId={selectedPersonId} onClose={() => selectPerson(null)} />
+      <PersonPanel
+        personId={selectedPersonId}
+        onClose={() => selectPerson(null)}
+        onRemoved={() => {
+          // The panel and its button are gone: the keyboard carries on from "Add person".
+          selectPerson(null);
+          requestAnimationFrame(() => addPersonButton.current?.focus());
+        }}
+      />
       <ContactDialog open={dialog === "person"} onOpenChange={(o) => setDialog(o ? "person" : null)} />
       <RelationshipDialog open={dialog === "relationship"} onOpenChange={(o) => setDialog(o ? "relationship" : null)} />
       <ImportDialog open={dialog === "import"} onOpenChange={(o) => setDialog(o ? "import" : null)} />

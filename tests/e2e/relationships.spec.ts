@@ -400,5 +400,6 @@ test("removing a relationship or a person asks first in Keystone's own dialog, a
   await expect(page.getByText("Removed Ines Duarte")).toBeVisible();
   await expect(panel).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "No one mapped yet" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add person", exact: true })).toBeFocused();
   expect(await counts()).toEqual({ people: 0, relationships: 0 });
 });
