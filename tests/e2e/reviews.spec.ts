@@ -274,9 +274,22 @@ test("the demo data shows resubmissions with what changed and which comments eac
   await page.goto("/reviews");
   await expect(page.getByTestId("turnaround").getByRole("rowheader", { name: /Helen Carter/ })).toBeVisible();
   await expect(page.getByTestId("turnaround").getByRole("rowheader", { name: /David Okafor/ })).toBeVisible();
+  // At 1280 px the side column is narrow: the waiting count goes under the mentor, nothing scrolls,
+  // and the oldest wait reads "oldest 12 d" (it once showed a literal "\u00a0").
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  const turnaround = page.getByTestId("turnaround");
+  await expect(turnaround.getByRole("columnheader", { name: "Waiting" })).toBeHidden();
+  expect(await turnaround.locator("xpath=..").evaluate((el) => el.scrollWidth - el.clientWidth), "the turnaround table's sideways overflow").toBeLessThanOrEqual(0);
+  const helen = turnaround.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /Helen Carter/ }) });
+  await expect(helen.getByTestId("turnaround-waiting")).toHaveText(/^\d+ waiting · oldest \d+\sd$/);
+  expect(await helen.getByTestId("turnaround-waiting").textContent(), "a no-break space before the unit").toMatch(/oldest \d+\u00a0d$/);
+  await expect(turnaround).not.toContainText("\\u00a0");
   // In the narrow side column a duration keeps its unit: "longest 14.0 d" never puts the "d" on a
   // line of its own (at 1920 px the summary wraps in the side column).
   await page.setViewportSize({ width: 1920, height: 1000 });
+  // Wide enough there for its own column again.
+  await expect(turnaround.getByRole("columnheader", { name: "Waiting" })).toBeVisible();
+  await expect(helen.getByTestId("turnaround-waiting")).toBeHidden();
   const apart = await page.getByTestId("turnaround-summary").evaluateAll((els) =>
     els.flatMap((el) => {
       const text = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).at(-1) as Text | undefined;
