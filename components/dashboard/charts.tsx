@@ -20,6 +20,7 @@ import {
   YAxis,
 } from "recharts";
 import { formatMoney } from "@/lib/format";
+import { inSeriesOrder } from "@/components/ui/chart-legend";
 import { useDrill } from "./context";
 import { formatCount, formatMoneyShort } from "./figure";
 
@@ -138,7 +139,7 @@ export function StackedBars<T extends { label: string }>({
             </>
           )}
           <Tooltip formatter={(v) => formatCount(Number(v))} cursor={{ fill: "#f1f5f9" }} />
-          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span style={{ color: "#475569" }}>{value}</span>} />
+          <Legend itemSorter={inSeriesOrder(series.map((s) => s.key))} wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span style={{ color: "#475569" }}>{value}</span>} />
           {series.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={s.name} stackId="a" fill={s.color} isAnimationActive={false} cursor="pointer" onClick={(d) => open(metricFor((d as unknown as { payload: T }).payload, s.key))} />
           ))}
@@ -198,7 +199,7 @@ export function ReturnsChart({ rows, height = 280 }: { rows: { label: string; me
           <XAxis dataKey="label" {...AXIS} axisLine={{ stroke: "#cbd5e1" }} />
           <YAxis {...AXIS} axisLine={false} width={64} tickFormatter={(v: number) => formatMoneyShort(v)} />
           <Tooltip formatter={(v) => (v === null || v === undefined ? "—" : formatMoney(Number(v)))} cursor={{ fill: "#f1f5f9" }} />
-          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span style={{ color: "#475569" }}>{value}</span>} />
+          <Legend itemSorter={inSeriesOrder(["targetRevenue", "actualRevenue", "targetMargin", "actualMargin"])} wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span style={{ color: "#475569" }}>{value}</span>} />
           <Bar dataKey="targetRevenue" name="Target revenue" fill="#bfd3fe" radius={[3, 3, 0, 0]} isAnimationActive={false} cursor="pointer" onClick={click} />
           <Bar dataKey="actualRevenue" name="Actual revenue" fill="#2552e8" radius={[3, 3, 0, 0]} isAnimationActive={false} cursor="pointer" onClick={click} />
           <Line dataKey="targetMargin" name="Target margin" stroke="#059669" strokeDasharray="5 4" strokeWidth={2} dot={{ r: 3 }} connectNulls isAnimationActive={false} />

@@ -35,7 +35,9 @@ const toneText: Record<TTone, string> = { neutral: "text-slate-900", good: "text
 export function StatTile({ label, value, metric, hint, tone = "neutral", testId }: { label: string; value: string; metric?: string; hint?: ReactNode; tone?: TTone; testId?: string }) {
   return (
     <div className={cn("rounded-xl border bg-white px-4 py-3 shadow-sm", toneRing[tone])} data-testid={testId}>
-      <div className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</div>
+      <div className="text-xs font-medium uppercase tracking-wide text-slate-500" data-part="stat-label">
+        {label}
+      </div>
       <div className={cn("mt-1 text-2xl font-semibold", toneText[tone])}>
         {metric ? (
           <FigureLink metric={metric} label={label} className={cn("no-underline hover:underline", toneText[tone])}>

@@ -128,11 +128,15 @@ export function TierSection({ d }: { d: TDashboard }) {
         rowKey={(m) => m.month}
         chart={<StackedBars data={months} series={[...MOVE_SERIES]} metricFor={(m, key) => `moveMonth:${m.month}:${key}`} />}
       >
-        <div className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
-          <StatTile label={MOVE_LABELS.up} value={formatCount(d.moves.summary.up)} metric="move:up" tone="good" />
-          <StatTile label={MOVE_LABELS.new} value={formatCount(d.moves.summary.new)} metric="move:new" />
-          <StatTile label={MOVE_LABELS.down} value={formatCount(d.moves.summary.down)} metric="move:down" tone={d.moves.summary.down ? "warn" : "neutral"} />
-          <StatTile label={MOVE_LABELS.dropped} value={formatCount(d.moves.summary.dropped)} metric="move:dropped" tone={d.moves.summary.dropped ? "bad" : "neutral"} />
+        {/* Four across only where the card is wide enough for "New key accounts" (a container query:
+            beside another card at 1280 px it is not), else two by two; a label never breaks a word. */}
+        <div className="@container">
+          <div className="mb-4 grid grid-cols-2 gap-3 @xl:grid-cols-4">
+            <StatTile label={MOVE_LABELS.up} value={formatCount(d.moves.summary.up)} metric="move:up" tone="good" />
+            <StatTile label={MOVE_LABELS.new} value={formatCount(d.moves.summary.new)} metric="move:new" />
+            <StatTile label={MOVE_LABELS.down} value={formatCount(d.moves.summary.down)} metric="move:down" tone={d.moves.summary.down ? "warn" : "neutral"} />
+            <StatTile label={MOVE_LABELS.dropped} value={formatCount(d.moves.summary.dropped)} metric="move:dropped" tone={d.moves.summary.dropped ? "bad" : "neutral"} />
+          </div>
         </div>
       </ChartCard>
       <ChartCard

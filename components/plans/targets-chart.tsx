@@ -4,6 +4,9 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney, formatMoneyCompact } from "@/lib/format";
 import type { TTargetVsActual } from "@/lib/plans/model";
+import { inSeriesOrder } from "@/components/ui/chart-legend";
+
+const SERIES = ["targetRevenue", "actualRevenue", "targetMargin", "actualMargin"];
 
 export function TargetsChart({ rows, height = 280, animate = true }: { rows: TTargetVsActual[]; height?: number; animate?: boolean }) {
   const data = rows.map((r) => ({ ...r, name: String(r.year) }));
@@ -15,7 +18,7 @@ export function TargetsChart({ rows, height = 280, animate = true }: { rows: TTa
           <XAxis dataKey="name" tickLine={false} axisLine={{ stroke: "#cbd5e1" }} tick={{ fontSize: 12, fill: "#475569" }} />
           <YAxis tickFormatter={(v: number) => formatMoneyCompact(v)} tickLine={false} axisLine={false} width={64} tick={{ fontSize: 12, fill: "#475569" }} />
           <Tooltip formatter={(v) => (v === null || v === undefined ? "—" : formatMoney(Number(v)))} cursor={{ fill: "#f1f5f9" }} />
-          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span style={{ color: "#475569" }}>{value}</span>} />
+          <Legend itemSorter={inSeriesOrder(SERIES)} wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span style={{ color: "#475569" }}>{value}</span>} />
           <Bar dataKey="targetRevenue" name="Target revenue" fill="#bfd3fe" radius={[3, 3, 0, 0]} isAnimationActive={animate} />
           <Bar dataKey="actualRevenue" name="Actual revenue" fill="#2552e8" radius={[3, 3, 0, 0]} isAnimationActive={animate} />
           <Line dataKey="targetMargin" name="Target margin" stroke="#059669" strokeDasharray="5 4" strokeWidth={2} dot={{ r: 3 }} connectNulls isAnimationActive={animate} />

@@ -125,6 +125,54 @@ test("charts have a table view, and the page passes an accessibility check", asy
   expect(await seriousViolations(page, ".recharts-wrapper")).toEqual([]);
 });
 
+test("a chart's legend lists its series in the order they are drawn, not alphabetically", async ({ page }) => {
+  await signIn(page, "senior", "/dashboard");
+  // The traffic lights stack red, amber, green, then not set; the legend said "Amber, Green, Not set, Red".
+  const lights = page.getByTestId("card-lights");
+  await lights.scrollIntoViewIfNeeded();
+  await expect(lights.locator(".recharts-legend-item-text")).toHaveText(["Red", "Amber", "Green", "Not set"]);
+  const returns = page.getByTestId("card-returns");
+  await returns.scrollIntoViewIfNeeded();
+  await expect(returns.locator(".recharts-legend-item-text")).toHaveText(["Target revenue", "Actual revenue", "Target margin", "Actual margin"]);
+  // The same on an account's plan.
+  const list = await (await page.request.get("/api/accounts?q=Nordwind")).json();
+  await page.goto(`/accounts/${list.items[0].id}/plan`);
+  await expect(page.getByTestId("targets-chart").locator(".recharts-legend-item-text")).toHaveText(["Target revenue", "Actual revenue", "Target margin", "Actual margin"]);
+});
+
+test("no figure's label breaks inside a word, from a phone to a wide screen", async ({ page }) => {
+  await signIn(page, "senior", "/dashboard");
+  const moves = page.getByTestId("card-moves");
+  const broken = async () => {
+    // Render every lazily drawn card, then check each word of each label starts and ends on one line.
+    for (const card of await page.locator('[data-testid^="card-"]').all()) await card.scrollIntoViewIfNeeded();
+    return page.locator('[data-part="stat-label"]').evaluateAll((els) =>
+      els.flatMap((el) => {
+        const text = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE) as Text | undefined;
+        if (!text) return [];
+        const top = (i: number) => {
+          const r = document.createRange();
+          r.setStart(text, i);
+          r.setEnd(text, i + 1);
+          return Math.round(r.getBoundingClientRect().top);
+        };
+        const words = [...text.data.matchAll(/\S+/g)];
+        return words.some((w) => top(w.index) !== top(w.index + w[0].length - 1)) ? [text.data.trim()] : [];
+      }),
+    );
+  };
+  for (const width of [390, 768, 1024, 1280, 1920]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(moves.locator('[data-part="stat-label"]').first()).toBeVisible();
+    expect(await broken(), `labels broken inside a word at ${width} px`).toEqual([]);
+  }
+  // At 1280 px the tier moves card sits beside another: its four figures go two by two.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const tiles = moves.locator('[data-part="stat-label"]');
+  const [first, third] = [await tiles.nth(0).boundingBox(), await tiles.nth(2).boundingBox()];
+  expect(third!.y, "the third figure is on the second row").toBeGreaterThan(first!.y);
+});
+
 test("an account manager sees their own accounts and a mentor the accounts they mentor", async ({ page }) => {
   for (const who of ["marco", "helen"] as const) {
     await signIn(page, who, "/accounts");
