@@ -58,6 +58,8 @@ export type AccountInput = {
   mentorId?: string | null;
   team?: { userId: string; role: TeamRole }[];
   archived?: boolean;
+  /** When the account joined Keystone (default: now). */
+  createdAt?: Date;
 };
 
 export async function createAccount(db: Db, input: AccountInput) {
@@ -73,6 +75,7 @@ export async function createAccount(db: Db, input: AccountInput) {
       ownerId: input.ownerId,
       mentorId: input.mentorId ?? null,
       archivedAt: input.archived ? new Date() : null,
+      ...(input.createdAt ? { createdAt: input.createdAt } : {}),
       team: { create: team },
     },
     select: { id: true, name: true, ownerId: true, mentorId: true, version: true },

@@ -43,7 +43,11 @@ export async function seedDemo(prisma: ScriptPrisma, log: (m: string) => void = 
     const mentor = index % 7 === 6 ? null : users[MENTORS[index % MENTORS.length]];
     const teamKeys = teamPool.filter((k) => users[k].id !== owner.id).sort(() => random() - 0.5).slice(0, 2 + Math.floor(random() * 3));
     const team = teamKeys.map((k, i) => ({ userId: users[k].id, role: (i === 0 && a.revenue > 10_000_000 ? "EXECUTIVE_SPONSOR" : "MEMBER") as TeamRole }));
+    // Every demo account joined Keystone over two years ago, before its history begins (plan
+    // versions from 14 months back, periodic reviews from 25 months back): "In Keystone since" agrees.
+    const joined = new Date(Date.now() - (800 + index * 3) * 86_400_000);
     const created = await createAccount(prisma, {
+      createdAt: joined,
       name: a.name,
       industry: a.industry,
       region: a.region,
@@ -54,7 +58,7 @@ export async function seedDemo(prisma: ScriptPrisma, log: (m: string) => void = 
       mentorId: mentor?.id ?? null,
       team,
     });
-    await prisma.stageChange.create({ data: { accountId: created.id, toStage: stageFor(index), changedById: owner.id, note: "Account created" } });
+    await prisma.stageChange.create({ data: { accountId: created.id, toStage: stageFor(index), changedById: owner.id, note: "Account created", changedAt: joined } });
     accounts.push({ id: created.id, name: created.name, ownerId: owner.id, mentorId: mentor?.id ?? null, teamUserIds: [owner.id, ...team.map((t) => t.userId)], index });
   }
   log(`seeded ${DEMO_USERS.length} users and ${accounts.length} accounts`);

@@ -18,6 +18,25 @@ describe("demo seed", () => {
       expect((await prisma.account.groupBy({ by: ["stage"], _count: true })).length).toBe(5);
       const teams = await prisma.accountTeamMember.groupBy({ by: ["accountId"], _count: true });
       expect(teams.every((t) => t._count >= 2)).toBe(true);
+      // Each account joined Keystone before anything happened to it ("In Keystone since" was
+      // today while its plan history went back 14 months): before its first plan version, its
+      // first score, its first stage and its first periodic review.
+      const history = await prisma.account.findMany({
+        select: {
+          name: true,
+          createdAt: true,
+          planVersions: { select: { submittedAt: true, createdAt: true }, orderBy: { createdAt: "asc" }, take: 1 },
+          snapshots: { select: { createdAt: true }, orderBy: { createdAt: "asc" }, take: 1 },
+          stageChanges: { select: { changedAt: true }, orderBy: { changedAt: "asc" }, take: 1 },
+          periodicReviews: { select: { heldOn: true }, orderBy: { heldOn: "asc" }, take: 1 },
+        },
+      });
+      const before = history.flatMap((a) => {
+        const firsts = [a.planVersions[0]?.createdAt, a.planVersions[0]?.submittedAt, a.snapshots[0]?.createdAt, a.stageChanges[0]?.changedAt, a.periodicReviews[0]?.heldOn].filter((d): d is Date => d instanceof Date);
+        return firsts.some((d) => d < a.createdAt) ? [a.name] : [];
+      });
+      expect(before).toEqual([]);
+      expect(history.every((a) => a.createdAt < new Date(Date.now() - 365 * 86_400_000))).toBe(true);
       expect(await seedDemo(prisma, () => {})).toBe(false);
       expect(await counts()).toEqual(first);
     } finally {
