@@ -4,7 +4,8 @@
 export const WIDE_COLUMN = "hidden lg:table-cell";
 export const NARROW_ONLY = "lg:hidden";
 
-// On a phone (below 640 px) the accounts list and the ranking fold further: a column marked
+// On a phone (below 640 px) the accounts list, the ranking, the dashboard's drill-down and the
+// plan's figures fold further: a column marked
 // PHONE_COLUMN is hidden, and what it held is shown in a neighbouring cell (the manager under the
 // account's name) by an element marked PHONE_ONLY.
 export const PHONE_COLUMN = "hidden sm:table-cell";

@@ -173,6 +173,27 @@ test("no figure's label breaks inside a word, from a phone to a wide screen", as
   expect(third!.y, "the third figure is on the second row").toBeGreaterThan(first!.y);
 });
 
+test("on a phone the accounts behind a figure fit: manager, tier, stage, score and revenue go under the name", async ({ page }) => {
+  await signIn(page, "senior");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/dashboard/accounts?metric=overdue");
+  const table = page.getByTestId("drill-table");
+  await expect(table).toBeVisible();
+  // It scrolled 573 px sideways, with everything but the name off the screen.
+  expect(await table.locator("xpath=..").evaluate((el) => el.scrollWidth - el.clientWidth), "the drill-down's sideways overflow in px").toBeLessThanOrEqual(0);
+  await expect(table.getByRole("columnheader", { name: "Key account manager" })).toBeHidden();
+  const first = table.locator("tbody tr").first();
+  const facts = first.getByTestId("drill-phone-facts");
+  await expect(facts).toBeVisible();
+  await expect(facts).toContainText(/score (\d+(\.\d)?|—)/);
+  await expect(facts).toContainText(/€[\d,]+/);
+  // Why the account counts (its overdue actions) is there too.
+  await expect(facts.locator("p").first()).not.toBeEmpty();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(table.getByRole("columnheader", { name: "Key account manager" })).toBeVisible();
+  await expect(facts).toBeHidden();
+});
+
 test("an account manager sees their own accounts and a mentor the accounts they mentor", async ({ page }) => {
   for (const who of ["marco", "helen"] as const) {
     await signIn(page, who, "/accounts");

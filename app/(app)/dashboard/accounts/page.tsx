@@ -12,6 +12,8 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Pagination } from "@/components/ui/pagination";
 import { StageBadge } from "@/components/accounts/stage-badge";
+import { PHONE_COLUMN, PHONE_ONLY } from "@/components/ui/fold";
+import { cn } from "@/lib/cn";
 
 export const metadata: Metadata = { title: "Dashboard: accounts" };
 
@@ -76,9 +78,10 @@ export default async function DashboardAccountsPage({ searchParams }: { searchPa
               <caption className="sr-only">{list.title}</caption>
               <thead className="bg-slate-50">
                 <tr>
-                  {/* Tier and stage share a column (the stage under the tier), so the list fits a laptop screen. */}
+                  {/* Tier and stage share a column (the stage under the tier), so the list fits a laptop screen.
+                      On a phone every column but the account folds under its name. */}
                   {["Account", ...(showDetail ? ["Why it counts"] : []), "Key account manager", "Tier · stage", "Score", "Revenue"].map((h) => (
-                    <th key={h} scope="col" className={`px-3 py-3 text-xs font-semibold uppercase tracking-wide text-slate-500 ${["Score", "Revenue", "Margin"].includes(h) ? "text-right" : "text-left"}`}>
+                    <th key={h} scope="col" className={cn("px-3 py-3 text-xs font-semibold uppercase tracking-wide text-slate-500", ["Score", "Revenue", "Margin"].includes(h) ? "text-right" : "text-left", h !== "Account" && PHONE_COLUMN)}>
                       {h}
                     </th>
                   ))}
@@ -87,15 +90,25 @@ export default async function DashboardAccountsPage({ searchParams }: { searchPa
               <tbody className="divide-y divide-slate-100">
                 {list.items.map((a) => (
                   <tr key={a.id} className="hover:bg-slate-50">
-                    <th scope="row" className="whitespace-nowrap px-3 py-3 text-left font-medium">
+                    <th scope="row" className="px-3 py-3 text-left font-medium sm:whitespace-nowrap">
                       <Link href={`/accounts/${a.id}`} className="text-slate-900 hover:text-brand-700 hover:underline">
                         {a.name}
                       </Link>
                       <div className="text-xs font-normal text-slate-500" data-testid="drill-region">{a.region} · {a.industry}</div>
+                      <div className={cn("mt-1 space-y-1 text-xs font-normal text-slate-700", PHONE_ONLY)} data-testid="drill-phone-facts">
+                        {showDetail && a.detail && <p className="text-sm">{a.detail}</p>}
+                        <p className="flex flex-wrap items-center gap-x-1.5 gap-y-1">
+                          <span>{a.ownerName}</span>
+                          {a.tierName ? <Badge tone="slate">{a.tierName}{a.overridden ? "*" : ""}</Badge> : <span className="text-slate-500">Not scored</span>}
+                          <StageBadge stage={a.stage} />
+                          <span className="tabular-nums">score {formatScore(a.score)}</span>
+                          <span className="tabular-nums">{formatMoney(a.revenue)}</span>
+                        </p>
+                      </div>
                     </th>
-                    {showDetail && <td className="min-w-56 px-3 py-3 text-slate-700">{a.detail ?? <span className="text-slate-500">—</span>}</td>}
-                    <td className="whitespace-nowrap px-3 py-3 text-slate-700">{a.ownerName}</td>
-                    <td className="space-y-1 whitespace-nowrap px-3 py-3">
+                    {showDetail && <td className={cn("min-w-56 px-3 py-3 text-slate-700", PHONE_COLUMN)}>{a.detail ?? <span className="text-slate-500">—</span>}</td>}
+                    <td className={cn("whitespace-nowrap px-3 py-3 text-slate-700", PHONE_COLUMN)}>{a.ownerName}</td>
+                    <td className={cn("space-y-1 whitespace-nowrap px-3 py-3", PHONE_COLUMN)}>
                       {a.tierName ? (
                         <Badge tone="slate" title={a.overridden ? "Tier set by a senior manager's override" : undefined}>
                           {a.tierName}
@@ -108,8 +121,8 @@ export default async function DashboardAccountsPage({ searchParams }: { searchPa
                         <StageBadge stage={a.stage} />
                       </div>
                     </td>
-                    <td className="whitespace-nowrap px-3 py-3 text-right tabular-nums">{formatScore(a.score)}</td>
-                    <td className="whitespace-nowrap px-3 py-3 text-right tabular-nums">{formatMoney(a.revenue)}</td>
+                    <td className={cn("whitespace-nowrap px-3 py-3 text-right tabular-nums", PHONE_COLUMN)}>{formatScore(a.score)}</td>
+                    <td className={cn("whitespace-nowrap px-3 py-3 text-right tabular-nums", PHONE_COLUMN)}>{formatMoney(a.revenue)}</td>
                   </tr>
                 ))}
               </tbody>
