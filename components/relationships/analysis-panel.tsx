@@ -2,15 +2,18 @@
 
 // The analysis beside the map: the questions a team must answer with confidence, each with the
 // people behind the answer (click one to open them on the map).
-import { useState, type ReactNode } from "react";
+import { Fragment, useState, type ReactNode } from "react";
 import { AlertTriangle, CheckCircle2, ChevronDown, CircleHelp, XCircle } from "lucide-react";
 import { ATTITUDE_LABELS, LEVEL_LABELS } from "@/lib/relationships/schema";
 import { COVERED_MIN, INFLUENTIAL, WEAK_MAX, type CoverEntry } from "@/lib/relationships/model";
 import { cn } from "@/lib/cn";
 import { useMap } from "./map-context";
+import { splitInTwo } from "@/lib/ui/columns";
 
 const SHOW = 5;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** A list card's height in rows, as first shown: its title, its hint, up to SHOW items and "Show all". */
+const listWeight = (items: unknown[], hint: boolean) => 2 + (hint ? 1 : 0) + Math.max(1, Math.min(items.length, SHOW)) + (items.length > SHOW ? 1 : 0);
 
 export function AnalysisPanel({ layout = "column" }: { layout?: "column" | "grid" }) {
   const { map, memberById, contactById, selectPerson } = useMap();
@@ -28,100 +31,171 @@ export function AnalysisPanel({ layout = "column" }: { layout?: "column" | "grid
 
   // With nobody mapped every list is empty: ticks would read as "no gaps", so the lists wait.
   const empty = map.analysis.counts.contacts === 0;
-  return (
-    <aside aria-label="Analysis" className={layout === "grid" ? "grid items-start gap-3 md:grid-cols-2 xl:grid-cols-3" : "grid items-start gap-3 md:grid-cols-2 xl:flex xl:flex-col xl:items-stretch"} data-testid="analysis">
-      <CoverageScore />
-      {empty ? (
-        <section className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm" data-testid="analysis-empty">
-          <h2 className="text-sm font-semibold text-slate-900">Nothing to analyse yet</h2>
-          <p className="mt-1 text-xs text-slate-500">
-            Once the customer&apos;s people and our relationships with them are recorded, this shows who decides and whether we reach them, our coach, influential people we do not reach or who
-            are against us, single threads, and relationships gone quiet.
-          </p>
-        </section>
-      ) : (
-        <>
-          <Section title="Who decides" status={!a.economicBuyerIdentified ? "bad" : a.economicBuyerCovered ? "good" : "warn"} summary={!a.economicBuyerIdentified ? "No economic decision maker identified" : `${a.decisionMakers.filter((d) => d.covered).length} of ${a.decisionMakers.length} covered well`}>
-            {a.decisionMakers.map((d) => (
-              <div key={d.contactId}>{person(d.contactId, d.name, <>Covered by {covers(d.coveredBy)}</>)}</div>
-            ))}
-            {!a.economicBuyerIdentified && <p className="px-2 text-xs text-slate-500">Mark the person who can say the final yes or no as the economic decision maker.</p>}
-          </Section>
-          <Section title="Coach" status={!a.hasCoach ? "bad" : a.coaches.some((c) => c.coveredBy.length) ? "good" : "warn"} summary={a.hasCoach ? `${a.coaches.length} coach${a.coaches.length > 1 ? "es" : ""}` : "No coach: nobody guides us from inside"}>
-            {a.coaches.map((c) => (
-              <div key={c.contactId}>{person(c.contactId, c.name, <>Known by {covers(c.coveredBy)}</>)}</div>
-            ))}
-          </Section>
-          <ListSection
-            title="Influential people we do not reach"
-            hint={`Influence ${INFLUENTIAL}+ and nobody on our team knows them, or knows them only weakly (strength ${WEAK_MAX} or less).`}
-            items={a.influentialGaps}
-            render={(g) =>
-              person(
-                g.contactId,
-                g.name,
-                <>
-                  Influence {g.influence} · {g.reason === "unknown" ? "nobody knows them" : `best strength ${g.maxStrength}`}
-                  {g.via.length > 0 && <> · way in: {g.via.map((v) => v.name).join(", ")}</>}
-                </>,
-              )
-            }
-            keyOf={(g) => g.contactId}
-          />
-          <ListSection
-            title="Influential people against us"
-            hint={`Opponents and sceptics with influence ${INFLUENTIAL}+.`}
-            items={a.influentialOpponents}
-            render={(o) => person(o.contactId, o.name, <>{ATTITUDE_LABELS[o.attitude]} · influence {o.influence} · known by {covers(o.coveredBy)}</>)}
-            keyOf={(o) => o.contactId}
-          />
-          <ListSection
-            title="Single threads"
-            hint="People reached by only one of our team; departments reached through only one of our team."
-            items={[...a.singleThreadedDepartments.map((d) => ({ kind: "dept" as const, d })), ...a.singleThreadedContacts.map((c) => ({ kind: "person" as const, c }))]}
-            render={(x) =>
-              x.kind === "dept" ? (
+  // Two columns from 768 px, each card staying in its column: the cards, in priority order, are
+  // split where the two halves weigh about the same (by their rows as first shown), so "Show all"
+  // lengthens a card where it is and a short card never leaves a hole beside a tall one. Stacked
+  // (a phone, or beside the map from 1280 px) the order is the priority order.
+  const cards: { key: string; weight: number; node: ReactNode }[] = empty
+    ? [
+        { key: "score", weight: 3, node: <CoverageScore /> },
+        {
+          key: "empty",
+          weight: 3,
+          node: (
+            <section className="rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm" data-testid="analysis-empty">
+              <h2 className="text-sm font-semibold text-slate-900">Nothing to analyse yet</h2>
+              <p className="mt-1 text-xs text-slate-500">
+                Once the customer&apos;s people and our relationships with them are recorded, this shows who decides and whether we reach them, our coach, influential people we do not reach or who
+                are against us, single threads, and relationships gone quiet.
+              </p>
+            </section>
+          ),
+        },
+      ]
+    : [
+        { key: "score", weight: 3, node: <CoverageScore /> },
+        {
+          key: "decides",
+          weight: 2 + Math.max(1, a.decisionMakers.length),
+          node: (
+            <Section title="Who decides" status={!a.economicBuyerIdentified ? "bad" : a.economicBuyerCovered ? "good" : "warn"} summary={!a.economicBuyerIdentified ? "No economic decision maker identified" : `${a.decisionMakers.filter((d) => d.covered).length} of ${a.decisionMakers.length} covered well`}>
+              {a.decisionMakers.map((d) => (
+                <div key={d.contactId}>{person(d.contactId, d.name, <>Covered by {covers(d.coveredBy)}</>)}</div>
+              ))}
+              {!a.economicBuyerIdentified && <p className="px-2 text-xs text-slate-500">Mark the person who can say the final yes or no as the economic decision maker.</p>}
+            </Section>
+          ),
+        },
+        {
+          key: "coach",
+          weight: 2 + Math.max(1, a.coaches.length),
+          node: (
+            <Section title="Coach" status={!a.hasCoach ? "bad" : a.coaches.some((c) => c.coveredBy.length) ? "good" : "warn"} summary={a.hasCoach ? `${a.coaches.length} coach${a.coaches.length > 1 ? "es" : ""}` : "No coach: nobody guides us from inside"}>
+              {a.coaches.map((c) => (
+                <div key={c.contactId}>{person(c.contactId, c.name, <>Known by {covers(c.coveredBy)}</>)}</div>
+              ))}
+            </Section>
+          ),
+        },
+        {
+          key: "gaps",
+          weight: listWeight(a.influentialGaps, true),
+          node: (
+            <ListSection
+              title="Influential people we do not reach"
+              hint={`Influence ${INFLUENTIAL}+ and nobody on our team knows them, or knows them only weakly (strength ${WEAK_MAX} or less).`}
+              items={a.influentialGaps}
+              render={(g) =>
+                person(
+                  g.contactId,
+                  g.name,
+                  <>
+                    Influence {g.influence} · {g.reason === "unknown" ? "nobody knows them" : `best strength ${g.maxStrength}`}
+                    {g.via.length > 0 && <> · way in: {g.via.map((v) => v.name).join(", ")}</>}
+                  </>,
+                )
+              }
+              keyOf={(g) => g.contactId}
+            />
+          ),
+        },
+        {
+          key: "against",
+          weight: listWeight(a.influentialOpponents, true),
+          node: (
+            <ListSection
+              title="Influential people against us"
+              hint={`Opponents and sceptics with influence ${INFLUENTIAL}+.`}
+              items={a.influentialOpponents}
+              render={(o) => person(o.contactId, o.name, <>{ATTITUDE_LABELS[o.attitude]} · influence {o.influence} · known by {covers(o.coveredBy)}</>)}
+              keyOf={(o) => o.contactId}
+            />
+          ),
+        },
+        {
+          key: "threads",
+          weight: listWeight([...a.singleThreadedDepartments, ...a.singleThreadedContacts], true),
+          node: (
+            <ListSection
+              title="Single threads"
+              hint="People reached by only one of our team; departments reached through only one of our team."
+              items={[...a.singleThreadedDepartments.map((d) => ({ kind: "dept" as const, d })), ...a.singleThreadedContacts.map((c) => ({ kind: "person" as const, c }))]}
+              render={(x) =>
+                x.kind === "dept" ? (
+                  <div className="px-2 py-1 text-sm">
+                    <span className="font-medium text-slate-900">{x.d.department}</span>
+                    <span className="block text-xs text-slate-500">Department ({x.d.contacts} people), only through {who(x.d.userId)}</span>
+                  </div>
+                ) : (
+                  person(x.c.contactId, x.c.name, <>Influence {x.c.influence} · only {who(x.c.userId)} (strength {x.c.strength})</>)
+                )
+              }
+              keyOf={(x) => (x.kind === "dept" ? `d-${x.d.department}` : x.c.contactId)}
+            />
+          ),
+        },
+        {
+          key: "unreached",
+          weight: listWeight([...a.unreachedDepartments, ...a.unreachedSites], false),
+          node: (
+            <ListSection
+              title="Departments and sites we do not reach"
+              items={[...a.unreachedDepartments.map((d) => ({ label: d.department, what: "Department", n: d.contacts })), ...a.unreachedSites.map((s) => ({ label: s.site, what: "Site", n: s.contacts }))]}
+              render={(x) => (
                 <div className="px-2 py-1 text-sm">
-                  <span className="font-medium text-slate-900">{x.d.department}</span>
-                  <span className="block text-xs text-slate-500">Department ({x.d.contacts} people), only through {who(x.d.userId)}</span>
+                  <span className="font-medium text-slate-900">{x.label}</span> <span className="text-xs text-slate-500">{x.what} · {x.n} people, no relationship at all</span>
                 </div>
-              ) : (
-                person(x.c.contactId, x.c.name, <>Influence {x.c.influence} · only {who(x.c.userId)} (strength {x.c.strength})</>)
-              )
-            }
-            keyOf={(x) => (x.kind === "dept" ? `d-${x.d.department}` : x.c.contactId)}
-          />
-          <ListSection
-            title="Departments and sites we do not reach"
-            items={[...a.unreachedDepartments.map((d) => ({ label: d.department, what: "Department", n: d.contacts })), ...a.unreachedSites.map((s) => ({ label: s.site, what: "Site", n: s.contacts }))]}
-            render={(x) => (
-              <div className="px-2 py-1 text-sm">
-                <span className="font-medium text-slate-900">{x.label}</span> <span className="text-xs text-slate-500">{x.what} · {x.n} people, no relationship at all</span>
-              </div>
-            )}
-            keyOf={(x) => `${x.what}-${x.label}`}
-          />
-          <ListSection
-            title="Below the level we aim for"
-            items={a.levelGaps}
-            render={(g) => {
-              const c = contactById.get(g.contactId);
-              return person(g.contactId, `${who(g.userId)} → ${c?.name ?? "?"}`, <>{LEVEL_LABELS[g.currentLevel]}, aiming for {LEVEL_LABELS[g.targetLevel]}</>);
-            }}
-            keyOf={(g) => g.relationshipId}
-          />
-          <ListSection
-            title="Gone quiet"
-            hint={`No interaction for more than ${a.quietAfterDays} days: ${map.account.tierName ? `the contact frequency of the tier “${map.account.tierName}”` : "the default for an account without a tier"}.`}
-            items={a.quietRelationships}
-            render={(q) => {
-              const c = contactById.get(q.contactId);
-              return person(q.contactId, `${who(q.userId)} → ${c?.name ?? "?"}`, q.daysSince === null ? "No interaction recorded" : `${q.daysSince} days since the last interaction`);
-            }}
-            keyOf={(q) => q.relationshipId}
-          />
-        </>
-      )}
+              )}
+              keyOf={(x) => `${x.what}-${x.label}`}
+            />
+          ),
+        },
+        {
+          key: "levels",
+          weight: listWeight(a.levelGaps, false),
+          node: (
+            <ListSection
+              title="Below the level we aim for"
+              items={a.levelGaps}
+              render={(g) => {
+                const c = contactById.get(g.contactId);
+                return person(g.contactId, `${who(g.userId)} → ${c?.name ?? "?"}`, <>{LEVEL_LABELS[g.currentLevel]}, aiming for {LEVEL_LABELS[g.targetLevel]}</>);
+              }}
+              keyOf={(g) => g.relationshipId}
+            />
+          ),
+        },
+        {
+          key: "quiet",
+          weight: listWeight(a.quietRelationships, true),
+          node: (
+            <ListSection
+              title="Gone quiet"
+              hint={`No interaction for more than ${a.quietAfterDays} days: ${map.account.tierName ? `the contact frequency of the tier “${map.account.tierName}”` : "the default for an account without a tier"}.`}
+              items={a.quietRelationships}
+              render={(q) => {
+                const c = contactById.get(q.contactId);
+                return person(q.contactId, `${who(q.userId)} → ${c?.name ?? "?"}`, q.daysSince === null ? "No interaction recorded" : `${q.daysSince} days since the last interaction`);
+              }}
+              keyOf={(q) => q.relationshipId}
+            />
+          ),
+        },
+      ];
+  const split = splitInTwo(cards.map((c) => c.weight));
+  return (
+    <aside
+      aria-label="Analysis"
+      className={cn("flex flex-col gap-3 md:flex-row md:items-start", layout === "column" && "xl:flex-col xl:items-stretch")}
+      data-testid="analysis"
+    >
+      {[cards.slice(0, split), cards.slice(split)].map((column, i) => (
+        <div key={i} className={cn("flex min-w-0 flex-col gap-3 md:flex-1", layout === "column" && "xl:flex-none")} data-testid="analysis-column">
+          {column.map((c) => (
+            <Fragment key={c.key}>{c.node}</Fragment>
+          ))}
+        </div>
+      ))}
     </aside>
   );
 }

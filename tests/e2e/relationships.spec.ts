@@ -300,9 +300,55 @@ test("beside the map every analysis card takes the column's whole width", async 
   const analysis = page.getByTestId("analysis");
   const column = (await analysis.boundingBox())!;
   // Cards with short content ("Who decides", "Coach") used to shrink to it, each its own width.
-  const widths = await analysis.locator(":scope > *").evaluateAll((cards) => cards.map((c) => Math.round(c.getBoundingClientRect().width)));
+  const widths = await analysis.getByTestId("analysis-column").locator(":scope > *").evaluateAll((cards) => cards.map((c) => Math.round(c.getBoundingClientRect().width)));
   expect(widths.length).toBeGreaterThan(5);
   expect(new Set(widths)).toEqual(new Set([Math.round(column.width)]));
+});
+
+test("on a tablet the analysis is two columns without holes, and 'Show all' lengthens a card where it is", async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 900 });
+  await signIn(page, "marco");
+  const id = await accountId(page, "Nordwind Energy");
+  await page.goto(`/accounts/${id}/relationships`);
+  await mapReady(page);
+  const columns = page.getByTestId("analysis-column");
+  await expect(columns).toHaveCount(2);
+  // Each card sits 12 px (the gap) under the one above it in its column: a short card beside a
+  // tall one used to leave a hole under it, up to 250 px at this width.
+  const gaps = async () =>
+    columns.evaluateAll((cols) =>
+      cols.map((col) => {
+        const boxes = [...col.children].map((c) => c.getBoundingClientRect());
+        return boxes.slice(1).map((b, i) => Math.round(b.top - boxes[i].bottom));
+      }),
+    );
+  for (const col of await gaps()) expect(col.every((g) => g === 12), `gaps in a column: ${col}`).toBe(true);
+  const [left, right] = await columns.evaluateAll((cols) => cols.map((c) => c.getBoundingClientRect()));
+  expect(right.left, "the columns sit side by side").toBeGreaterThan(left.right);
+  // Heights as first shown are about even: neither column is more than twice the other.
+  expect(Math.max(left.height, right.height) / Math.min(left.height, right.height)).toBeLessThan(2);
+
+  // "Show all" opens a card in place: it stays in its column, and the other column does not move.
+  const showAll = page.getByTestId("analysis").getByRole("button", { name: /^Show all \d+$/ }).first();
+  // The card by its title: once open, its button says "Show fewer" and the locator above moves on.
+  const title = await showAll.locator("xpath=ancestor::section[1]").locator("h3").innerText();
+  const card = page.getByTestId("analysis").locator("section").filter({ has: page.getByRole("heading", { name: title }) });
+  const own = await showAll.evaluate((el) => [...document.querySelectorAll('[data-testid="analysis-column"]')].findIndex((c) => c.contains(el)));
+  const otherLast = columns.nth(1 - own).locator(":scope > *").last();
+  // Positions on the page, not the viewport: the click scrolls.
+  const at = (l: ReturnType<Page["locator"]>) =>
+    l.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: Math.round(r.left + window.scrollX), y: Math.round(r.top + window.scrollY), height: Math.round(r.height) };
+    });
+  const before = await at(card);
+  const otherBefore = await at(otherLast);
+  await showAll.click();
+  await expect.poll(async () => (await at(card)).height).toBeGreaterThan(before.height);
+  const after = await at(card);
+  expect([after.x, after.y]).toEqual([before.x, before.y]);
+  expect(await at(otherLast)).toEqual(otherBefore);
+  for (const col of await gaps()) expect(col.every((g) => g === 12)).toBe(true);
 });
 
 test("on a laptop screen the map can take the full width, with the analysis below it, and keeps that on reload", async ({ page }) => {
