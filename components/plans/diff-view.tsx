@@ -6,6 +6,7 @@ import type { TChangeStatus, TDiffPart, TPlanDiff, TSectionDiff, TTextDiff } fro
 import { cn } from "@/lib/cn";
 import { ScrollX } from "@/components/ui/scroll-x";
 import { PHONE_COLUMN, PHONE_ONLY } from "@/components/ui/fold";
+import { ShortOnPhone } from "@/components/ui/short-on-phone";
 
 const STATUS: Record<TChangeStatus, { label: string; tone: Tone }> = {
   unchanged: { label: "Unchanged", tone: "slate" },
@@ -146,13 +147,11 @@ function SectionBody({ s }: { s: TSectionDiff }) {
             <th className="px-1 py-1.5 text-left font-medium sm:px-2">Year</th>
             <th className={cn("px-2 py-1.5 text-right font-medium", PHONE_COLUMN)}>Revenue before</th>
             <th className="px-1 py-1.5 text-right font-medium sm:px-2">
-              <span className={PHONE_ONLY}>Revenue</span>
-              <span className="hidden sm:inline">Revenue after</span>
+              <ShortOnPhone short="Revenue">Revenue after</ShortOnPhone>
             </th>
             <th className={cn("px-2 py-1.5 text-right font-medium", PHONE_COLUMN)}>Margin before</th>
             <th className="px-1 py-1.5 text-right font-medium sm:px-2">
-              <span className={PHONE_ONLY}>Margin</span>
-              <span className="hidden sm:inline">Margin after</span>
+              <ShortOnPhone short="Margin">Margin after</ShortOnPhone>
             </th>
             <th className="px-1 py-1.5 sm:px-2">
               <span className="sr-only">Change</span>

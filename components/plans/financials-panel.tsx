@@ -14,6 +14,7 @@ import type { TTargetVsActual } from "@/lib/plans/model";
 import { MAX_YEAR, MIN_YEAR } from "@/lib/plans/schema";
 import type { TFinancialYearView } from "@/lib/plans/view";
 import { PHONE_COLUMN, PHONE_ONLY } from "@/components/ui/fold";
+import { ShortOnPhone } from "@/components/ui/short-on-phone";
 import { TargetsChart } from "./targets-chart";
 
 type Draft = { targetRevenue: string; targetMargin: string; actualRevenue: string; actualMargin: string };
@@ -106,19 +107,12 @@ export function FinancialsPanel({ accountId, rows, financials, canEdit, thisYear
   const byYear = new Map(financials.map((f) => [f.year, f]));
   const years = rows.map((r) => r.year);
   const suggestion = years.length ? Math.min(...years) - 1 : thisYear - 1;
-  // On a phone (below 640 px) each target goes under its actual, rounded ("target €13.8M"; the
-  // chart above and a wider screen give it whole), and cells are tighter, so the table fits. While a year is being edited, every column is shown, each with its own input.
+  // On a phone (below 640 px) each target goes under its actual, rounded ("target €13.8m"; the
+  // chart above and a wider screen give it whole), and cells are tighter, so the table fits.
+  // While a year is being edited, every column is shown, each with its own input.
   const fold = editing === null && adding === null;
   const targetColumn = fold ? PHONE_COLUMN : undefined;
-  const actualHead = (what: string) =>
-    fold ? (
-      <>
-        <span className={PHONE_ONLY}>{what}</span>
-        <span className="hidden sm:inline">Actual {what.toLowerCase()}</span>
-      </>
-    ) : (
-      `Actual ${what.toLowerCase()}`
-    );
+  const head = (short: string, full: string) => (fold ? <ShortOnPhone short={short}>{full}</ShortOnPhone> : full);
   return (
     <Card>
       <CardHeader
@@ -141,19 +135,10 @@ export function FinancialsPanel({ accountId, rows, financials, canEdit, thisYear
                 <tr className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
                   <th className="px-1 py-1.5 sm:px-2 text-left font-medium">Year</th>
                   <th className={cn("px-1 py-1.5 sm:px-2 text-right font-medium", targetColumn)}>Target revenue</th>
-                  <th className="px-1 py-1.5 sm:px-2 text-right font-medium">{actualHead("Revenue")}</th>
+                  <th className="px-1 py-1.5 sm:px-2 text-right font-medium">{head("Revenue", "Actual revenue")}</th>
                   <th className={cn("px-1 py-1.5 sm:px-2 text-right font-medium", targetColumn)}>Target margin</th>
-                  <th className="px-1 py-1.5 sm:px-2 text-right font-medium">{actualHead("Margin")}</th>
-                  <th className="px-1 py-1.5 sm:px-2 text-right font-medium">
-                    {fold ? (
-                      <>
-                        <span className={PHONE_ONLY}>vs target</span>
-                        <span className="hidden sm:inline">Revenue vs target</span>
-                      </>
-                    ) : (
-                      "Revenue vs target"
-                    )}
-                  </th>
+                  <th className="px-1 py-1.5 sm:px-2 text-right font-medium">{head("Margin", "Actual margin")}</th>
+                  <th className="px-1 py-1.5 sm:px-2 text-right font-medium">{head("vs target", "Revenue vs target")}</th>
                   <th className="px-1 py-1.5 sm:px-2">
                     <span className="sr-only">Edit</span>
                   </th>

@@ -2,7 +2,7 @@
 
 // The analysis beside the map: the questions a team must answer with confidence, each with the
 // people behind the answer (click one to open them on the map).
-import { Fragment, useState, type ReactNode } from "react";
+import { Fragment, useState, type ReactElement, type ReactNode } from "react";
 import { AlertTriangle, CheckCircle2, ChevronDown, CircleHelp, XCircle } from "lucide-react";
 import { ATTITUDE_LABELS, LEVEL_LABELS } from "@/lib/relationships/schema";
 import { COVERED_MIN, INFLUENTIAL, WEAK_MAX, type CoverEntry } from "@/lib/relationships/model";
@@ -12,8 +12,12 @@ import { splitInTwo } from "@/lib/ui/columns";
 
 const SHOW = 5;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-/** A list card's height in rows, as first shown: its title, its hint, up to SHOW items and "Show all". */
-const listWeight = (items: unknown[], hint: boolean) => 2 + (hint ? 1 : 0) + Math.max(1, Math.min(items.length, SHOW)) + (items.length > SHOW ? 1 : 0);
+type Card = { key: string; weight: number; node: ReactNode };
+/** A list card, weighed by its rows as first shown: its title, its hint, up to SHOW items and "Show all". */
+function listCard<T>(key: string, node: ReactElement<ListProps<T>>): Card {
+  const { items, hint } = node.props;
+  return { key, weight: 2 + (hint ? 1 : 0) + Math.max(1, Math.min(items.length, SHOW)) + (items.length > SHOW ? 1 : 0), node };
+}
 
 export function AnalysisPanel({ layout = "column" }: { layout?: "column" | "grid" }) {
   const { map, memberById, contactById, selectPerson } = useMap();
@@ -35,7 +39,7 @@ export function AnalysisPanel({ layout = "column" }: { layout?: "column" | "grid
   // split where the two halves weigh about the same (by their rows as first shown), so "Show all"
   // lengthens a card where it is and a short card never leaves a hole beside a tall one. Stacked
   // (a phone, or beside the map from 1280 px) the order is the priority order.
-  const cards: { key: string; weight: number; node: ReactNode }[] = empty
+  const cards: Card[] = empty
     ? [
         { key: "score", weight: 3, node: <CoverageScore /> },
         {
@@ -77,110 +81,92 @@ export function AnalysisPanel({ layout = "column" }: { layout?: "column" | "grid
             </Section>
           ),
         },
-        {
-          key: "gaps",
-          weight: listWeight(a.influentialGaps, true),
-          node: (
-            <ListSection
-              title="Influential people we do not reach"
-              hint={`Influence ${INFLUENTIAL}+ and nobody on our team knows them, or knows them only weakly (strength ${WEAK_MAX} or less).`}
-              items={a.influentialGaps}
-              render={(g) =>
-                person(
-                  g.contactId,
-                  g.name,
-                  <>
-                    Influence {g.influence} · {g.reason === "unknown" ? "nobody knows them" : `best strength ${g.maxStrength}`}
-                    {g.via.length > 0 && <> · way in: {g.via.map((v) => v.name).join(", ")}</>}
-                  </>,
-                )
-              }
-              keyOf={(g) => g.contactId}
-            />
-          ),
-        },
-        {
-          key: "against",
-          weight: listWeight(a.influentialOpponents, true),
-          node: (
-            <ListSection
-              title="Influential people against us"
-              hint={`Opponents and sceptics with influence ${INFLUENTIAL}+.`}
-              items={a.influentialOpponents}
-              render={(o) => person(o.contactId, o.name, <>{ATTITUDE_LABELS[o.attitude]} · influence {o.influence} · known by {covers(o.coveredBy)}</>)}
-              keyOf={(o) => o.contactId}
-            />
-          ),
-        },
-        {
-          key: "threads",
-          weight: listWeight([...a.singleThreadedDepartments, ...a.singleThreadedContacts], true),
-          node: (
-            <ListSection
-              title="Single threads"
-              hint="People reached by only one of our team; departments reached through only one of our team."
-              items={[...a.singleThreadedDepartments.map((d) => ({ kind: "dept" as const, d })), ...a.singleThreadedContacts.map((c) => ({ kind: "person" as const, c }))]}
-              render={(x) =>
-                x.kind === "dept" ? (
-                  <div className="px-2 py-1 text-sm">
-                    <span className="font-medium text-slate-900">{x.d.department}</span>
-                    <span className="block text-xs text-slate-500">Department ({x.d.contacts} people), only through {who(x.d.userId)}</span>
-                  </div>
-                ) : (
-                  person(x.c.contactId, x.c.name, <>Influence {x.c.influence} · only {who(x.c.userId)} (strength {x.c.strength})</>)
-                )
-              }
-              keyOf={(x) => (x.kind === "dept" ? `d-${x.d.department}` : x.c.contactId)}
-            />
-          ),
-        },
-        {
-          key: "unreached",
-          weight: listWeight([...a.unreachedDepartments, ...a.unreachedSites], false),
-          node: (
-            <ListSection
-              title="Departments and sites we do not reach"
-              items={[...a.unreachedDepartments.map((d) => ({ label: d.department, what: "Department", n: d.contacts })), ...a.unreachedSites.map((s) => ({ label: s.site, what: "Site", n: s.contacts }))]}
-              render={(x) => (
+        listCard(
+          "gaps",
+          <ListSection
+            title="Influential people we do not reach"
+            hint={`Influence ${INFLUENTIAL}+ and nobody on our team knows them, or knows them only weakly (strength ${WEAK_MAX} or less).`}
+            items={a.influentialGaps}
+            render={(g) =>
+              person(
+                g.contactId,
+                g.name,
+                <>
+                  Influence {g.influence} · {g.reason === "unknown" ? "nobody knows them" : `best strength ${g.maxStrength}`}
+                  {g.via.length > 0 && <> · way in: {g.via.map((v) => v.name).join(", ")}</>}
+                </>,
+              )
+            }
+            keyOf={(g) => g.contactId}
+          />,
+        ),
+        listCard(
+          "against",
+          <ListSection
+            title="Influential people against us"
+            hint={`Opponents and sceptics with influence ${INFLUENTIAL}+.`}
+            items={a.influentialOpponents}
+            render={(o) => person(o.contactId, o.name, <>{ATTITUDE_LABELS[o.attitude]} · influence {o.influence} · known by {covers(o.coveredBy)}</>)}
+            keyOf={(o) => o.contactId}
+          />,
+        ),
+        listCard(
+          "threads",
+          <ListSection
+            title="Single threads"
+            hint="People reached by only one of our team; departments reached through only one of our team."
+            items={[...a.singleThreadedDepartments.map((d) => ({ kind: "dept" as const, d })), ...a.singleThreadedContacts.map((c) => ({ kind: "person" as const, c }))]}
+            render={(x) =>
+              x.kind === "dept" ? (
                 <div className="px-2 py-1 text-sm">
-                  <span className="font-medium text-slate-900">{x.label}</span> <span className="text-xs text-slate-500">{x.what} · {x.n} people, no relationship at all</span>
+                  <span className="font-medium text-slate-900">{x.d.department}</span>
+                  <span className="block text-xs text-slate-500">Department ({x.d.contacts} people), only through {who(x.d.userId)}</span>
                 </div>
-              )}
-              keyOf={(x) => `${x.what}-${x.label}`}
-            />
-          ),
-        },
-        {
-          key: "levels",
-          weight: listWeight(a.levelGaps, false),
-          node: (
-            <ListSection
-              title="Below the level we aim for"
-              items={a.levelGaps}
-              render={(g) => {
-                const c = contactById.get(g.contactId);
-                return person(g.contactId, `${who(g.userId)} → ${c?.name ?? "?"}`, <>{LEVEL_LABELS[g.currentLevel]}, aiming for {LEVEL_LABELS[g.targetLevel]}</>);
-              }}
-              keyOf={(g) => g.relationshipId}
-            />
-          ),
-        },
-        {
-          key: "quiet",
-          weight: listWeight(a.quietRelationships, true),
-          node: (
-            <ListSection
-              title="Gone quiet"
-              hint={`No interaction for more than ${a.quietAfterDays} days: ${map.account.tierName ? `the contact frequency of the tier “${map.account.tierName}”` : "the default for an account without a tier"}.`}
-              items={a.quietRelationships}
-              render={(q) => {
-                const c = contactById.get(q.contactId);
-                return person(q.contactId, `${who(q.userId)} → ${c?.name ?? "?"}`, q.daysSince === null ? "No interaction recorded" : `${q.daysSince} days since the last interaction`);
-              }}
-              keyOf={(q) => q.relationshipId}
-            />
-          ),
-        },
+              ) : (
+                person(x.c.contactId, x.c.name, <>Influence {x.c.influence} · only {who(x.c.userId)} (strength {x.c.strength})</>)
+              )
+            }
+            keyOf={(x) => (x.kind === "dept" ? `d-${x.d.department}` : x.c.contactId)}
+          />,
+        ),
+        listCard(
+          "unreached",
+          <ListSection
+            title="Departments and sites we do not reach"
+            items={[...a.unreachedDepartments.map((d) => ({ label: d.department, what: "Department", n: d.contacts })), ...a.unreachedSites.map((s) => ({ label: s.site, what: "Site", n: s.contacts }))]}
+            render={(x) => (
+              <div className="px-2 py-1 text-sm">
+                <span className="font-medium text-slate-900">{x.label}</span> <span className="text-xs text-slate-500">{x.what} · {x.n} people, no relationship at all</span>
+              </div>
+            )}
+            keyOf={(x) => `${x.what}-${x.label}`}
+          />,
+        ),
+        listCard(
+          "levels",
+          <ListSection
+            title="Below the level we aim for"
+            items={a.levelGaps}
+            render={(g) => {
+              const c = contactById.get(g.contactId);
+              return person(g.contactId, `${who(g.userId)} → ${c?.name ?? "?"}`, <>{LEVEL_LABELS[g.currentLevel]}, aiming for {LEVEL_LABELS[g.targetLevel]}</>);
+            }}
+            keyOf={(g) => g.relationshipId}
+          />,
+        ),
+        listCard(
+          "quiet",
+          <ListSection
+            title="Gone quiet"
+            hint={`No interaction for more than ${a.quietAfterDays} days: ${map.account.tierName ? `the contact frequency of the tier “${map.account.tierName}”` : "the default for an account without a tier"}.`}
+            items={a.quietRelationships}
+            render={(q) => {
+              const c = contactById.get(q.contactId);
+              return person(q.contactId, `${who(q.userId)} → ${c?.name ?? "?"}`, q.daysSince === null ? "No interaction recorded" : `${q.daysSince} days since the last interaction`);
+            }}
+            keyOf={(q) => q.relationshipId}
+          />,
+        ),
       ];
   const split = splitInTwo(cards.map((c) => c.weight));
   return (
@@ -264,7 +250,9 @@ function Section({ title, status, summary, children }: { title: string; status: 
   );
 }
 
-function ListSection<T>({ title, hint, items, render, keyOf }: { title: string; hint?: string; items: T[]; render: (x: T) => ReactNode; keyOf: (x: T) => string }) {
+type ListProps<T> = { title: string; hint?: string; items: T[]; render: (x: T) => ReactNode; keyOf: (x: T) => string };
+
+function ListSection<T>({ title, hint, items, render, keyOf }: ListProps<T>) {
   const [all, setAll] = useState(false);
   const shown = all ? items : items.slice(0, SHOW);
   return (

@@ -245,8 +245,10 @@ function RelationshipRow({ r, onEdit, onRemoved }: { r: TMapRelationship; onEdit
             variant="ghost"
             aria-label={`Remove ${name}'s relationship`}
             onClick={async () => {
-              if (await confirmAction({ title: `Remove ${name}'s relationship with ${person}?`, body: `The map no longer shows ${name} as knowing ${person}. The audit log keeps a record.`, confirmLabel: "Remove relationship", tone: "danger" }))
-                if ((await mutate({ url: `/api/accounts/${accountId}/relationships/${r.id}?version=${r.version}`, method: "DELETE", success: "Relationship removed" })).ok) onRemoved();
+              const ok = await confirmAction({ title: `Remove ${name}'s relationship with ${person}?`, body: `The map no longer shows ${name} as knowing ${person}. The audit log keeps a record.`, confirmLabel: "Remove relationship", tone: "danger" });
+              if (!ok) return;
+              const res = await mutate({ url: `/api/accounts/${accountId}/relationships/${r.id}?version=${r.version}`, method: "DELETE", success: "Relationship removed" });
+              if (res.ok) onRemoved();
             }}
           >
             <Trash2 aria-hidden className="h-3.5 w-3.5" />

@@ -130,8 +130,7 @@ export function CriteriaEditor({
                   aria-label={`Remove ${c.name || "the new criterion"}`}
                   title={c.id ? "Only possible while no account has a score on it; otherwise make it inactive" : "Remove"}
                   onClick={async () => {
-                    const ask = { title: `Remove “${c.name}”?`, body: "This is refused when you save if any account has a score on it; make it inactive instead to keep those scores.", confirmLabel: "Remove criterion", tone: "danger" } as const;
-                    if (c.id && !(await confirmAction(ask))) return;
+                    if (c.id && !(await confirmAction({ title: `Remove “${c.name}”?`, body: "This is refused when you save if any account has a score on it; make it inactive instead to keep those scores.", confirmLabel: "Remove criterion", tone: "danger" }))) return;
                     onChange(criteria.filter((_, j) => j !== i));
                   }}
                 >

@@ -90,8 +90,8 @@ export function ModelEditor({ initial }: { initial: TSelectionModelJson }) {
       return;
     }
     const s = preview?.summary;
-    const moves = s && previewState === "ready" ? ` ${s.up === 1 ? "1 account moves" : `${s.up} accounts move`} up and ${s.down} down.` : "";
-    const ok = await confirmAction({ title: "Save the selection model?", body: `${moves.trim()} Every account is re-tiered now, and each gets a history point.`.trim(), confirmLabel: "Save and re-tier", tone: "primary" });
+    const moves = s && previewState === "ready" ? `${s.up === 1 ? "1 account moves" : `${s.up} accounts move`} up and ${s.down} down. ` : "";
+    const ok = await confirmAction({ title: "Save the selection model?", body: `${moves}Every account is re-tiered now, and each gets a history point.`, confirmLabel: "Save and re-tier", tone: "primary" });
     if (!ok) return;
     setSaving(true);
     try {

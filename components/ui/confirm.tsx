@@ -20,9 +20,11 @@ export type ConfirmOptions = {
   tone?: "danger" | "primary";
 };
 
-type Pending = ConfirmOptions & { resolve: (ok: boolean) => void; returnFocus: HTMLElement | null };
+type Pending = ConfirmOptions & { resolve: (ok: boolean) => void };
 
 let pending: Pending | null = null;
+// Radix hands focus back to a Dialog.Trigger; there is none here, so the button that asked is kept.
+let asker: HTMLElement | null = null;
 const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((l) => l());
 const subscribe = (l: () => void) => {
@@ -32,22 +34,18 @@ const subscribe = (l: () => void) => {
 
 export function confirmAction(options: ConfirmOptions): Promise<boolean> {
   return new Promise((resolve) => {
-    // A second question replaces the first, which counts as cancelled.
-    pending?.resolve(false);
-    // Radix hands focus back to a Dialog.Trigger; there is none here, so remember who asked.
-    const asker = document.activeElement;
-    pending = { ...options, resolve, returnFocus: asker instanceof HTMLElement ? asker : null };
+    // A second question replaces the first, which counts as cancelled (and keeps the first asker).
+    if (pending) pending.resolve(false);
+    else asker = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    pending = { ...options, resolve };
     emit();
   });
 }
-
-let lastAsker: HTMLElement | null = null;
 
 function settle(ok: boolean) {
   const p = pending;
   if (!p) return;
   pending = null;
-  lastAsker = p.returnFocus;
   emit();
   p.resolve(ok);
 }
@@ -63,8 +61,8 @@ export function ConfirmHost() {
           onCloseAutoFocus={(e) => {
             // Back to the button that asked, when it is still on the page (a removed row's is not).
             e.preventDefault();
-            if (lastAsker?.isConnected) lastAsker.focus();
-            lastAsker = null;
+            if (asker?.isConnected) asker.focus();
+            asker = null;
           }}
           className="fixed left-1/2 top-[20vh] z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 rounded-xl bg-white p-5 shadow-xl focus:outline-none"
         >
