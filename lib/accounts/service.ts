@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { notFound } from "next/navigation";
+import { orNotFound } from "@/lib/not-found";
 import { prisma, type Prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
@@ -105,14 +105,7 @@ export async function getAccount(opts: { user: SessionUser; accountId: string })
  * its metadata and its page ask (`user` is the request's own, from `getPageUser`). An account that
  * does not exist or is not the user's renders the not-found page.
  */
-export const getPageAccount = cache(async (user: SessionUser, accountId: string) => {
-  try {
-    return await getAccount({ user, accountId });
-  } catch (e) {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  }
-});
+export const getPageAccount = cache((user: SessionUser, accountId: string) => orNotFound(getAccount({ user, accountId })));
 
 async function assertUserHasRole(tx: Prisma.TransactionClient, userId: string, roles: string[], field: string) {
   const u = await tx.user.findUnique({ where: { id: userId }, select: { role: true, active: true } });

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { decodeSessionToken } from "@/lib/auth/token";
@@ -9,7 +9,7 @@ import { prisma, Prisma } from "@/lib/db";
 import { tiesFromJson, tiesSql, type TiesRow } from "@/lib/accounts/access";
 import { UnauthorizedError } from "@/lib/errors";
 import { authSecret, secureCookies } from "@/lib/auth/secret";
-import type { RoleName } from "@/lib/auth/policy";
+import { can, type Action, type RoleName } from "@/lib/auth/policy";
 
 export type SessionUser = { id: string; email: string; name: string; role: RoleName };
 
@@ -64,5 +64,16 @@ export async function requirePageUser(): Promise<SessionUser> {
     const back = h.get("x-keystone-path") ?? "/";
     redirect(`/login?callbackUrl=${encodeURIComponent(back)}`);
   }
+  return user;
+}
+
+/**
+ * For pages only some roles may open: the signed-in user, or the not-found page. Call it from a
+ * layout, which sits outside the segment's `loading.tsx`, so the answer's HTTP status is 404 too
+ * (a notFound() inside a loading boundary comes after the 200 has been sent).
+ */
+export async function requirePageAction(action: Action): Promise<SessionUser> {
+  const user = await requirePageUser();
+  if (!can(user, action)) notFound();
   return user;
 }

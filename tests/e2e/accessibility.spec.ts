@@ -1,8 +1,7 @@
-import { readdirSync, statSync } from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn, type DemoKey } from "./helpers";
-import { demoIds, open, scrollsSideways, violations, type Ids } from "./a11y";
+import { demoIds, open, scrollsSideways, violations } from "./a11y";
+import { PAGES, pageRoutes } from "./pages";
 
 // Every page of the app, as each kind of user sees it, checked by axe-core against WCAG 2.1 A and
 // AA and axe's best practices: contrast, names of controls, heading order, landmarks, keyboard
@@ -15,50 +14,6 @@ import { demoIds, open, scrollsSideways, violations, type Ids } from "./a11y";
 //
 // The pages are filled with the demo data: Nordwind Energy is Marco's account (Helen mentors it),
 // with approved plan versions, a proposal, a pending review and relationships.
-
-/** Each page file's route (route groups dropped) and the address that opens it on the demo data. */
-const PAGES: Record<string, (ids: Ids) => string> = {
-  "/": () => "/",
-  "/accounts": () => "/accounts",
-  "/accounts/new": () => "/accounts/new",
-  "/accounts/[id]": (i) => `/accounts/${i.account}`,
-  "/accounts/[id]/scorecard": (i) => `/accounts/${i.account}/scorecard`,
-  "/accounts/[id]/relationships": (i) => `/accounts/${i.account}/relationships`,
-  "/accounts/[id]/plan": (i) => `/accounts/${i.account}/plan`,
-  "/accounts/[id]/plan/current": (i) => `/accounts/${i.account}/plan/current`,
-  "/accounts/[id]/plan/draft": (i) => `/accounts/${i.account}/plan/draft`,
-  "/accounts/[id]/plan/versions": (i) => `/accounts/${i.account}/plan/versions`,
-  "/accounts/[id]/plan/versions/[n]": (i) => `/accounts/${i.account}/plan/versions/1`,
-  "/accounts/[id]/plan/print": (i) => `/accounts/${i.account}/plan/print`,
-  "/accounts/[id]/reviews": (i) => `/accounts/${i.account}/reviews`,
-  "/accounts/[id]/reviews/periodic/new": (i) => `/accounts/${i.account}/reviews/periodic/new`,
-  "/accounts/[id]/reviews/proposals/new": (i) => `/accounts/${i.account}/reviews/proposals/new`,
-  "/accounts/[id]/reviews/proposals/[proposalId]/edit": (i) => `/accounts/${i.account}/reviews/proposals/${i.proposal}/edit`,
-  "/actions": () => "/actions",
-  "/ranking": () => "/ranking",
-  "/reviews": () => "/reviews",
-  "/reviews/[id]": (i) => `/reviews/${i.review}`,
-  "/dashboard": () => "/dashboard",
-  "/dashboard/accounts": () => "/dashboard/accounts?metric=overdue",
-  "/settings/selection": () => "/settings/selection",
-  "/admin/users": () => "/admin/users",
-  "/admin/audit": () => "/admin/audit",
-  "/login": () => "/login",
-};
-
-function pageRoutes(dir = "app", route = ""): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) {
-      if (name === "api" || name.startsWith("_")) continue;
-      found.push(...pageRoutes(full, /^\(.*\)$/.test(name) ? route : `${route}/${name}`));
-    } else if (/^page\.(tsx|ts|jsx|js)$/.test(name)) {
-      found.push(route || "/");
-    }
-  }
-  return found;
-}
 
 // The account manager (every editing control) and a senior manager (every page has content) walk
 // all pages. The mentor and the administrator walk the pages that look different for them: the

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { orNotFound } from "@/lib/not-found";
 import { requirePageUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
 import { getReview } from "@/lib/reviews/service";
 import { formatDate, formatRelative } from "@/lib/format";
 import { PLAN_STATUS_LABELS } from "@/lib/plans/model";
@@ -18,10 +17,7 @@ export const metadata: Metadata = { title: "Review" };
 export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageUser();
-  const review = await getReview({ user, reviewId: id }).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const review = await orNotFound(getReview({ user, reviewId: id }));
   // Plain JSON for the client components (no Dates or class instances).
   const data = JSON.parse(JSON.stringify(review)) as typeof review;
   const open = review.threads.filter((t) => t.state !== "resolved");

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { orNotFound } from "@/lib/not-found";
 import { requirePageUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
 import { getRelationshipMap } from "@/lib/relationships/service";
 import { RelationshipsWorkspace } from "@/components/relationships/workspace";
 
@@ -10,9 +9,6 @@ export const metadata: Metadata = { title: "Relationships" };
 export default async function RelationshipsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageUser();
-  const map = await getRelationshipMap({ user, accountId: id }).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const map = await orNotFound(getRelationshipMap({ user, accountId: id }));
   return <RelationshipsWorkspace initial={map} />;
 }

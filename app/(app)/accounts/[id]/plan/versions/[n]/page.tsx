@@ -1,22 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
-import { getPlanVersion } from "@/lib/plans/service";
+import { loadVersion } from "./load";
 import { PlanVersionPage } from "@/components/plans/plan-version-page";
 
 export const metadata: Metadata = { title: "Plan version" };
 
 export default async function VersionPage({ params }: { params: Promise<{ id: string; n: string }> }) {
   const { id, n } = await params;
-  const number = Number(n);
-  if (!Number.isInteger(number) || number < 1) notFound();
-  const user = await requirePageUser();
-  const version = await getPlanVersion({ user, accountId: id, number }).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const version = await loadVersion(await requirePageUser(), id, n);
+  const number = version.number;
   return (
     <PlanVersionPage
       accountId={id}

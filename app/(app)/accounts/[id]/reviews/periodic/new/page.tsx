@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { orNotFound } from "@/lib/not-found";
 import { requirePageUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
 import { getPeriodicReviews } from "@/lib/reviews/periodic";
 import { localToday } from "@/lib/days";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -13,10 +12,7 @@ export const metadata: Metadata = { title: "Record a plan review" };
 export default async function NewPeriodicReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageUser();
-  const overview = await getPeriodicReviews({ user, accountId: id }).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const overview = await orNotFound(getPeriodicReviews({ user, accountId: id }));
   if (!overview.canRecord) return <EmptyState title="The mentor records the review meeting">A senior manager can stand in when there is no mentor.</EmptyState>;
   return (
     <Card className="max-w-3xl">

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { orNotFound } from "@/lib/not-found";
 import { requirePageUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
 import { getProposalFormContext } from "@/lib/reviews/proposals";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,10 +11,7 @@ export const metadata: Metadata = { title: "New proposal" };
 export default async function NewProposalPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageUser();
-  const ctx = await getProposalFormContext({ user, accountId: id }).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const ctx = await orNotFound(getProposalFormContext({ user, accountId: id }));
   if (!ctx.canEdit) return <EmptyState title="Only the account team writes proposals">You can read and comment on them in their reviews.</EmptyState>;
   return (
     <Card className="max-w-4xl">

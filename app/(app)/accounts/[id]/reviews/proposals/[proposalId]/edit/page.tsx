@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { orNotFound } from "@/lib/not-found";
 import { requirePageUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
 import { getProposal, getProposalFormContext } from "@/lib/reviews/proposals";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,10 +11,7 @@ export const metadata: Metadata = { title: "Revise proposal" };
 export default async function EditProposalPage({ params }: { params: Promise<{ id: string; proposalId: string }> }) {
   const { id, proposalId } = await params;
   const user = await requirePageUser();
-  const [ctx, proposal] = await Promise.all([getProposalFormContext({ user, accountId: id }), getProposal({ user, accountId: id, proposalId })]).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const [ctx, proposal] = await orNotFound(Promise.all([getProposalFormContext({ user, accountId: id }), getProposal({ user, accountId: id, proposalId })]));
   if (!ctx.canEdit) return <EmptyState title="Only the account team revises proposals">You can read and comment on them in their reviews.</EmptyState>;
   if (proposal.latestReview?.status === "pending") {
     return <EmptyState title="This proposal is with the mentor">It can be revised once the verdict is in. Comments can still be answered in the review.</EmptyState>;

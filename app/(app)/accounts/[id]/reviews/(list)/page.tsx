@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { MessageSquare, Presentation } from "lucide-react";
+import { orNotFound } from "@/lib/not-found";
 import { requirePageUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
 import { getAccountReviews } from "@/lib/reviews/account-tab";
 import { PROPOSAL_KIND_LABELS } from "@/lib/reviews/schema";
 import { formatDate, formatMoney } from "@/lib/format";
@@ -21,10 +20,7 @@ export const metadata: Metadata = { title: "Reviews" };
 export default async function AccountReviewsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageUser();
-  const data = await getAccountReviews({ user, accountId: id }).catch((e) => {
-    if (e instanceof NotFoundError) notFound();
-    throw e;
-  });
+  const data = await orNotFound(getAccountReviews({ user, accountId: id }));
   const { permissions: can } = data;
   return (
     <div className="grid gap-6 xl:grid-cols-3">

@@ -1,6 +1,7 @@
 import { Skeleton } from "@/components/ui/skeleton";
 
-export default function PlanLoading() {
+/** The plan's shape while it loads: the overview, the current plan and the draft. */
+export function PlanSkeleton() {
   return (
     <div role="status" aria-label="Loading the plan" className="grid gap-6 xl:grid-cols-3">
       <div className="space-y-6 xl:col-span-2">

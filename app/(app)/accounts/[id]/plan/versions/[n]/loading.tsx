@@ -1,0 +1,1 @@
+export { PlanSkeleton as default } from "@/components/plans/plan-skeleton";
