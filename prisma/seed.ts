@@ -44,7 +44,7 @@ export async function seedDemo(prisma: ScriptPrisma, log: (m: string) => void = 
     const teamKeys = teamPool.filter((k) => users[k].id !== owner.id).sort(() => random() - 0.5).slice(0, 2 + Math.floor(random() * 3));
     const team = teamKeys.map((k, i) => ({ userId: users[k].id, role: (i === 0 && a.revenue > 10_000_000 ? "EXECUTIVE_SPONSOR" : "MEMBER") as TeamRole }));
     // Every demo account joined Keystone over two years ago, before its history begins (plan
-    // versions from 14 months back, periodic reviews from 25 months back): "In Keystone since" agrees.
+    // versions, and the periodic reviews of them, from 14 months back): "In Keystone since" agrees.
     const joined = new Date(Date.now() - (800 + index * 3) * 86_400_000);
     const created = await createAccount(prisma, {
       createdAt: joined,

@@ -198,12 +198,17 @@ async function seedPeriodicReviews(ctx: Ctx) {
   const LAST = [8, 2, 5.5, 1, 2.5, 13, null, 1.5];
   const actions: { accountId: string; title: string; ownerId: string; dueDate: Date; status: "OPEN" | "DONE"; notes: string; createdAt: Date }[] = [];
   const rows: Omit<PeriodicReview, "id" | "createdAt">[] = [];
+  // A periodic review goes through the plan, so none is held before the account's first plan
+  // version was submitted; an account without a plan has had none yet.
+  const firstVersions = await prisma.planVersion.groupBy({ by: ["accountId"], _min: { submittedAt: true } });
+  const planSince = new Map(firstVersions.map((v) => [v.accountId, v._min.submittedAt]));
   for (const a of accounts) {
     const months = LAST[a.index % LAST.length];
-    if (months === null) continue;
+    const since = planSince.get(a.id);
+    if (months === null || !since) continue;
     const mentorId = a.mentorId ?? users.senior.id;
-    const held: Date[] = [];
-    for (let k = 0; k < 1 + (a.index % 3); k++) held.push(dayOnly(daysAgo(Math.round((months + 6 * k) * 30.4))));
+    const held = Array.from({ length: 1 + (a.index % 3) }, (_, k) => dayOnly(daysAgo(Math.round((months + 6 * k) * 30.4)))).filter((d) => d > since);
+    if (!held.length) continue;
     for (const [k, d] of held.entries()) {
       const steps = NEXT_STEPS.filter((_, i) => (i + a.index + k) % 3 === 0).slice(0, 2);
       rows.push({

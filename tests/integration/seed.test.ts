@@ -25,7 +25,7 @@ describe("demo seed", () => {
         select: {
           name: true,
           createdAt: true,
-          planVersions: { select: { submittedAt: true, createdAt: true }, orderBy: { createdAt: "asc" }, take: 1 },
+          planVersions: { select: { submittedAt: true, createdAt: true }, orderBy: { number: "asc" }, take: 1 },
           snapshots: { select: { createdAt: true }, orderBy: { createdAt: "asc" }, take: 1 },
           stageChanges: { select: { changedAt: true }, orderBy: { changedAt: "asc" }, take: 1 },
           periodicReviews: { select: { heldOn: true }, orderBy: { heldOn: "asc" }, take: 1 },
@@ -36,6 +36,11 @@ describe("demo seed", () => {
         return firsts.some((d) => d < a.createdAt) ? [a.name] : [];
       });
       expect(before).toEqual([]);
+      // A periodic review goes through the plan: none is held before the first plan version (they
+      // went back 25 months, the plans 14), and an account without a plan has had none.
+      const reviewedBeforePlan = history.filter((a) => a.periodicReviews[0] && !(a.planVersions[0]?.submittedAt && a.planVersions[0].submittedAt < a.periodicReviews[0].heldOn)).map((a) => a.name);
+      expect(reviewedBeforePlan).toEqual([]);
+      expect(history.filter((a) => a.periodicReviews.length).length).toBeGreaterThanOrEqual(30);
       expect(history.every((a) => a.createdAt < new Date(Date.now() - 365 * 86_400_000))).toBe(true);
       expect(await seedDemo(prisma, () => {})).toBe(false);
       expect(await counts()).toEqual(first);
