@@ -9,6 +9,7 @@ import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { BarChart3, Building2, CheckSquare, Home, LogOut, MessageSquare, ScrollText, SlidersHorizontal, Trophy, Users, type LucideIcon } from "lucide-react";
 import { cn } from "@/lib/cn";
+import { useMediaQuery } from "@/lib/ui/use-media-query";
 import { Logo } from "@/components/layout/logo";
 import type { NavLink } from "@/components/layout/nav-links";
 
@@ -32,6 +33,9 @@ const signOutNow = () => signOut({ callbackUrl: "/login" });
 export function Sidebar({ links, user, badges = {} }: { links: NavLink[]; user: { name: string; email: string; roleLabel: string }; badges?: Record<string, number> }) {
   const pathname = usePathname();
   const active = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+  // The rail (768–1279 px) shows icons only, so each link names itself on hover; where the name is
+  // written beside the icon, a tooltip would only repeat it.
+  const rail = useMediaQuery("(min-width: 48rem) and (max-width: 79.99rem)");
   const initials = user.name
     .split(/\s+/)
     .filter(Boolean)
@@ -58,7 +62,7 @@ export function Sidebar({ links, user, badges = {} }: { links: NavLink[]; user: 
               <li key={l.href}>
                 <Link
                   href={l.href}
-                  title={l.label}
+                  title={rail ? l.label : undefined}
                   aria-current={active(l.href) ? "page" : undefined}
                   className={cn(
                     "relative flex items-center gap-3 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium transition-colors md:justify-center md:px-0 md:py-2.5 xl:justify-start xl:px-3 xl:py-2",

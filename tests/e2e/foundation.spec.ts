@@ -87,6 +87,8 @@ test("the navigation fits the screen: full sidebar on a laptop, a rail of named 
   await expect(nav.getByText("Accounts", { exact: true })).toBeVisible();
   await expect(page.getByTestId("current-user")).toBeVisible();
   expect(await navWidth()).toBeGreaterThan(200);
+  // The name is written out, so no tooltip repeats it.
+  await expect(accounts).not.toHaveAttribute("title");
 
   // Tablet: a narrow rail, and the page gets the width back. Each link keeps its name (read out,
   // and shown on hover), the badges stay, and the current page is still marked.
@@ -106,6 +108,7 @@ test("the navigation fits the screen: full sidebar on a laptop, a rail of named 
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.getByTestId("current-user")).toBeHidden();
   await expect(nav.getByText("Accounts", { exact: true })).toBeVisible();
+  await expect(accounts).not.toHaveAttribute("title");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
 });
