@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { ChevronDown, ChevronRight } from "lucide-react";
 import { cn } from "@/lib/cn";
+import { CARD } from "@/components/ui/card-rows";
 
 type Event = {
   id: string;
@@ -37,8 +38,8 @@ export function AuditTable({ items }: { items: Event[] }) {
   const [open, setOpen] = useState<string | null>(null);
   return (
     <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="audit-table">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+      <table className={cn("min-w-full divide-y divide-slate-200 text-sm", CARD.table)} data-testid="audit-table">
+        <thead className={cn("bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500", CARD.head)}>
           <tr>
             <th scope="col" className={HEAD}>When</th>
             <th scope="col" className={HEAD}>Who</th>
@@ -48,20 +49,21 @@ export function AuditTable({ items }: { items: Event[] }) {
             <th scope="col" className={HEAD}><span className="sr-only">Details</span></th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className={cn("divide-y divide-slate-100", CARD.body)}>
           {items.map((e) => {
             const at = new Date(e.createdAt);
             return (
               <Fragment key={e.id}>
-                <tr className="hover:bg-slate-50">
-                  <td className={cn(CELL, "tabular-nums text-slate-600 lg:whitespace-nowrap")}>
-                    {/* Date over time below 1024 px, so that the table fits a tablet held upright. */}
+                <tr className={cn("hover:bg-slate-50", CARD.row)}>
+                  <td className={cn(CELL, CARD.cell, "tabular-nums text-slate-600 lg:whitespace-nowrap")}>
+                    {/* Date over time below 1024 px, so that the table fits a tablet held upright; on a
+                        phone's card, "when" and "who" share its first line. */}
                     <span className="whitespace-nowrap">{at.toLocaleDateString("en-GB")}</span>
-                    <span className="hidden lg:inline">, </span>
-                    <span className="block whitespace-nowrap lg:inline">{at.toLocaleTimeString("en-GB")}</span>
+                    <span className="hidden max-md:inline lg:inline">, </span>
+                    <span className="block whitespace-nowrap max-md:inline lg:inline">{at.toLocaleTimeString("en-GB")}</span>
                   </td>
-                  <td className={cn(CELL, "whitespace-nowrap text-slate-900")}>{e.actor?.name ?? "System"}</td>
-                  <td className={cn(CELL, "min-w-28 font-mono text-xs text-slate-700 lg:whitespace-nowrap")}>
+                  <td className={cn(CELL, CARD.cell, "whitespace-nowrap text-slate-900")}>{e.actor?.name ?? "System"}</td>
+                  <td className={cn(CELL, CARD.cell, "min-w-28 font-mono text-xs text-slate-700 max-md:basis-full lg:whitespace-nowrap")}>
                     {/* May break after a dot below 1024 px ("plan.version." / "requestChanges"): each
                         part is an inline block, which wraps where the cell allows it (<wbr> ignores nowrap). */}
                     {e.action.split(".").map((part, i, all) => (
@@ -71,20 +73,20 @@ export function AuditTable({ items }: { items: Event[] }) {
                       </span>
                     ))}
                   </td>
-                  <td className={cn(CELL, "text-slate-600 wrap-anywhere")}>
+                  <td className={cn(CELL, CARD.cell, "text-slate-600 wrap-anywhere max-md:basis-full")}>
                     {e.entityType}{" "}
                     {e.recordName ? <span className="text-slate-900">{e.recordName}</span> : <span className="font-mono text-xs text-slate-500" title={e.entityId}>{e.entityId.slice(0, 10)}</span>}
                   </td>
-                  <td className={cn(CELL, "wrap-anywhere")}>
+                  <td className={cn(CELL, CARD.cell, "wrap-anywhere")}>
                     {e.account ? (
                       <Link href={withFilter(params, "accountId", e.account.id)} className="text-brand-700 hover:underline" aria-label={`Only the events of ${e.account.name ?? "this account"}`}>
                         {e.account.name ?? <span className="font-mono text-xs">{e.account.id.slice(0, 10)}</span>}
                       </Link>
                     ) : (
-                      <span className="text-slate-500">—</span>
+                      <span className="text-slate-500 max-md:hidden">—</span>
                     )}
                   </td>
-                  <td className={cn(CELL, "text-right")}>
+                  <td className={cn(CELL, CARD.cell, "text-right max-md:ml-auto")}>
                     {(e.before !== null || e.after !== null || e.requestId) && (
                       <button type="button" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)} className="inline-flex items-center gap-1 rounded text-xs font-medium text-brand-700 hover:underline">
                         {open === e.id ? <ChevronDown aria-hidden className="h-3.5 w-3.5" /> : <ChevronRight aria-hidden className="h-3.5 w-3.5" />} Details
@@ -93,9 +95,9 @@ export function AuditTable({ items }: { items: Event[] }) {
                   </td>
                 </tr>
                 {open === e.id && (
-                  <tr className="bg-slate-50">
-                    <td colSpan={6} className="px-4 py-3">
-                      <p className="mb-2 text-xs text-slate-500">
+                  <tr className={cn("bg-slate-50", CARD.row)}>
+                    <td colSpan={6} className={cn("px-4 py-3 max-md:min-w-0 max-md:basis-full", CARD.cell)}>
+                      <p className="mb-2 text-xs text-slate-500 wrap-anywhere">
                         Record id <span className="font-mono text-slate-700">{e.entityId}</span>
                         {e.requestId && (
                           <>
@@ -112,7 +114,7 @@ export function AuditTable({ items }: { items: Event[] }) {
                       </p>
                       <div className="grid gap-3 md:grid-cols-2">
                         {(["before", "after"] as const).map((k) => (
-                          <div key={k}>
+                          <div key={k} className="min-w-0">
                             <div className="mb-1 text-xs font-semibold uppercase text-slate-500">{k}</div>
                             <pre tabIndex={0} aria-label={`The record ${k} the change`} className="max-h-72 overflow-auto rounded-md border border-slate-200 bg-white p-2 text-xs text-slate-700 focus-visible:outline-2 focus-visible:outline-brand-600">{JSON.stringify(e[k], null, 2) ?? "—"}</pre>
                           </div>

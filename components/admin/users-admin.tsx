@@ -13,6 +13,8 @@ import { api, ApiError } from "@/lib/client/api";
 import { ROLES } from "@/lib/auth/policy";
 import { ROLE_LABELS } from "@/lib/accounts/stages";
 import { formatRelative } from "@/lib/format";
+import { cn } from "@/lib/cn";
+import { CARD } from "@/components/ui/card-rows";
 
 type U = { id: string; email: string; name: string; role: string; active: boolean; version: number; maxKeyAccounts: number | null; updatedAt: string };
 
@@ -60,18 +62,18 @@ export function UsersAdmin({ users, currentUserId }: { users: U[]; currentUserId
       <Card className="lg:col-span-2">
         <CardHeader title="People" description={`${users.filter((u) => u.active).length} active of ${users.length}`} />
         <div className="relative overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <table className={cn("min-w-full divide-y divide-slate-200 text-sm", CARD.table)}>
+            <thead className={cn("bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500", CARD.head)}>
               <tr>
                 <th scope="col" className="px-3 py-3">Name</th>
                 <th scope="col" className="px-3 py-3">Role</th>
                 <th scope="col" className="px-3 py-3"><span className="sr-only">Actions</span></th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <tbody className={cn("divide-y divide-slate-100", CARD.body)}>
               {users.map((u) => (
-                <tr key={u.id} className={u.active ? "" : "bg-slate-50 text-slate-500"}>
-                  <td className="px-3 py-3">
+                <tr key={u.id} className={cn(CARD.row, !u.active && "bg-slate-50 text-slate-500")}>
+                  <td className={cn("px-3 py-3 max-md:basis-full", CARD.cell)}>
                     {/* Active is the usual state: only a deactivated person carries a badge. The
                         table then fits beside the form on a laptop screen. */}
                     <div className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
@@ -83,7 +85,7 @@ export function UsersAdmin({ users, currentUserId }: { users: U[]; currentUserId
                       <span className="break-all">{u.email}</span> · changed {formatRelative(u.updatedAt)}
                     </div>
                   </td>
-                  <td className="px-3 py-3">
+                  <td className={cn("px-3 py-3", CARD.cell)}>
                     <label className="sr-only" htmlFor={`role-${u.id}`}>Role of {u.name}</label>
                     <Select id={`role-${u.id}`} value={u.role} disabled={u.id === currentUserId} onChange={(e) => patch(u, { role: e.target.value })} className="h-8 w-48">
                       {ROLES.map((r) => (
@@ -91,7 +93,7 @@ export function UsersAdmin({ users, currentUserId }: { users: U[]; currentUserId
                       ))}
                     </Select>
                   </td>
-                  <td className="px-3 py-3 text-right">
+                  <td className={cn("px-3 py-3 text-right", CARD.cell)}>
                     {u.id !== currentUserId && (
                       <Button variant={u.active ? "danger" : "secondary"} size="sm" onClick={() => patch(u, { active: !u.active })}>
                         {u.active ? "Deactivate" : "Reactivate"}

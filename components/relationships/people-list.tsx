@@ -11,7 +11,8 @@ import { cn } from "@/lib/cn";
 import { useMap } from "./map-context";
 import { RelationshipsList } from "./relationships-list";
 import { NARROW_ONLY, WIDE_COLUMN } from "@/components/ui/fold";
-import { CARD, CardCaption, CardSort, CELL_X, SortHeader, useSorted, type Column } from "./sortable";
+import { CARD, CardCaption } from "@/components/ui/card-rows";
+import { CardSort, CELL_X, SortHeader, useSorted, type Column } from "./sortable";
 import { ATTITUDE_COLORS } from "./palette";
 
 type Row = TMapContact & { threads: number; best: number; last: number };

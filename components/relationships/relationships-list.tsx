@@ -9,7 +9,8 @@ import type { TMapRelationship } from "@/lib/relationships/view";
 import { cn } from "@/lib/cn";
 import { useMap } from "./map-context";
 import { NARROW_ONLY, WIDE_COLUMN } from "@/components/ui/fold";
-import { CARD, CardCaption, CardSort, CELL_X, Pager, SortHeader, useSorted, type Column } from "./sortable";
+import { CARD, CardCaption } from "@/components/ui/card-rows";
+import { CardSort, CELL_X, Pager, SortHeader, useSorted, type Column } from "./sortable";
 import { today } from "./relationship-form";
 
 type Row = TMapRelationship & { member: string; person: string; influence: number };

@@ -412,6 +412,45 @@ test("on a tablet held upright (768 px) the audit log fits: the date over the ti
   expect(time2, "the time is on the date's line").toBe(date2);
 });
 
+test("on a phone the users list and the audit log are cards that fit: role and Deactivate in reach, an event's details open in place", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, "admin", "/admin/users");
+  const sideways = (table: ReturnType<typeof page.getByTestId>) => table.locator("xpath=ancestor::div[contains(@class,'overflow-x-auto')][1]").evaluate((el) => el.scrollWidth - el.clientWidth);
+  const users = page.getByRole("table").first();
+  const row = users.locator("tbody tr").filter({ hasText: DEMO.helen.name });
+  await expect(row).toBeVisible();
+  // The column headings are folded away; the name and email take the card's first line, its role
+  // and Deactivate sit side by side under them, inside the screen.
+  await expect(users.locator("thead")).toBeHidden();
+  expect(await sideways(users), "the users list's sideways overflow in px").toBeLessThanOrEqual(0);
+  const name = await row.locator("td").first().boundingBox();
+  const role = await row.getByLabel(`Role of ${DEMO.helen.name}`).boundingBox();
+  const deactivate = await row.getByRole("button", { name: "Deactivate" }).boundingBox();
+  expect(role!.y).toBeGreaterThan(name!.y + name!.height - 1);
+  expect(Math.abs(deactivate!.y + deactivate!.height / 2 - (role!.y + role!.height / 2))).toBeLessThan(6);
+  expect(deactivate!.x + deactivate!.width).toBeLessThanOrEqual(390);
+
+  // An event that keeps the record it wrote: a person added.
+  const added = await page.request.post("/api/users", { data: { name: "Pia Phone", email: `pia.phone.${Date.now()}@keystone.demo`, role: "MENTOR", password: "a-long-password" } });
+  expect(added.status()).toBe(201);
+  await page.goto("/admin/audit?action=user.create");
+  const audit = page.getByTestId("audit-table");
+  const event = audit.locator("tbody tr").first();
+  await expect(event).toBeVisible();
+  expect(await sideways(audit), "the audit log's sideways overflow in px").toBeLessThanOrEqual(0);
+  // When and who share the card's first line; the action is on its own line below.
+  const [when, who, what] = await Promise.all([0, 1, 2].map((i) => event.locator("td").nth(i).boundingBox()));
+  expect(Math.abs(who!.y - when!.y)).toBeLessThan(4);
+  expect(what!.y).toBeGreaterThan(when!.y + when!.height - 1);
+  await expect(event.locator("td").nth(2)).toHaveText("user.create");
+  await expect(event.locator("td").nth(3)).toContainText("Pia Phone");
+  const details = event.getByRole("button", { name: "Details" });
+  expect((await details.boundingBox())!.x + (await details.boundingBox())!.width).toBeLessThanOrEqual(390);
+  await details.click();
+  await expect(audit.getByLabel("The record after the change")).toBeVisible();
+  expect(await sideways(audit), "with an event open").toBeLessThanOrEqual(0);
+});
+
 test("signing out ends the session; the audit log finds the sign-in and the sign-out by their request ids", async ({ page }) => {
   // As a proxy in front of the app would, each request carries its id.
   const stamp = Date.now();
