@@ -11,7 +11,7 @@ import { accountBriefFromJson, accountBriefJson, accountBriefSelect, toAccountBr
 import { describeUrgency, REVIEW_TARGET_DAYS, sortQueue, threadState, turnaroundByMentor, type TThreadState } from "./model";
 import { listPeriodicDuePage } from "./periodic";
 import { readSnapshot, reviewStatusOf } from "./proposals";
-import { REVIEW_STATUS_DB, sectionLabel, type TReviewQueueQuery } from "./schema";
+import { REVIEW_STATUS_DB, sectionLabel, type TReviewQueueQuery, type TSubjectType } from "./schema";
 import type { TPerson, TQueueItem, TReviewListItem, TTurnaroundView } from "./view";
 
 const listSelect = {
@@ -112,7 +112,10 @@ export async function listReviewQueue(opts: {
     const mine: Prisma.ReviewWhereInput =
       assignedTo === "me" ? { OR: [{ status: "PENDING", account: { mentorId: user.id } }, { status: { not: "PENDING" }, mentorId: user.id }] } : {};
     const accountScope: Prisma.AccountWhereInput = { AND: [visibleAccountsWhere(user), { archivedAt: null }, query.accountId ? { id: query.accountId } : {}] };
-    const where: Prisma.ReviewWhereInput = { AND: [{ account: accountScope }, statusWhere, mine] };
+    // Periodic reviews only wait: once held they are the account's history, not verdicts.
+    if (query.type === "periodic-review") return { assignedTo, status, total: 0, items: [] };
+    const typeWhere: Prisma.ReviewWhereInput = query.type ? { subjectType: query.type === "proposal" ? "PROPOSAL" : "PLAN_VERSION" } : {};
+    const where: Prisma.ReviewWhereInput = { AND: [{ account: accountScope }, statusWhere, mine, typeWhere] };
     const [total, rows] = await Promise.all([prisma.review.count({ where }), findReviewItems(where, { take: limit, order: "recent" })]);
     if (status !== "all") rows.sort((a, b) => (b.decidedAt ?? "").localeCompare(a.decidedAt ?? ""));
     return { assignedTo, status, total, items: rows };
@@ -120,10 +123,12 @@ export async function listReviewQueue(opts: {
 
   // Pending: the oldest requests, plus any whose customer decides sooner than the oldest are due
   // (a deadline is never later than the request + REVIEW_TARGET_DAYS, so that bound is enough).
+  const { type } = query;
+  const none = { items: [], total: 0 };
   const [pending, periodic] = await Promise.all([
-    pendingReviewItems({ user, mine: assignedTo === "me", accountId: query.accountId, limit }),
+    type === "periodic-review" ? none : pendingReviewItems({ user, mine: assignedTo === "me", accountId: query.accountId, subjectType: type, limit }),
     // Only the earliest `limit` can make the top of the queue; the count covers them all.
-    listPeriodicDuePage({ user, scope: assignedTo === "me" ? "mentor" : "visible", accountId: query.accountId, take: limit }),
+    type && type !== "periodic-review" ? none : listPeriodicDuePage({ user, scope: assignedTo === "me" ? "mentor" : "visible", accountId: query.accountId, take: limit }),
   ]);
   const total = pending.total + periodic.total;
   const keyed = [
@@ -143,7 +148,7 @@ type PendingRow = Omit<ListRow, "account" | "comments" | "submittedAt" | "decide
   total: number;
 };
 
-type LiveScope = { user: SessionUser; mine: boolean; accountId?: string };
+type LiveScope = { user: SessionUser; mine: boolean; accountId?: string; subjectType?: TSubjectType };
 
 /**
  * The reviews that still await a verdict, as rows (id, submittedAt, soon): pending, on a visible
@@ -151,7 +156,7 @@ type LiveScope = { user: SessionUser; mine: boolean; accountId?: string };
  * awaiting its decision. A pending review of a version approved from the plan page, or overtaken,
  * is stale and left out. `soon`: its proposal's customer decides within the review target.
  */
-function liveReviewsSql({ user, mine, accountId }: LiveScope): Prisma.Sql {
+function liveReviewsSql({ user, mine, accountId, subjectType }: LiveScope): Prisma.Sql {
   const horizon = addDays(localToday(), REVIEW_TARGET_DAYS + 1);
   return Prisma.sql`
     SELECT r.id, r."submittedAt", (p."decisionDate" <= ${horizon}::date) AS soon
@@ -162,6 +167,7 @@ function liveReviewsSql({ user, mine, accountId }: LiveScope): Prisma.Sql {
     WHERE r.status = 'PENDING' AND a."archivedAt" IS NULL AND ${visibleAccountsSql(user)}
       ${mine ? Prisma.sql`AND a."mentorId" = ${user.id}` : Prisma.empty}
       ${accountId ? Prisma.sql`AND a.id = ${accountId}` : Prisma.empty}
+      ${subjectType ? Prisma.sql`AND r."subjectType" = ${subjectType === "proposal" ? "PROPOSAL" : "PLAN_VERSION"}::"ReviewSubjectType"` : Prisma.empty}
       AND (r."planVersionId" IS NULL OR v.status = 'SUBMITTED')`;
 }
 

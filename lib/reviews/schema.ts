@@ -121,6 +121,8 @@ export const ZReviewQueueQuery = z.object({
   assignedTo: z.preprocess(word, z.enum(["me", "all"], { error: 'assignedTo is "me" or "all"' }).optional()),
   status: z.preprocess(word, z.enum([...REVIEW_STATUSES, "decided", "all"], { error: "status is pending, endorsed, changes-requested, decided or all" }).default("pending")),
   accountId: id.optional(),
+  /** One kind of item only: reviews of plan versions, reviews of proposals, or periodic plan reviews (which only wait). */
+  type: z.preprocess(word, z.enum([...SUBJECT_TYPES, "periodic-review"], { error: 'type is "plan-version", "proposal" or "periodic-review"' }).optional()),
   /** How many items to return (the total is always given). */
   limit: z.coerce.number({ error: "limit is a number" }).int({ error: "limit is a whole number" }).min(1, { error: "limit is 1 to 500" }).max(500, { error: "limit is 1 to 500" }).default(200),
 });

@@ -247,6 +247,51 @@ test("overdue periodic reviews are flagged, and recording the meeting turns next
   await expect(page.getByTestId("review-queue").locator('[data-kind="periodic-review"]').filter({ hasText: accountName })).toHaveCount(0);
 });
 
+test("a mentor narrows her queue to one kind of item, and the tabs keep the choice", async ({ page }) => {
+  await signIn(page, "helen", "/reviews");
+  const queue = page.getByTestId("review-queue");
+  const kinds = page.getByRole("navigation", { name: "Kind of item" });
+  const api = async (qs: string) => (await (await page.request.get(`/api/reviews?assignedTo=me&${qs}`)).json()) as { total: number; items: { kind: string; subjectType?: string }[] };
+  const all = await api("status=pending");
+  const periodic = all.items.filter((i) => i.kind === "periodic-review").length;
+  const proposals = all.items.filter((i) => i.subjectType === "proposal").length;
+  expect(periodic, "the demo mentor has periodic reviews due").toBeGreaterThan(0);
+  expect(proposals, "and proposals to review").toBeGreaterThan(0);
+  await expect(kinds.getByRole("link", { name: "All" })).toHaveAttribute("aria-current", "page");
+  await expect(queue.getByRole("listitem")).toHaveCount(all.items.length);
+
+  await kinds.getByRole("link", { name: "Periodic" }).click();
+  await expect(page).toHaveURL(/type=periodic-review/);
+  await expect(kinds.getByRole("link", { name: "Periodic" })).toHaveAttribute("aria-current", "page");
+  await expect(queue.getByRole("listitem")).toHaveCount(periodic);
+  await expect(queue.locator('[data-kind="review"]')).toHaveCount(0);
+  await expect(page.getByText(`${periodic} item${periodic === 1 ? "" : "s"} · most urgent first`)).toBeVisible();
+
+  await kinds.getByRole("link", { name: "Proposals" }).click();
+  await expect(queue.getByRole("listitem")).toHaveCount(proposals);
+  await expect(queue.locator('[data-kind="periodic-review"]')).toHaveCount(0);
+  // "Decided" keeps the kind; it has no periodic tab (held meetings are the account's history).
+  await page.getByRole("navigation", { name: "Review status" }).getByRole("link", { name: "Decided" }).click();
+  await expect(page).toHaveURL(/status=decided/);
+  await expect(page).toHaveURL(/type=proposal/);
+  await expect(kinds.getByRole("link", { name: "Periodic" })).toHaveCount(0);
+  const decided = await api("status=decided&type=proposal");
+  if (decided.total) await expect(queue.getByRole("listitem")).toHaveCount(Math.min(decided.total, 50));
+  else await expect(page.getByRole("heading", { name: "No verdicts on proposal reviews yet" })).toBeVisible();
+
+  // A kind with nothing in it says so, with a way back to every kind.
+  const plans = await api("status=pending&type=plan-version");
+  await page.goto("/reviews?status=pending&assignedTo=me&type=plan-version");
+  if (plans.total === 0) {
+    await expect(page.getByRole("heading", { name: "No plan reviews wait" })).toBeVisible();
+    await page.getByRole("link", { name: "Show every kind" }).click();
+    await expect(queue.getByRole("listitem")).toHaveCount(all.items.length);
+  } else {
+    await expect(queue.getByRole("listitem")).toHaveCount(plans.items.length);
+    await expect(queue.locator('[data-kind="periodic-review"]')).toHaveCount(0);
+  }
+});
+
 test("the demo data shows resubmissions with what changed and which comments each change answers", async ({ page }) => {
   // David's queue holds resubmitted plan versions (demo: version 3 after an endorsed version 2).
   await signIn(page, "david");

@@ -143,6 +143,25 @@ describe("the mentor's queue", () => {
     const ownerView = await queue(owner, "assignedTo=all&status=pending");
     expect(ownerView.body.items.filter((i: { kind: string }) => i.kind === "review")).toHaveLength(2);
     expect((await queue(mentor, "status=whenever")).status).toBe(422);
+
+    // One kind of item at a time: the total counts that kind only.
+    const ids = async (qs: string) => {
+      const res = await queue(mentor, qs);
+      expect(res.status).toBe(200);
+      return { total: res.body.total, ids: (res.body.items as { id: string }[]).map((i) => i.id) };
+    };
+    expect(await ids("assignedTo=me&status=pending&type=periodic-review")).toEqual({ total: 1, ids: [`periodic-${a.id}`] });
+    expect(await ids("assignedTo=me&status=pending&type=proposal")).toEqual({ total: 2, ids: [urgent.body.review.id, old.body.review.id] });
+    expect(await ids("assignedTo=me&status=pending&type=PLAN_VERSION")).toEqual({ total: 0, ids: [] });
+    // Decided: a verdict on the old ask; periodic reviews never wait there.
+    expect((await call(verdictRoute.POST, { user: mentor, params: { id: old.body.review.id }, body: { verdict: "endorse", summary: "Go ahead." } })).status).toBe(200);
+    expect(await ids("assignedTo=me&status=decided&type=proposal")).toEqual({ total: 1, ids: [old.body.review.id] });
+    expect(await ids("assignedTo=me&status=decided&type=plan-version")).toEqual({ total: 0, ids: [] });
+    expect(await ids("assignedTo=me&status=decided&type=periodic-review")).toEqual({ total: 0, ids: [] });
+    expect(await ids("assignedTo=me&status=pending&type=proposal")).toEqual({ total: 1, ids: [urgent.body.review.id] });
+    const bad = await queue(mentor, "type=meeting");
+    expect(bad.status).toBe(422);
+    expect(Object.keys(bad.body.fields)).toEqual(["type"]);
   });
 });
 
