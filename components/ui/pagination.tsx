@@ -17,8 +17,9 @@ export function Pagination({ page, pageSize, total }: { page: number; pageSize: 
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
   return (
-    <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-slate-600">
-      <p>
+    // On a phone the count and the buttons take a line each, each kept whole.
+    <nav aria-label="Pagination" className="mt-4 flex flex-wrap items-center justify-between gap-x-4 gap-y-2 text-sm text-slate-600">
+      <p className="whitespace-nowrap">
         Showing <span className="font-medium text-slate-900">{from}</span>–<span className="font-medium text-slate-900">{to}</span> of{" "}
         <span className="font-medium text-slate-900" data-testid="total">{total}</span>
       </p>
@@ -32,7 +33,7 @@ export function Pagination({ page, pageSize, total }: { page: number; pageSize: 
             <ChevronLeft aria-hidden className="h-4 w-4" /> Previous
           </span>
         )}
-        <span aria-current="page">
+        <span aria-current="page" className="whitespace-nowrap">
           Page {page} of {pages}
         </span>
         {page < pages ? (

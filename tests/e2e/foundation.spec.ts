@@ -155,6 +155,26 @@ test("on a phone the accounts list fits: manager, score and revenue go under the
   await expect(page.getByLabel("Sort accounts")).toBeHidden();
 });
 
+test("on a phone the pager under a list keeps its count and its page number whole", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, "senior", "/accounts");
+  const pager = page.getByRole("navigation", { name: "Pagination" });
+  const pageNumber = pager.getByText(/^Page 1 of \d+$/);
+  await expect(pageNumber).toBeVisible();
+  // "Page 1 of 2" and "Showing 1–25 of 48" broke over two lines each beside the buttons.
+  const lineHeight = await pageNumber.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+  expect((await pageNumber.boundingBox())!.height).toBeLessThanOrEqual(lineHeight + 1);
+  const count = pager.getByText(/^Showing/);
+  expect((await count.boundingBox())!.height).toBeLessThanOrEqual(lineHeight + 1);
+  // The count takes its own line, the buttons the next, inside the screen.
+  const next = pager.getByRole("link", { name: "Next" });
+  expect((await next.boundingBox())!.y).toBeGreaterThan((await count.boundingBox())!.y + 4);
+  expect((await next.boundingBox())!.x + (await next.boundingBox())!.width).toBeLessThanOrEqual(390);
+  await next.click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(pager.getByText(/^Page 2 of \d+$/)).toBeVisible();
+});
+
 test("an account name with long unbroken words breaks instead of pushing the page sideways", async ({ page }) => {
   await signIn(page, "marco");
   const name = `Boreal ${"8".repeat(24)} Logistics ${"Q".repeat(30)}`;
