@@ -11,6 +11,7 @@ import type { TRelationshipMap } from "@/lib/relationships/view";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/lib/cn";
+import { useStoredChoice } from "@/lib/ui/use-stored-choice";
 import { MapProvider, useMap } from "./map-context";
 import { applyFilters, FILTER_KEYS, type TMapFilters } from "./filters";
 import { FilterBar } from "./filter-bar";
@@ -54,21 +55,33 @@ function useUrlState() {
   );
   const view = (VIEWS.some((v) => v.key === params.get("view")) ? params.get("view") : "map") as View;
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ""])) as TMapFilters;
-  // `map=wide`: the map takes the full width and the analysis moves below it.
-  return { view, filters, person: params.get("person"), wide: params.get("map") === "wide", set };
+  // `map=wide`: the map takes the full width and the analysis moves below it. Without it in the
+  // address, the map is as this browser last left it (on any account).
+  const [storedMap, storeMap] = useStoredChoice(MAP_LAYOUT_KEY);
+  const wide = (params.get("map") ?? storedMap) === "wide";
+  const setWide = useCallback(
+    (w: boolean) => {
+      storeMap(w ? "wide" : "beside");
+      set({ map: w ? "wide" : null });
+    },
+    [set, storeMap],
+  );
+  return { view, filters, person: params.get("person"), wide, setWide, set };
 }
+
+const MAP_LAYOUT_KEY = "keystone.relationships.map";
 
 export function RelationshipsWorkspace({ initial }: { initial: TRelationshipMap }) {
   const url = useUrlState();
   const selectPerson = useCallback((id: string | null) => url.set({ person: id }), [url]);
   return (
     <MapProvider initial={initial} selectedPersonId={url.person} selectPerson={selectPerson}>
-      <WorkspaceBody view={url.view} filters={url.filters} wide={url.wide} setUrl={url.set} />
+      <WorkspaceBody view={url.view} filters={url.filters} wide={url.wide} setWide={url.setWide} setUrl={url.set} />
     </MapProvider>
   );
 }
 
-function WorkspaceBody({ view, filters, wide, setUrl }: { view: View; filters: TMapFilters; wide: boolean; setUrl: (p: Record<string, string | null>) => void }) {
+function WorkspaceBody({ view, filters, wide, setWide, setUrl }: { view: View; filters: TMapFilters; wide: boolean; setWide: (wide: boolean) => void; setUrl: (p: Record<string, string | null>) => void }) {
   const { map, canEdit, accountId, selectedPersonId, selectPerson } = useMap();
   const [dialog, setDialog] = useState<null | "person" | "relationship" | "import">(null);
   const visible = useMemo(() => applyFilters(map, filters), [map, filters]);
@@ -134,7 +147,7 @@ function WorkspaceBody({ view, filters, wide, setUrl }: { view: View; filters: T
             !inBrowser ? (
               <Skeleton className="h-[690px] w-full rounded-xl" />
             ) : (
-              <OrgMap people={visible.people} relationships={visible.relationships} memberFilter={filters.member} wide={wide} onWideChange={(w) => setUrl({ map: w ? "wide" : null })} />
+              <OrgMap people={visible.people} relationships={visible.relationships} memberFilter={filters.member} wide={wide} onWideChange={setWide} />
             )
           ) : view === "matrix" ? (
             <CoverageMatrix people={visible.people} relationships={visible.relationships} />

@@ -351,7 +351,7 @@ test("on a tablet the analysis is two columns without holes, and 'Show all' leng
   for (const col of await gaps()) expect(col.every((g) => g === 12)).toBe(true);
 });
 
-test("on a laptop screen the map can take the full width, with the analysis below it, and keeps that on reload", async ({ page }) => {
+test("on a laptop screen the map can take the full width, with the analysis below it, and keeps that on reload and on other accounts", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, "marco");
   const id = await accountId(page, "Pelican Shipping");
@@ -386,9 +386,22 @@ test("on a laptop screen the map can take the full width, with the analysis belo
   await expect(page.getByRole("button", { name: "Wide map" })).toHaveAttribute("aria-pressed", "true");
   expect((await box(map)).width).toBeGreaterThan(narrow.width * 1.5);
 
+  // The choice is the person's, not the address's: another account's map, opened from a plain
+  // link, is wide too.
+  const other = await accountId(page, "Nordwind Energy");
+  await page.goto(`/accounts/${other}/relationships`);
+  await mapReady(page);
+  await expect(page.getByRole("button", { name: "Wide map" })).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(async () => (await box(map)).width).toBeGreaterThan(narrow.width * 1.5);
+
   await page.getByRole("button", { name: "Wide map" }).click();
   await expect(page).not.toHaveURL(/map=wide/);
   await expect.poll(async () => (await box(map)).width).toBeLessThan(narrow.width + 2);
+  // Put back beside the analysis, it stays there on the next account too.
+  await page.goto(`/accounts/${id}/relationships`);
+  await mapReady(page);
+  await expect(page.getByRole("button", { name: "Wide map" })).toHaveAttribute("aria-pressed", "false");
+  expect((await box(analysis)).x).toBeGreaterThan((await box(map)).x + (await box(map)).width);
 });
 
 test("removing a relationship or a person asks first in Keystone's own dialog, and Cancel keeps them", async ({ page }) => {
