@@ -76,6 +76,15 @@ export async function seedDemo(prisma: ScriptPrisma, log: (m: string) => void = 
       log(`seeded ${mod.replace("./seed/", "").replace(".ts", "")}`);
     }
   }
+  // The team has used Keystone for two years: an account's details and a person's role were last
+  // changed weeks or months ago, not while the demo loaded ("updated 1 minute ago" everywhere).
+  // Set last, after the feature seeds have written scores, tiers and review dates to the accounts.
+  for (const [index, a] of accounts.entries()) {
+    await prisma.$executeRaw`UPDATE "Account" SET "updatedAt" = now() - make_interval(days => ${20 + ((index * 37) % 170)}::int) WHERE id = ${a.id}`;
+  }
+  for (const [index, u] of Object.values(users).entries()) {
+    await prisma.$executeRaw`UPDATE "User" SET "createdAt" = now() - make_interval(days => ${900 + index}::int), "updatedAt" = now() - make_interval(days => ${40 + ((index * 53) % 400)}::int) WHERE id = ${u.id}`;
+  }
   await prisma.auditEvent.create({ data: { action: SEED_MARKER, entityType: "System", entityId: "demo" } });
   return true;
 }

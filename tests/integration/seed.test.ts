@@ -42,6 +42,10 @@ describe("demo seed", () => {
       expect(reviewedBeforePlan).toEqual([]);
       expect(history.filter((a) => a.periodicReviews.length).length).toBeGreaterThanOrEqual(30);
       expect(history.every((a) => a.createdAt < new Date(Date.now() - 365 * 86_400_000))).toBe(true);
+      // Nothing reads "updated 1 minute ago": details and roles were last changed weeks back.
+      const fortnight = new Date(Date.now() - 14 * 86_400_000);
+      expect(await prisma.account.count({ where: { updatedAt: { gt: fortnight } } })).toBe(0);
+      expect(await prisma.user.count({ where: { updatedAt: { gt: fortnight } } })).toBe(0);
       expect(await seedDemo(prisma, () => {})).toBe(false);
       expect(await counts()).toEqual(first);
     } finally {
