@@ -2,7 +2,7 @@
 // it does nothing (so restarting the app never seeds twice).
 import { createPrisma, type ScriptPrisma } from "./client";
 import { createAccount, createUser, rng } from "./factories";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERS, MENTORS, OWNERS, stageFor } from "./seed/demo-data";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERS, MENTORS, OWNERS, stageFor, stagePath } from "./seed/demo-data";
 import type { TeamRole } from "../lib/generated/prisma/enums";
 
 export type SeedUser = { id: string; email: string; name: string; role: string };
@@ -58,7 +58,7 @@ export async function seedDemo(prisma: ScriptPrisma, log: (m: string) => void = 
       mentorId: mentor?.id ?? null,
       team,
     });
-    await prisma.stageChange.create({ data: { accountId: created.id, toStage: stageFor(index), changedById: owner.id, note: "Account created", changedAt: joined } });
+    await prisma.stageChange.createMany({ data: stagePath(index, joined).map((step) => ({ ...step, accountId: created.id, changedById: owner.id })) });
     accounts.push({ id: created.id, name: created.name, ownerId: owner.id, mentorId: mentor?.id ?? null, teamUserIds: [owner.id, ...team.map((t) => t.userId)], index });
   }
   log(`seeded ${DEMO_USERS.length} users and ${accounts.length} accounts`);

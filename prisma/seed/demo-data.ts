@@ -80,3 +80,28 @@ export const DEMO_ACCOUNTS: { name: string; industry: string; region: string; re
 
 // Offset by the owner round so every manager has accounts in every stage.
 export const stageFor = (i: number): Stage => STAGES[(i + Math.floor(i / OWNERS.length)) % STAGES.length];
+
+/** Why an account moved into a stage, as its manager noted it. */
+const STAGE_NOTES: Record<Stage, string> = {
+  PRE_SALES: "Account created",
+  CONTRACT_NEGOTIATION: "Pilot accepted; framework agreement in negotiation",
+  IMPLEMENTATION: "Framework agreement signed",
+  REVIEW: "Rollout complete; first-year review with the customer",
+  EXPLOITATION: "Renewed for three years; growing into new sites",
+};
+
+/**
+ * The way an account came to its stage: created in pre-sales when it joined Keystone, then one
+ * step at a time, spread between six weeks after joining and a month or so ago.
+ */
+export function stagePath(index: number, joined: Date, now = Date.now()): { fromStage: Stage | null; toStage: Stage; note: string; changedAt: Date }[] {
+  const path = STAGES.slice(0, STAGES.indexOf(stageFor(index)) + 1);
+  const first = joined.getTime() + 45 * 86_400_000;
+  const last = now - (25 + (index % 5) * 9) * 86_400_000;
+  return path.map((stage, i) => ({
+    fromStage: i ? path[i - 1] : null,
+    toStage: stage,
+    note: STAGE_NOTES[stage],
+    changedAt: i ? new Date(first + ((last - first) * i) / (path.length - 1)) : joined,
+  }));
+}

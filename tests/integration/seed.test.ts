@@ -42,6 +42,14 @@ describe("demo seed", () => {
       expect(reviewedBeforePlan).toEqual([]);
       expect(history.filter((a) => a.periodicReviews.length).length).toBeGreaterThanOrEqual(30);
       expect(history.every((a) => a.createdAt < new Date(Date.now() - 365 * 86_400_000))).toBe(true);
+      // Each account came to its stage one step at a time from pre-sales, the last step being its stage.
+      const paths = await prisma.account.findMany({ select: { name: true, stage: true, stageChanges: { select: { fromStage: true, toStage: true }, orderBy: { changedAt: "asc" } } } });
+      const broken = paths.filter((a) => {
+        const steps = a.stageChanges;
+        return steps[0]?.toStage !== "PRE_SALES" || steps.at(-1)?.toStage !== a.stage || steps.some((s, i) => i > 0 && s.fromStage !== steps[i - 1].toStage);
+      });
+      expect(broken.map((a) => a.name)).toEqual([]);
+      expect(paths.some((a) => a.stageChanges.length === 5)).toBe(true);
       // Nothing reads "updated 1 minute ago": details and roles were last changed weeks back.
       const fortnight = new Date(Date.now() - 14 * 86_400_000);
       expect(await prisma.account.count({ where: { updatedAt: { gt: fortnight } } })).toBe(0);
