@@ -97,25 +97,36 @@ export async function findReviewItems(where: Prisma.ReviewWhereInput, opts: { ta
  * `assignedTo=all`: every review the caller may see. Pending items come most urgent first
  * (lib/reviews/model.ts queueDeadline), decided ones newest first; `total` counts them all.
  */
+type QueueQuery = Omit<TReviewQueueQuery, "limit"> & { limit?: number };
+type QueueType = NonNullable<TReviewQueueQuery["type"]>;
+
+/** Whose queue: `assignedTo` as asked, else a mentor's own and everyone else's whole view. */
+const queueOwner = (user: SessionUser, query: QueueQuery): "me" | "all" => query.assignedTo ?? (user.role === "MENTOR" ? "me" : "all");
+
+/** The reviews a queue that is not "pending" lists, of every kind. */
+function pastReviewsWhere(user: SessionUser, query: QueueQuery, assignedTo: "me" | "all"): Prisma.ReviewWhereInput {
+  const { status } = query;
+  const statusWhere: Prisma.ReviewWhereInput = status === "all" ? {} : status === "decided" ? { status: { not: "PENDING" } } : { status: REVIEW_STATUS_DB[status] };
+  const mine: Prisma.ReviewWhereInput = assignedTo === "me" ? { OR: [{ status: "PENDING", account: { mentorId: user.id } }, { status: { not: "PENDING" }, mentorId: user.id }] } : {};
+  const accountScope: Prisma.AccountWhereInput = { AND: [visibleAccountsWhere(user), { archivedAt: null }, query.accountId ? { id: query.accountId } : {}] };
+  return { AND: [{ account: accountScope }, statusWhere, mine] };
+}
+
+const SUBJECT_DB = { "plan-version": "PLAN_VERSION", proposal: "PROPOSAL" } as const;
+
 export async function listReviewQueue(opts: {
   user: SessionUser;
-  query: Omit<TReviewQueueQuery, "limit"> & { limit?: number };
+  query: QueueQuery;
 }): Promise<{ assignedTo: "me" | "all"; status: TReviewQueueQuery["status"]; total: number; items: TQueueItem[] }> {
   const { user, query } = opts;
   const limit = query.limit ?? 200;
-  const assignedTo = query.assignedTo ?? (user.role === "MENTOR" ? "me" : "all");
+  const assignedTo = queueOwner(user, query);
   const status = query.status;
 
   if (status !== "pending") {
-    const statusWhere: Prisma.ReviewWhereInput =
-      status === "all" ? {} : status === "decided" ? { status: { not: "PENDING" } } : { status: REVIEW_STATUS_DB[status] };
-    const mine: Prisma.ReviewWhereInput =
-      assignedTo === "me" ? { OR: [{ status: "PENDING", account: { mentorId: user.id } }, { status: { not: "PENDING" }, mentorId: user.id }] } : {};
-    const accountScope: Prisma.AccountWhereInput = { AND: [visibleAccountsWhere(user), { archivedAt: null }, query.accountId ? { id: query.accountId } : {}] };
     // Periodic reviews only wait: once held they are the account's history, not verdicts.
     if (query.type === "periodic-review") return { assignedTo, status, total: 0, items: [] };
-    const typeWhere: Prisma.ReviewWhereInput = query.type ? { subjectType: query.type === "proposal" ? "PROPOSAL" : "PLAN_VERSION" } : {};
-    const where: Prisma.ReviewWhereInput = { AND: [{ account: accountScope }, statusWhere, mine, typeWhere] };
+    const where: Prisma.ReviewWhereInput = { AND: [pastReviewsWhere(user, query, assignedTo), query.type ? { subjectType: SUBJECT_DB[query.type] } : {}] };
     const [total, rows] = await Promise.all([prisma.review.count({ where }), findReviewItems(where, { take: limit, order: "recent" })]);
     if (status !== "all") rows.sort((a, b) => (b.decidedAt ?? "").localeCompare(a.decidedAt ?? ""));
     return { assignedTo, status, total, items: rows };
@@ -136,6 +147,33 @@ export async function listReviewQueue(opts: {
     ...periodic.items.map((p) => ({ item: p as TQueueItem, deadline: p.urgency.deadline, since: p.schedule.dueOn })),
   ];
   return { assignedTo, status, total, items: sortQueue(keyed).slice(0, limit).map((k) => k.item) };
+}
+
+/**
+ * How many items of each kind the same queue holds (`type` aside), for the reviews page's tabs:
+ * one count of the live or past reviews by subject, and the periodic reviews' total.
+ */
+export async function countQueueByType(opts: { user: SessionUser; query: QueueQuery }): Promise<Record<QueueType, number>> {
+  const { user, query } = opts;
+  const assignedTo = queueOwner(user, query);
+  const counts: Record<QueueType, number> = { "plan-version": 0, proposal: 0, "periodic-review": 0 };
+  const add = (rows: { subjectType: string; n: number }[]) => {
+    for (const r of rows) counts[r.subjectType === "PROPOSAL" ? "proposal" : "plan-version"] += r.n;
+  };
+  if (query.status !== "pending") {
+    const rows = await prisma.review.groupBy({ by: ["subjectType"], where: pastReviewsWhere(user, query, assignedTo), _count: { _all: true } });
+    add(rows.map((r) => ({ subjectType: r.subjectType, n: r._count._all })));
+    return counts;
+  }
+  const [live, periodic] = await Promise.all([
+    prisma.$queryRaw<{ subjectType: string; n: number }[]>`
+      WITH live AS (${liveReviewsSql({ user, mine: assignedTo === "me", accountId: query.accountId })})
+      SELECT r."subjectType"::text AS "subjectType", count(*)::int AS n FROM live JOIN "Review" r ON r.id = live.id GROUP BY 1`,
+    listPeriodicDuePage({ user, scope: assignedTo === "me" ? "mentor" : "visible", accountId: query.accountId, take: 1 }),
+  ]);
+  add(live);
+  counts["periodic-review"] = periodic.total;
+  return counts;
 }
 
 type PendingRow = Omit<ListRow, "account" | "comments" | "submittedAt" | "decidedAt"> & {
@@ -167,7 +205,7 @@ function liveReviewsSql({ user, mine, accountId, subjectType }: LiveScope): Pris
     WHERE r.status = 'PENDING' AND a."archivedAt" IS NULL AND ${visibleAccountsSql(user)}
       ${mine ? Prisma.sql`AND a."mentorId" = ${user.id}` : Prisma.empty}
       ${accountId ? Prisma.sql`AND a.id = ${accountId}` : Prisma.empty}
-      ${subjectType ? Prisma.sql`AND r."subjectType" = ${subjectType === "proposal" ? "PROPOSAL" : "PLAN_VERSION"}::"ReviewSubjectType"` : Prisma.empty}
+      ${subjectType ? Prisma.sql`AND r."subjectType" = ${SUBJECT_DB[subjectType]}::"ReviewSubjectType"` : Prisma.empty}
       AND (r."planVersionId" IS NULL OR v.status = 'SUBMITTED')`;
 }
 

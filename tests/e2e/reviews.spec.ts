@@ -259,6 +259,9 @@ test("a mentor narrows her queue to one kind of item, and the tabs keep the choi
   expect(proposals, "and proposals to review").toBeGreaterThan(0);
   await expect(kinds.getByRole("link", { name: "All" })).toHaveAttribute("aria-current", "page");
   await expect(queue.getByRole("listitem")).toHaveCount(all.items.length);
+  // Each tab says how many it holds.
+  const plansWaiting = all.items.filter((i) => i.subjectType === "plan-version").length;
+  await expect(kinds.getByRole("link")).toHaveText([`All ${all.total}`, `Plans ${plansWaiting}`, `Proposals ${proposals}`, `Periodic ${periodic}`]);
 
   await kinds.getByRole("link", { name: "Periodic" }).click();
   await expect(page).toHaveURL(/type=periodic-review/);

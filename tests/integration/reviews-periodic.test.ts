@@ -153,12 +153,19 @@ describe("the mentor's queue", () => {
     expect(await ids("assignedTo=me&status=pending&type=periodic-review")).toEqual({ total: 1, ids: [`periodic-${a.id}`] });
     expect(await ids("assignedTo=me&status=pending&type=proposal")).toEqual({ total: 2, ids: [urgent.body.review.id, old.body.review.id] });
     expect(await ids("assignedTo=me&status=pending&type=PLAN_VERSION")).toEqual({ total: 0, ids: [] });
+    // The reviews page's tabs count each kind in one go, as the filtered lists do.
+    const { countQueueByType } = await import("@/lib/reviews/queue");
+    const counts = (status: "pending" | "decided") => countQueueByType({ user: mentor, query: { assignedTo: "me", status } });
+    expect(await counts("pending")).toEqual({ "plan-version": 0, proposal: 2, "periodic-review": 1 });
+    expect(await counts("decided")).toEqual({ "plan-version": 0, proposal: 0, "periodic-review": 0 });
     // Decided: a verdict on the old ask; periodic reviews never wait there.
     expect((await call(verdictRoute.POST, { user: mentor, params: { id: old.body.review.id }, body: { verdict: "endorse", summary: "Go ahead." } })).status).toBe(200);
     expect(await ids("assignedTo=me&status=decided&type=proposal")).toEqual({ total: 1, ids: [old.body.review.id] });
     expect(await ids("assignedTo=me&status=decided&type=plan-version")).toEqual({ total: 0, ids: [] });
     expect(await ids("assignedTo=me&status=decided&type=periodic-review")).toEqual({ total: 0, ids: [] });
     expect(await ids("assignedTo=me&status=pending&type=proposal")).toEqual({ total: 1, ids: [urgent.body.review.id] });
+    expect(await counts("pending")).toEqual({ "plan-version": 0, proposal: 1, "periodic-review": 1 });
+    expect(await counts("decided")).toEqual({ "plan-version": 0, proposal: 1, "periodic-review": 0 });
     const bad = await queue(mentor, "type=meeting");
     expect(bad.status).toBe(422);
     expect(Object.keys(bad.body.fields)).toEqual(["type"]);

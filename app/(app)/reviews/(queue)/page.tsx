@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Inbox } from "lucide-react";
 import { requirePageUser } from "@/lib/auth/session";
-import { listReviewQueue, getTurnaround, listThreadsAwaitingTeam } from "@/lib/reviews/queue";
+import { countQueueByType, listReviewQueue, getTurnaround, listThreadsAwaitingTeam } from "@/lib/reviews/queue";
 import { ZReviewQueueQuery, type TReviewQueueQuery } from "@/lib/reviews/schema";
 import { REVIEW_TARGET_DAYS } from "@/lib/reviews/model";
 import { cn } from "@/lib/cn";
@@ -44,8 +44,9 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
   const query = parsed.success ? parsed.data : ZReviewQueueQuery.parse({});
   const seesPortfolio = user.role === "SENIOR_MANAGER" || user.role === "ADMIN";
   const isTeam = user.role !== "MENTOR";
-  const [queue, turnaround, threads] = await Promise.all([
+  const [queue, counts, turnaround, threads] = await Promise.all([
     listReviewQueue({ user, query }),
+    countQueueByType({ user, query }),
     getTurnaround({ user }),
     // All of them, as the home page and the badge count them; the card shows the oldest 50.
     isTeam ? listThreadsAwaitingTeam(user) : Promise.resolve([]),
@@ -98,7 +99,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
                 <nav aria-label="Kind of item" className="inline-flex flex-wrap gap-1 rounded-lg bg-slate-100 p-1">
                   {types.map(([type, label]) => (
                     <Tab key={label} href={href({ type })} active={query.type === type}>
-                      {label}
+                      {label} <span className="tabular-nums text-slate-500">{type ? counts[type] : types.reduce((sum, [t]) => sum + (t ? counts[t] : 0), 0)}</span>
                     </Tab>
                   ))}
                 </nav>
