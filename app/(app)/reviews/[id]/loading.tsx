@@ -1,14 +1,5 @@
-import { Skeleton } from "@/components/ui/skeleton";
+import { ReviewSkeleton } from "@/components/reviews/review-skeleton";
 
 export default function ReviewLoading() {
-  return (
-    <div role="status" aria-label="Loading the review" className="space-y-6">
-      <Skeleton className="h-8 w-48" />
-      <Skeleton className="h-4 w-[32rem] max-w-full" />
-      <div className="grid gap-6 xl:grid-cols-3">
-        <Skeleton className="h-96 w-full rounded-xl xl:col-span-2" />
-        <Skeleton className="h-64 w-full rounded-xl" />
-      </div>
-    </div>
-  );
+  return <ReviewSkeleton label="Loading the review" />;
 }
