@@ -11,7 +11,7 @@ import { accountBriefFromJson, accountBriefJson, accountBriefSelect, toAccountBr
 import { describeUrgency, REVIEW_TARGET_DAYS, sortQueue, threadState, turnaroundByMentor, type TThreadState } from "./model";
 import { listPeriodicDuePage } from "./periodic";
 import { readSnapshot, reviewStatusOf } from "./proposals";
-import { REVIEW_STATUS_DB, sectionLabel, type TReviewQueueQuery, type TSubjectType } from "./schema";
+import { REVIEW_STATUS_DB, sectionLabel, type TQueueType, type TReviewQueueQuery, type TSubjectType } from "./schema";
 import type { TPerson, TQueueItem, TReviewListItem, TTurnaroundView } from "./view";
 
 const listSelect = {
@@ -91,14 +91,7 @@ export async function findReviewItems(where: Prisma.ReviewWhereInput, opts: { ta
   return rows.map((r) => toListItem(r, numbers, submitted, today));
 }
 
-/**
- * The queue. `assignedTo=me` (a mentor's default): pending reviews of the accounts the caller
- * mentors now, plus their overdue and soon-due periodic reviews; decided ones they were assigned.
- * `assignedTo=all`: every review the caller may see. Pending items come most urgent first
- * (lib/reviews/model.ts queueDeadline), decided ones newest first; `total` counts them all.
- */
 type QueueQuery = Omit<TReviewQueueQuery, "limit"> & { limit?: number };
-type QueueType = NonNullable<TReviewQueueQuery["type"]>;
 
 /** Whose queue: `assignedTo` as asked, else a mentor's own and everyone else's whole view. */
 const queueOwner = (user: SessionUser, query: QueueQuery): "me" | "all" => query.assignedTo ?? (user.role === "MENTOR" ? "me" : "all");
@@ -114,6 +107,12 @@ function pastReviewsWhere(user: SessionUser, query: QueueQuery, assignedTo: "me"
 
 const SUBJECT_DB = { "plan-version": "PLAN_VERSION", proposal: "PROPOSAL" } as const;
 
+/**
+ * The queue. `assignedTo=me` (a mentor's default): pending reviews of the accounts the caller
+ * mentors now, plus their overdue and soon-due periodic reviews; decided ones they were assigned.
+ * `assignedTo=all`: every review the caller may see. Pending items come most urgent first
+ * (lib/reviews/model.ts queueDeadline), decided ones newest first; `total` counts them all.
+ */
 export async function listReviewQueue(opts: {
   user: SessionUser;
   query: QueueQuery;
@@ -153,10 +152,10 @@ export async function listReviewQueue(opts: {
  * How many items of each kind the same queue holds (`type` aside), for the reviews page's tabs:
  * one count of the live or past reviews by subject, and the periodic reviews' total.
  */
-export async function countQueueByType(opts: { user: SessionUser; query: QueueQuery }): Promise<Record<QueueType, number>> {
+export async function countQueueByType(opts: { user: SessionUser; query: QueueQuery }): Promise<Record<TQueueType, number>> {
   const { user, query } = opts;
   const assignedTo = queueOwner(user, query);
-  const counts: Record<QueueType, number> = { "plan-version": 0, proposal: 0, "periodic-review": 0 };
+  const counts: Record<TQueueType, number> = { "plan-version": 0, proposal: 0, "periodic-review": 0 };
   const add = (rows: { subjectType: string; n: number }[]) => {
     for (const r of rows) counts[r.subjectType === "PROPOSAL" ? "proposal" : "plan-version"] += r.n;
   };

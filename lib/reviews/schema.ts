@@ -127,6 +127,8 @@ export const ZReviewQueueQuery = z.object({
   limit: z.coerce.number({ error: "limit is a number" }).int({ error: "limit is a whole number" }).min(1, { error: "limit is 1 to 500" }).max(500, { error: "limit is 1 to 500" }).default(200),
 });
 export type TReviewQueueQuery = z.output<typeof ZReviewQueueQuery>;
+/** A kind of item in the queue: a review of a plan version or a proposal, or a periodic plan review. */
+export type TQueueType = NonNullable<TReviewQueueQuery["type"]>;
 
 export const ZCommentInput = z.object({
   /** The section (or "general") the comment anchors to; a reply takes its thread's section. */

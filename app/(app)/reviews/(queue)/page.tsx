@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Inbox } from "lucide-react";
 import { requirePageUser } from "@/lib/auth/session";
 import { countQueueByType, listReviewQueue, getTurnaround, listThreadsAwaitingTeam } from "@/lib/reviews/queue";
-import { ZReviewQueueQuery, type TReviewQueueQuery } from "@/lib/reviews/schema";
+import { ZReviewQueueQuery, type TQueueType } from "@/lib/reviews/schema";
 import { REVIEW_TARGET_DAYS } from "@/lib/reviews/model";
 import { cn } from "@/lib/cn";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,14 +15,13 @@ import { ThreadsToAnswerCard } from "@/components/reviews/threads-to-answer";
 
 export const metadata: Metadata = { title: "Reviews" };
 
-type QueueType = NonNullable<TReviewQueueQuery["type"]>;
-const TYPE_TABS: [QueueType | undefined, string][] = [
+const TYPE_TABS: [TQueueType | undefined, string][] = [
   [undefined, "All"],
   ["plan-version", "Plans"],
   ["proposal", "Proposals"],
   ["periodic-review", "Periodic"],
 ];
-const TYPE_NOUNS: Record<QueueType, string> = { "plan-version": "plan reviews", proposal: "proposal reviews", "periodic-review": "periodic plan reviews" };
+const TYPE_NOUNS: Record<TQueueType, string> = { "plan-version": "plan reviews", proposal: "proposal reviews", "periodic-review": "periodic plan reviews" };
 
 function Tab({ href, active, children }: { href: string; active: boolean; children: React.ReactNode }) {
   return (
@@ -60,6 +59,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
   const pending = query.status === "pending";
   // Periodic reviews only wait (once held they are the account's history), so "Decided" has no such tab.
   const types = TYPE_TABS.filter(([type]) => pending || type !== "periodic-review");
+  const allCount = counts["plan-version"] + counts.proposal + counts["periodic-review"];
   const description =
     user.role === "MENTOR"
       ? `What waits for you, the earliest deadline first: a plan review's due date, the customer's decision date, or ${REVIEW_TARGET_DAYS} days after the request.`
@@ -99,7 +99,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
                 <nav aria-label="Kind of item" className="inline-flex flex-wrap gap-1 rounded-lg bg-slate-100 p-1">
                   {types.map(([type, label]) => (
                     <Tab key={label} href={href({ type })} active={query.type === type}>
-                      {label} <span className="tabular-nums text-slate-500">{type ? counts[type] : types.reduce((sum, [t]) => sum + (t ? counts[t] : 0), 0)}</span>
+                      {label} <span className="tabular-nums text-slate-500">{type ? counts[type] : allCount}</span>
                     </Tab>
                   ))}
                 </nav>
