@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { Logo } from "@/components/layout/logo";
+import { LOAD_ERROR_TITLE, loadErrorText } from "@/components/layout/load-error";
 import { Button, buttonClass } from "@/components/ui/button";
 import { DocumentTitle } from "@/components/layout/document-title";
 
@@ -15,9 +16,9 @@ export default function RootError({ error, retry }: { error: Error & { digest?: 
       <Link href="/" aria-label="Keystone home">
         <Logo className="text-xl text-slate-900" />
       </Link>
-      <h1 className="mt-10 text-2xl font-semibold tracking-tight text-slate-900">This page could not be loaded</h1>
+      <h1 className="mt-10 text-2xl font-semibold tracking-tight text-slate-900">{LOAD_ERROR_TITLE}</h1>
       <p className="mt-2 max-w-md text-sm text-slate-600">
-        Something went wrong on our side{error.digest ? ` (reference ${error.digest})` : ""}. If the database is restarting, trying again in a few seconds usually helps.
+        {loadErrorText(error.digest)}
       </p>
       <div className="mt-8 flex flex-wrap justify-center gap-3">
         <Button onClick={retry}>Try again</Button>

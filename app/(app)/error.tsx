@@ -1,5 +1,6 @@
 "use client";
 
+import { LOAD_ERROR_TITLE, loadErrorText } from "@/components/layout/load-error";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 
@@ -7,8 +8,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 // what the browser already has, which cannot recover from a database that was away).
 export default function AppError({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
   return (
-    <EmptyState level={1} title="This page could not be loaded" action={<Button onClick={retry}>Try again</Button>}>
-      Something went wrong on our side{error.digest ? ` (reference ${error.digest})` : ""}. If the database is restarting, trying again in a few seconds usually helps.
+    <EmptyState level={1} title={LOAD_ERROR_TITLE} action={<Button onClick={retry}>Try again</Button>}>
+      {loadErrorText(error.digest)}
     </EmptyState>
   );
 }
