@@ -79,12 +79,17 @@ export async function seedDemo(prisma: ScriptPrisma, log: (m: string) => void = 
   // The team has used Keystone for two years: an account's details and a person's role were last
   // changed weeks or months ago, not while the demo loaded ("updated 1 minute ago" everywhere).
   // Set last, after the feature seeds have written scores, tiers and review dates to the accounts.
-  for (const [index, a] of accounts.entries()) {
-    await prisma.$executeRaw`UPDATE "Account" SET "updatedAt" = now() - make_interval(days => ${20 + ((index * 37) % 170)}::int) WHERE id = ${a.id}`;
-  }
-  for (const [index, u] of Object.values(users).entries()) {
-    await prisma.$executeRaw`UPDATE "User" SET "createdAt" = now() - make_interval(days => ${900 + index}::int), "updatedAt" = now() - make_interval(days => ${40 + ((index * 53) % 400)}::int) WHERE id = ${u.id}`;
-  }
+  // One statement each, the days ago per row passed as arrays.
+  const accountIds = accounts.map((a) => a.id);
+  const accountDays = accounts.map((_, index) => 20 + ((index * 37) % 170));
+  await prisma.$executeRaw`UPDATE "Account" a SET "updatedAt" = now() - make_interval(days => v.days)
+    FROM unnest(${accountIds}::text[], ${accountDays}::int[]) AS v(id, days) WHERE a.id = v.id`;
+  const demoUsers = Object.values(users);
+  const userIds = demoUsers.map((u) => u.id);
+  const userDays = demoUsers.map((_, index) => 40 + ((index * 53) % 400));
+  const joinedDays = demoUsers.map((_, index) => 900 + index);
+  await prisma.$executeRaw`UPDATE "User" u SET "createdAt" = now() - make_interval(days => v.joined), "updatedAt" = now() - make_interval(days => v.days)
+    FROM unnest(${userIds}::text[], ${joinedDays}::int[], ${userDays}::int[]) AS v(id, joined, days) WHERE u.id = v.id`;
   await prisma.auditEvent.create({ data: { action: SEED_MARKER, entityType: "System", entityId: "demo" } });
   return true;
 }
