@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
-import { requirePageAction } from "@/lib/auth/session";
+import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { listPeople } from "@/lib/accounts/service";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardBody } from "@/components/ui/card";
 import { AccountForm } from "@/components/accounts/account-form";
+import { notFound } from "next/navigation";
 
 export const metadata: Metadata = { title: "New account" };
 
 export default async function NewAccountPage() {
-  const user = await requirePageAction("account:create");
+  const user = await requirePageUser();
+  if (!can(user, "account:create")) notFound();
   const people = await listPeople();
   return (
     <>

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import { requirePageAction } from "@/lib/auth/session";
+import { notFound } from "next/navigation";
+import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/auth/policy";
 import { listUsers } from "@/lib/users/service";
 import { PageHeader } from "@/components/ui/page-header";
 import { UsersAdmin } from "@/components/admin/users-admin";
@@ -7,7 +9,8 @@ import { UsersAdmin } from "@/components/admin/users-admin";
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const user = await requirePageAction("user:manage");
+  const user = await requirePageUser();
+  if (!can(user, "user:manage")) notFound();
   const users = await listUsers({ user });
   return (
     <>
