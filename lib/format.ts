@@ -1,11 +1,23 @@
 // Formatting shared by server and client components.
 const money = new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
-const compact = new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR", notation: "compact", maximumFractionDigits: 1 });
 
 export const formatMoney = (v: number | string | { toString(): string } | null | undefined) =>
   v === null || v === undefined ? "—" : money.format(Number(v.toString()));
-export const formatMoneyCompact = (v: number | string | { toString(): string } | null | undefined) =>
-  v === null || v === undefined ? "—" : compact.format(Number(v.toString()));
+
+/**
+ * Money in short form (€7bn, €32.4m, €950k), spelled out here rather than with Intl's compact
+ * notation: Node's and the browser's ICU disagree on it (Node 20 writes "€3.0m", Chromium 156
+ * "€3m"), and a page rendered on the server with one and hydrated with the other is thrown away
+ * and drawn again in the browser, losing the clicks made meanwhile.
+ */
+export function formatMoneyShort(v: number | string | { toString(): string } | null | undefined): string {
+  const n = v === null || v === undefined ? NaN : Number(v.toString());
+  if (!Number.isFinite(n)) return "—";
+  const abs = Math.abs(n);
+  const [div, unit] = abs >= 1e9 ? [1e9, "bn"] : abs >= 1e6 ? [1e6, "m"] : abs >= 1e3 ? [1e3, "k"] : [1, ""];
+  const digits = (abs / div).toFixed(abs / div >= 100 || div === 1 ? 0 : 1).replace(/\.0$/, "");
+  return `${n < 0 ? "-" : ""}€${digits}${unit}`;
+}
 
 export const formatDate = (d: Date | string | null | undefined) =>
   d ? new Date(d).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" }) : "—";

@@ -5,7 +5,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { cn } from "@/lib/cn";
 import { useDrill } from "./context";
-export { formatMoneyShort } from "@/lib/dashboard/model";
+export { formatMoneyShort } from "@/lib/format";
 
 const nf = new Intl.NumberFormat("en-GB");
 export const formatCount = (n: number) => nf.format(n);

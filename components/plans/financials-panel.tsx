@@ -9,7 +9,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { api, ApiError } from "@/lib/client/api";
 import { cn } from "@/lib/cn";
-import { formatMoney, formatMoneyCompact } from "@/lib/format";
+import { formatMoney, formatMoneyShort } from "@/lib/format";
 import type { TTargetVsActual } from "@/lib/plans/model";
 import { MAX_YEAR, MIN_YEAR } from "@/lib/plans/schema";
 import type { TFinancialYearView } from "@/lib/plans/view";
@@ -155,12 +155,12 @@ export function FinancialsPanel({ accountId, rows, financials, canEdit, thisYear
                       <td className={cn("px-1 py-1.5 sm:px-2 text-right text-slate-600", targetColumn)}>{formatMoney(r.targetRevenue)}</td>
                       <td className="px-1 py-1.5 sm:px-2 text-right font-medium text-slate-900">
                         {formatMoney(r.actualRevenue)}
-                        {fold && <span className={cn("block text-xs font-normal text-slate-500", PHONE_ONLY)}>target {formatMoneyCompact(r.targetRevenue)}</span>}
+                        {fold && <span className={cn("block text-xs font-normal text-slate-500", PHONE_ONLY)}>target {formatMoneyShort(r.targetRevenue)}</span>}
                       </td>
                       <td className={cn("px-1 py-1.5 sm:px-2 text-right text-slate-600", targetColumn)}>{formatMoney(r.targetMargin)}</td>
                       <td className="px-1 py-1.5 sm:px-2 text-right font-medium text-slate-900">
                         {formatMoney(r.actualMargin)}
-                        {fold && <span className={cn("block text-xs font-normal text-slate-500", PHONE_ONLY)}>target {formatMoneyCompact(r.targetMargin)}</span>}
+                        {fold && <span className={cn("block text-xs font-normal text-slate-500", PHONE_ONLY)}>target {formatMoneyShort(r.targetMargin)}</span>}
                       </td>
                       <td
                         className={cn(

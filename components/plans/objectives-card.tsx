@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { formatMoneyCompact } from "@/lib/format";
+import { formatMoneyShort } from "@/lib/format";
 import type { TVersionView } from "@/lib/plans/view";
 
 /** The current plan in brief: its objectives and horizon, one click from the full text. */
@@ -12,7 +12,7 @@ export function ObjectivesCard({ accountId, current }: { accountId: string; curr
     <Card>
       <CardHeader
         title="Objectives"
-        description={years.length ? `Horizon ${Math.min(...years)}–${Math.max(...years)}${last?.revenue ? `, ${formatMoneyCompact(last.revenue)} revenue by ${last.year}` : ""}` : undefined}
+        description={years.length ? `Horizon ${Math.min(...years)}–${Math.max(...years)}${last?.revenue ? `, ${formatMoneyShort(last.revenue)} revenue by ${last.year}` : ""}` : undefined}
       />
       <CardBody>
         <ol className="space-y-2.5">

@@ -105,18 +105,6 @@ export function describeMetric(m: TMetric, names: TNames): string {
   }
 }
 
-/**
- * Money in short form (€7bn, €32.4m, €950k), spelled out here rather than with Intl's compact
- * notation: Node's and the browser's ICU disagree on it ("€7.0bn" vs "€7bn"), which breaks hydration.
- */
-export function formatMoneyShort(n: number | null): string {
-  if (n === null || !Number.isFinite(n)) return "—";
-  const abs = Math.abs(n);
-  const [div, unit] = abs >= 1e9 ? [1e9, "bn"] : abs >= 1e6 ? [1e6, "m"] : abs >= 1e3 ? [1e3, "k"] : [1, ""];
-  const v = (abs / div).toFixed(abs / div >= 100 || div === 1 ? 0 : 1).replace(/\.0$/, "");
-  return `${n < 0 ? "-" : ""}€${v}${unit}`;
-}
-
 // ---------------------------------------------------------------- CSV
 
 export type TCsvColumn<T> = { header: string; value: (row: T) => string | number | null | undefined };

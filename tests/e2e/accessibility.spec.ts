@@ -8,7 +8,8 @@ import { PAGES, pageRoutes } from "./pages";
 // reach of scrolling regions. Any violation fails, whatever its impact. Each page is also narrowed
 // to 320 CSS pixels (WCAG 1.4.10, reflow: a phone held upright) and must not scroll sideways; wide
 // tables and the map scroll inside their own regions instead. The list of pages is
-// checked against the app directory, so a new page fails this test until it is added here.
+// checked against the app directory, so a new page fails this test until it is added here. A page
+// that throws in the browser while it loads (a hydration mismatch above all) fails as well.
 // What a page shows after clicks (dialogs, panels, forms with errors) is walked in
 // accessibility-states.spec.ts.
 //
@@ -48,12 +49,18 @@ for (const { who, as, pages } of ROLES) {
     await signIn(page, who);
     const ids = await demoIds(page);
     const found: Record<string, string[]> = {};
+    // A script error on the page fails it too: above all React's hydration mismatch (#418), which
+    // throws the server's HTML away and loses the clicks made while the page is drawn again.
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(`script error: ${e.message}`));
     for (const [route, url] of Object.entries(PAGES)) {
       if (route === "/login" || (pages && !pages.includes(route))) continue;
+      errors.length = 0;
       await open(page, url(ids));
       const v = await violations(page);
       const wide = await scrollsSideways(page);
       if (wide) v.push(wide);
+      v.push(...errors);
       if (v.length) found[route] = v;
     }
     expect(found).toEqual({});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { addMonthsToMoment } from "@/lib/days";
-import { classifyTierMove, csvFileName, describeMetric, formatMoneyShort, isPlanStale, lastTwelveMonths, periodicStatus, saysNotKey, toCsv } from "@/lib/dashboard/model";
+import { classifyTierMove, csvFileName, describeMetric, isPlanStale, lastTwelveMonths, periodicStatus, saysNotKey, toCsv } from "@/lib/dashboard/model";
 import { ACTION_AGE_BUCKETS, bucketFor, metricKey, parseMetric, REVIEW_AGE_BUCKETS, SCORE_BUCKETS } from "@/lib/dashboard/metrics";
 import { drillHref, ZDashboardFilters, ZDrillQuery } from "@/lib/dashboard/schema";
 
@@ -129,18 +129,6 @@ describe("toCsv", () => {
   });
   it("names the file after the figure and the day", () => {
     expect(csvFileName("Accounts in tier Gold", "2026-03-01")).toBe("keystone-accounts-in-tier-gold-2026-03-01.csv");
-  });
-});
-
-describe("formatMoneyShort", () => {
-  it("shortens amounts the same way on the server and in the browser", () => {
-    expect(formatMoneyShort(6_992_898_990)).toBe("€7bn");
-    expect(formatMoneyShort(32_429_193_000)).toBe("€32.4bn");
-    expect(formatMoneyShort(1_250_000)).toBe("€1.3m");
-    expect(formatMoneyShort(950_000)).toBe("€950k");
-    expect(formatMoneyShort(120)).toBe("€120");
-    expect(formatMoneyShort(-2_000_000)).toBe("-€2m");
-    expect(formatMoneyShort(null)).toBe("—");
   });
 });
 
