@@ -1,4 +1,10 @@
-// Formatting shared by server and client components.
+// Formatting shared by server and client components. Whatever a client component writes is written
+// twice, by Node on the server and by the browser when it takes the page over, and the two must
+// agree character for character: otherwise React throws the server's HTML away and draws the page
+// again, losing the clicks made meanwhile. Hence no Intl compact notation (the two ICUs disagree)
+// and dates in one time zone, the same on both sides.
+import { isoDay, localTimeZone } from "@/lib/days";
+
 const money = new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
 
 export const formatMoney = (v: number | string | { toString(): string } | null | undefined) =>
@@ -19,8 +25,40 @@ export function formatMoneyShort(v: number | string | { toString(): string } | n
   return `${n < 0 ? "-" : ""}€${digits}${unit}`;
 }
 
+let shownZone: string | undefined;
+
+/**
+ * Moments (submitted, decided, changed) are shown in the organisation's time zone: the server's
+ * `TZ`, the zone Keystone counts days in. The signed-in layout hands it to the browser
+ * (`<DisplayZone>`), so that a person in another zone reads the same day and hour the server wrote.
+ */
+export function setDisplayZone(zone: string) {
+  shownZone = zone;
+}
+export const displayZone = () => shownZone ?? localTimeZone();
+
+/** The zone's name for a label: "UTC", "Europe/Berlin". */
+export const displayZoneName = () => (/^(Etc\/)?(UTC|GMT|Universal|Zulu)$/.test(displayZone()) ? "UTC" : displayZone());
+
+const DAY_MONTH_YEAR = { day: "numeric", month: "short", year: "numeric" } as const;
+
+/** The day of a moment (a timestamp), in the organisation's time zone: "5 Mar 2026". */
 export const formatDate = (d: Date | string | null | undefined) =>
-  d ? new Date(d).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" }) : "—";
+  d ? new Date(d).toLocaleDateString("en-GB", { ...DAY_MONTH_YEAR, timeZone: displayZone() }) : "—";
+
+/**
+ * A day as entered (a date column: an action's due date, a meeting's day, a customer's decision
+ * date; or a "YYYY-MM-DD" string), the same day in every time zone: "5 Mar 2026".
+ */
+export const formatDay = (d: Date | string | null | undefined) =>
+  d ? new Date(`${isoDay(d)}T00:00:00Z`).toLocaleDateString("en-GB", { ...DAY_MONTH_YEAR, timeZone: "UTC" }) : "—";
+
+/** A moment's date and time for a log, in the organisation's time zone: ["30/11/2026", "10:43:37"]. */
+export function formatStamp(d: Date | string): [date: string, time: string] {
+  const at = new Date(d);
+  const timeZone = displayZone();
+  return [at.toLocaleDateString("en-GB", { timeZone }), at.toLocaleTimeString("en-GB", { timeZone })];
+}
 
 /** "3 days ago", "in 2 weeks": how fresh a record is. */
 export function formatRelative(d: Date | string | null | undefined, now = new Date()): string {

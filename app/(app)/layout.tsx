@@ -3,6 +3,8 @@ import { navBadges } from "@/lib/attention";
 import { ROLE_LABELS } from "@/lib/accounts/stages";
 import { NAV_LINKS } from "@/components/layout/nav-links";
 import { Sidebar } from "@/components/layout/sidebar";
+import { DisplayZone } from "@/components/layout/display-zone";
+import { localTimeZone } from "@/lib/days";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
@@ -10,6 +12,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const badges = await navBadges(user);
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
+      {/* Before anything that writes a date: the browser writes them in the server's time zone. */}
+      <DisplayZone zone={localTimeZone()} />
       {/* The first stop for a keyboard: past the navigation, straight to the page's content. */}
       <a
         href="#main"

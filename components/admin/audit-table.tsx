@@ -6,6 +6,7 @@ import { useSearchParams } from "next/navigation";
 import { ChevronDown, ChevronRight } from "lucide-react";
 import { cn } from "@/lib/cn";
 import { CARD } from "@/components/ui/card-rows";
+import { displayZoneName, formatStamp } from "@/lib/format";
 
 type Event = {
   id: string;
@@ -41,7 +42,9 @@ export function AuditTable({ items }: { items: Event[] }) {
       <table className={cn("min-w-full divide-y divide-slate-200 text-sm", CARD.table)} data-testid="audit-table">
         <thead className={cn("bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500", CARD.head)}>
           <tr>
-            <th scope="col" className={HEAD}>When</th>
+            <th scope="col" className={HEAD}>
+              When <span className="font-normal normal-case">({displayZoneName()})</span>
+            </th>
             <th scope="col" className={HEAD}>Who</th>
             <th scope="col" className={HEAD}>What</th>
             <th scope="col" className={HEAD}>Record</th>
@@ -51,16 +54,16 @@ export function AuditTable({ items }: { items: Event[] }) {
         </thead>
         <tbody className={cn("divide-y divide-slate-100", CARD.body)}>
           {items.map((e) => {
-            const at = new Date(e.createdAt);
+            const [day, time] = formatStamp(e.createdAt);
             return (
               <Fragment key={e.id}>
                 <tr className={cn("hover:bg-slate-50", CARD.row)}>
                   <td className={cn(CELL, CARD.cell, "tabular-nums text-slate-600 lg:whitespace-nowrap")}>
                     {/* Date over time below 1024 px, so that the table fits a tablet held upright; on a
                         phone's card, "when" and "who" share its first line. */}
-                    <span className="whitespace-nowrap">{at.toLocaleDateString("en-GB")}</span>
+                    <span className="whitespace-nowrap">{day}</span>
                     <span className="hidden max-md:inline lg:inline">, </span>
-                    <span className="block whitespace-nowrap max-md:inline lg:inline">{at.toLocaleTimeString("en-GB")}</span>
+                    <span className="block whitespace-nowrap max-md:inline lg:inline">{time}</span>
                   </td>
                   <td className={cn(CELL, CARD.cell, "whitespace-nowrap text-slate-900")}>{e.actor?.name ?? "System"}</td>
                   <td className={cn(CELL, CARD.cell, "min-w-28 font-mono text-xs text-slate-700 max-md:basis-full lg:whitespace-nowrap")}>

@@ -10,7 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { api, ApiError } from "@/lib/client/api";
 import { cn } from "@/lib/cn";
-import { formatDate } from "@/lib/format";
+import { formatDay } from "@/lib/format";
 import { daysOverdue, isOverdue, sortActions } from "@/lib/plans/model";
 import type { TActionView, TMyActionView, TPerson } from "@/lib/plans/view";
 import { ActionForm } from "./action-form";
@@ -128,7 +128,7 @@ export function ActionsList({
                   </Link>
                 )}
                 <span>{a.owner.name}</span>
-                <span className={cn(overdue && "font-medium text-red-700")}>Due {formatDate(a.dueDate)}</span>
+                <span className={cn(overdue && "font-medium text-red-700")}>Due {formatDay(a.dueDate)}</span>
                 {objective && <span className="truncate">Objective: {objective}</span>}
               </div>
               {a.notes && <p className="mt-1 whitespace-pre-wrap text-sm text-slate-600">{a.notes}</p>}

@@ -1,7 +1,7 @@
 // The plan as a document to hand over in a meeting: who and where we are, the lights, the
 // numbers, the plan itself, the next actions and the team. Rendered on screen as a page and
 // printed through print.css (A4, no app chrome).
-import { formatDate } from "@/lib/format";
+import { formatDate, formatDay } from "@/lib/format";
 import { isOverdue, sortActions } from "@/lib/plans/model";
 import { localToday } from "@/lib/days";
 import { LIGHT_AREAS, LIGHT_AREA_LABELS, STAGE_LABELS } from "@/lib/plans/schema";
@@ -121,7 +121,7 @@ export function PlanPrintDocument({ plan, version, printedOn, internal = true }:
                   <tr key={a.id} className="border-b border-slate-100 align-top">
                     <td className="py-1.5 pr-3 text-slate-900">{a.title}</td>
                     <td className="py-1.5 pr-3 whitespace-nowrap text-slate-700">{a.owner.name}</td>
-                    <td className={`py-1.5 pr-3 whitespace-nowrap ${isOverdue(a, today) ? "font-semibold text-red-700" : "text-slate-700"}`}>{formatDate(a.dueDate)}</td>
+                    <td className={`py-1.5 pr-3 whitespace-nowrap ${isOverdue(a, today) ? "font-semibold text-red-700" : "text-slate-700"}`}>{formatDay(a.dueDate)}</td>
                     <td className="py-1.5 text-slate-600">{a.objectiveRef ? (objectiveTitle.get(a.objectiveRef) ?? "") : ""}</td>
                   </tr>
                 ))}

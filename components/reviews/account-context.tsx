@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { TierBadge } from "@/components/accounts/tier-badge";
 import { LightDot, LIGHT_STYLE } from "@/components/plans/light-dot";
 import { LIGHT_AREA_LABELS, STAGE_LABELS } from "@/lib/plans/schema";
-import { formatDate, formatScore } from "@/lib/format";
+import { formatScore, formatDay } from "@/lib/format";
 import type { TAccountContext } from "@/lib/reviews/view";
 import { lastHeldLabel } from "@/lib/reviews/model";
 
@@ -131,11 +131,11 @@ export function AccountContextCard({ context, wide = false, title = "The account
             Periodic plan review
           </h3>
           <p className="flex flex-wrap items-center gap-2 text-slate-700">
-            Due {formatDate(p.dueOn)}
+            Due {formatDay(p.dueOn)}
             {p.state === "overdue" ? <Badge tone="red">Overdue {p.daysOverdue} days</Badge> : p.state === "due-soon" ? <Badge tone="amber">Due soon</Badge> : null}
           </p>
           <p className="text-xs text-slate-500">
-            {lastHeldLabel(p, formatDate)} · every {p.everyMonths} months
+            {lastHeldLabel(p, formatDay)} · every {p.everyMonths} months
           </p>
           <Link href={`${base}/reviews`} className="mt-1.5 inline-block text-xs font-medium text-brand-700 hover:underline">
             Reviews of the account

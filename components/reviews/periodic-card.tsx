@@ -5,7 +5,7 @@ import { CalendarClock } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { formatDate } from "@/lib/format";
+import { formatDay } from "@/lib/format";
 import { lastHeldLabel } from "@/lib/reviews/model";
 import { PERIODIC_OUTCOME_LABELS, type TPeriodicOutcome } from "@/lib/reviews/schema";
 import type { TPeriodicOverview } from "@/lib/reviews/view";
@@ -33,11 +33,11 @@ export function PeriodicCard({ accountId, periodic }: { accountId: string; perio
             <CalendarClock aria-hidden className={`mt-0.5 h-5 w-5 ${s.state === "overdue" ? "text-red-600" : s.state === "due-soon" ? "text-amber-600" : "text-slate-400"}`} />
             <div className="text-sm">
               <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
-                Next review due {formatDate(s.dueOn)}
+                Next review due {formatDay(s.dueOn)}
                 {s.state === "overdue" && <Badge tone="red">Overdue by {s.daysOverdue} days</Badge>}
                 {s.state === "due-soon" && <Badge tone="amber">Due in {-s.daysOverdue} days</Badge>}
               </p>
-              <p className="text-slate-500">{lastHeldLabel(s, formatDate)}</p>
+              <p className="text-slate-500">{lastHeldLabel(s, formatDay)}</p>
             </div>
           </div>
           {periodic.history.length === 0 ? (
@@ -47,7 +47,7 @@ export function PeriodicCard({ accountId, periodic }: { accountId: string; perio
               {periodic.history.map((h) => (
                 <li key={h.id} className="rounded-lg border border-slate-200 p-3 text-sm">
                   <div className="flex flex-wrap items-baseline justify-between gap-2">
-                    <span className="font-medium text-slate-900">{formatDate(h.heldOn)}</span>
+                    <span className="font-medium text-slate-900">{formatDay(h.heldOn)}</span>
                     <span className="text-xs text-slate-500">{h.mentor?.name}</span>
                   </div>
                   <p className="mt-0.5 font-medium text-slate-700">{outcomeLabel(h.outcome)}</p>

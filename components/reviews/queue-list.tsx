@@ -2,7 +2,7 @@
 // lib/reviews/queue.ts), with the account's tier and score beside each.
 import Link from "next/link";
 import { CalendarClock, FileText, MessageSquare, Presentation } from "lucide-react";
-import { formatDate, formatRelative } from "@/lib/format";
+import { formatDate, formatRelative, formatDay } from "@/lib/format";
 import { lastHeldLabel } from "@/lib/reviews/model";
 import type { TQueueItem } from "@/lib/reviews/view";
 import { ReviewStatusBadge, TierAndScore, UrgencyText } from "./badges";
@@ -54,7 +54,7 @@ export function QueueList({ items, showAccount = true, showMentor = true }: { it
                     {item.decidedAt ? `decided ${formatRelative(item.decidedAt)}` : `asked ${formatRelative(item.submittedAt)}`}
                   </span>
                 )}
-                {item.decisionDate && item.status !== "pending" && <span className="text-xs text-slate-500">decision date {formatDate(item.decisionDate)}</span>}
+                {item.decisionDate && item.status !== "pending" && <span className="text-xs text-slate-500">decision date {formatDay(item.decisionDate)}</span>}
                 {item.openThreads > 0 && (
                   <span className="inline-flex items-center gap-1 text-xs text-slate-500">
                     <MessageSquare aria-hidden className="h-3.5 w-3.5" />
@@ -65,7 +65,7 @@ export function QueueList({ items, showAccount = true, showMentor = true }: { it
             ) : (
               <>
                 <UrgencyText urgency={item.urgency} />
-                <span className="text-xs text-slate-500">{lastHeldLabel(item.schedule, formatDate)}</span>
+                <span className="text-xs text-slate-500">{lastHeldLabel(item.schedule, formatDay)}</span>
               </>
             )}
           </div>

@@ -2,7 +2,7 @@
 // component) or a part of a proposal. Proposal bodies arrive sanitised from the server.
 import { PlanDocument } from "@/components/plans/plan-document";
 import { PLAN_SECTIONS, type TPlanSection } from "@/lib/plans/schema";
-import { formatDate, formatMoney } from "@/lib/format";
+import { formatMoney, formatDay } from "@/lib/format";
 import { PROPOSAL_KIND_LABELS } from "@/lib/reviews/schema";
 import { RICH_TEXT_CLASS } from "./rich-text-style";
 import type { TReviewSubjectView } from "@/lib/reviews/view";
@@ -53,7 +53,7 @@ export function SubjectSection({ subject, section }: { subject: TReviewSubjectVi
             </div>
             <div>
               <dt className="text-slate-500">Customer decides</dt>
-              <dd className="font-semibold text-slate-900">{p.decisionDate ? formatDate(p.decisionDate) : "—"}</dd>
+              <dd className="font-semibold text-slate-900">{p.decisionDate ? formatDay(p.decisionDate) : "—"}</dd>
             </div>
           </dl>
         </section>

@@ -5,7 +5,7 @@
 // points are listed in a table for keyboard and screen-reader users. No animation by default: the
 // chart redraws after every save, and a line re-growing from the left reads as broken data.
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDate } from "@/lib/format";
+import { formatDate, displayZone } from "@/lib/format";
 import { CAUSE_LABELS, type TSnapshotJson } from "./types";
 import { tierColor } from "./tier-colors";
 
@@ -35,7 +35,7 @@ export function ScoreHistoryChart({ points, tiers, height = 240, animate = false
               type="number"
               scale="time"
               domain={[first - pad, last + pad]}
-              tickFormatter={(v: number) => new Date(v).toLocaleDateString("en-GB", { month: "short", year: "2-digit" })}
+              tickFormatter={(v: number) => new Date(v).toLocaleDateString("en-GB", { month: "short", year: "2-digit", timeZone: displayZone() })}
               tickLine={false}
               axisLine={{ stroke: "#cbd5e1" }}
               tick={{ fontSize: 12, fill: "#475569" }}

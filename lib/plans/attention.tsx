@@ -4,7 +4,7 @@ import "server-only";
 import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/session";
 import type { HomeSection } from "@/lib/home";
-import { formatDate } from "@/lib/format";
+import { formatDay } from "@/lib/format";
 import { ListRow } from "@/components/ui/list-row";
 import { daysOverdue } from "./model";
 import { localToday } from "@/lib/days";
@@ -45,7 +45,7 @@ export async function planHomeSection(user: SessionUser): Promise<HomeSection | 
         {overdue.length > 0 && (
           <ul className="space-y-1.5">
             {overdue.slice(0, 6).map((a) => (
-              <ListRow key={a.id} aside={`due ${formatDate(a.dueDate)}`} asideClassName="whitespace-nowrap font-medium text-red-700">
+              <ListRow key={a.id} aside={`due ${formatDay(a.dueDate)}`} asideClassName="whitespace-nowrap font-medium text-red-700">
                 <span className="text-slate-900">{a.title}</span> <span className="text-slate-500">· {a.accountName}</span>
               </ListRow>
             ))}

@@ -5,7 +5,7 @@ import "server-only";
 import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/session";
 import type { HomeSection } from "@/lib/home";
-import { formatDate } from "@/lib/format";
+import { formatDay } from "@/lib/format";
 import { ListRow } from "@/components/ui/list-row";
 import { listPeriodicDue } from "./periodic";
 import { countPendingForMentor, findReviewItems, listReviewQueue, listThreadsAwaitingTeam } from "./queue";
@@ -139,7 +139,7 @@ export async function reviewTeamHomeSection(user: SessionUser): Promise<HomeSect
         {overdue.length > 0 && (
           <ul className="space-y-1.5" aria-label="Overdue periodic reviews">
             {overdue.slice(0, TEAM_SHOWN.overdue).map((p) => (
-              <ListRow key={p.id} aside={`overdue since ${formatDate(p.schedule.dueOn)}`} asideClassName="whitespace-nowrap text-xs font-medium text-red-700">
+              <ListRow key={p.id} aside={`overdue since ${formatDay(p.schedule.dueOn)}`} asideClassName="whitespace-nowrap text-xs font-medium text-red-700">
                 <Link href={p.href} className="font-medium text-brand-700 hover:underline">
                   Periodic review of {p.account.name}
                 </Link>

@@ -67,7 +67,7 @@ export function periodicSchedule(input: {
 /**
  * When the last plan review was held, and, before the first one, what the schedule counts from:
  * "Last held 10 Jan 2026", or "Never held; counted from the first approved plan, 3 Feb 2026".
- * `formatDay` is the caller's date format (lib/format formatDate).
+ * `formatDay` is the caller's format for a day (lib/format formatDay).
  */
 export function lastHeldLabel(s: Pick<TPeriodicSchedule, "lastReviewedOn" | "countedFrom" | "countedFromOn">, formatDay: (day: string) => string): string {
   if (s.lastReviewedOn) return `Last held ${formatDay(s.lastReviewedOn)}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { formatMoneyShort } from "@/lib/format";
+import { displayZoneName, formatDate, formatDay, formatMoneyShort, formatStamp, setDisplayZone } from "@/lib/format";
 
 describe("formatMoneyShort", () => {
   it("shortens amounts the same way on the server and in the browser", () => {
@@ -23,5 +23,38 @@ describe("formatMoneyShort", () => {
     expect(formatMoneyShort(new Prisma.Decimal("4500000.00"))).toBe("€4.5m");
     expect(formatMoneyShort("780000")).toBe("€780k");
     expect(formatMoneyShort("not a number")).toBe("—");
+  });
+});
+
+// CI runs the unit tests a second time in a zone far from UTC (Pacific/Kiritimati or Pago_Pago):
+// these must hold in any process time zone.
+describe("dates", () => {
+  it("writes a day as entered (a due date, a meeting) as that day in any time zone", () => {
+    for (const zone of ["Pacific/Pago_Pago", "UTC", "Pacific/Kiritimati"]) {
+      setDisplayZone(zone);
+      expect(formatDay(new Date("2026-03-05T00:00:00Z"))).toBe("5 Mar 2026");
+      expect(formatDay("2026-03-05T00:00:00.000Z")).toBe("5 Mar 2026");
+      expect(formatDay("2026-03-05")).toBe("5 Mar 2026");
+    }
+    expect(formatDay(null)).toBe("—");
+  });
+
+  it("writes a moment's day in the organisation's time zone, not the runtime's", () => {
+    setDisplayZone("America/New_York");
+    expect(formatDate("2026-03-05T03:00:00Z")).toBe("4 Mar 2026");
+    setDisplayZone("Pacific/Kiritimati");
+    expect(formatDate(new Date("2026-03-05T12:00:00Z"))).toBe("6 Mar 2026");
+    setDisplayZone("UTC");
+    expect(formatDate("2026-03-05T23:59:00Z")).toBe("5 Mar 2026");
+    expect(formatDate(undefined)).toBe("—");
+  });
+
+  it("writes a log's date and time in that zone, and names it", () => {
+    setDisplayZone("Europe/Berlin");
+    expect(formatStamp("2026-03-05T10:43:37Z")).toEqual(["05/03/2026", "11:43:37"]);
+    expect(displayZoneName()).toBe("Europe/Berlin");
+    setDisplayZone("Etc/UTC");
+    expect(formatStamp("2026-03-05T23:10:00Z")).toEqual(["05/03/2026", "23:10:00"]);
+    expect(displayZoneName()).toBe("UTC");
   });
 });

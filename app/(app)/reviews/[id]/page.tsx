@@ -3,7 +3,7 @@ import Link from "next/link";
 import { orNotFound } from "@/lib/not-found";
 import { requirePageUser } from "@/lib/auth/session";
 import { getReview } from "@/lib/reviews/service";
-import { formatDate, formatRelative } from "@/lib/format";
+import { formatDate, formatRelative, formatDay } from "@/lib/format";
 import { PLAN_STATUS_LABELS } from "@/lib/plans/model";
 import { PageHeader } from "@/components/ui/page-header";
 import { AccountContextCard } from "@/components/reviews/account-context";
@@ -25,7 +25,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const subjectLine =
     review.subject.type === "plan-version"
       ? `Plan version ${review.subject.number} (${PLAN_STATUS_LABELS[review.subject.status].toLowerCase()})`
-      : `Proposal${review.subject.reviewed.decisionDate ? `, customer decides ${formatDate(review.subject.reviewed.decisionDate)}` : ""}`;
+      : `Proposal${review.subject.reviewed.decisionDate ? `, customer decides ${formatDay(review.subject.reviewed.decisionDate)}` : ""}`;
   return (
     <>
       <div className="mb-4 text-sm text-slate-600">

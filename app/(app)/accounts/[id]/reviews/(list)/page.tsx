@@ -5,7 +5,7 @@ import { orNotFound } from "@/lib/not-found";
 import { requirePageUser } from "@/lib/auth/session";
 import { getAccountReviews } from "@/lib/reviews/account-tab";
 import { PROPOSAL_KIND_LABELS } from "@/lib/reviews/schema";
-import { formatDate, formatMoney } from "@/lib/format";
+import { formatMoney, formatDay } from "@/lib/format";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -71,7 +71,7 @@ export default async function AccountReviewsPage({ params }: { params: Promise<{
                       </div>
                       <p className="mt-0.5 text-sm text-slate-600">
                         {PROPOSAL_KIND_LABELS[p.kind]} · {formatMoney(p.value)}
-                        {p.decisionDate ? ` · customer decides ${formatDate(p.decisionDate)}` : ""}
+                        {p.decisionDate ? ` · customer decides ${formatDay(p.decisionDate)}` : ""}
                         {p.author ? ` · by ${p.author.name}` : ""}
                       </p>
                     </div>
