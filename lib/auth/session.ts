@@ -68,9 +68,10 @@ export async function requirePageUser(): Promise<SessionUser> {
 }
 
 /**
- * For pages only some roles may open: the signed-in user, or the not-found page. Call it from a
- * layout, which sits outside the segment's `loading.tsx`, so the answer's HTTP status is 404 too
- * (a notFound() inside a loading boundary comes after the 200 has been sent).
+ * For pages only some roles may open: the signed-in user, or the not-found page. Where the page
+ * has a `loading.tsx`, call it from the segment's layout too, which sits outside that boundary, so
+ * the answer's HTTP status is 404 as well (a notFound() inside a loading boundary comes after the
+ * 200 has been sent).
  */
 export async function requirePageAction(action: Action): Promise<SessionUser> {
   const user = await requirePageUser();

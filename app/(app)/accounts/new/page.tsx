@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
-import { requirePageUser } from "@/lib/auth/session";
+import { requirePageAction } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { listPeople } from "@/lib/accounts/service";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardBody } from "@/components/ui/card";
 import { AccountForm } from "@/components/accounts/account-form";
-import { notFound } from "next/navigation";
 
 export const metadata: Metadata = { title: "New account" };
 
 export default async function NewAccountPage() {
-  const user = await requirePageUser();
-  if (!can(user, "account:create")) notFound();
+  const user = await requirePageAction("account:create");
   const people = await listPeople();
   return (
     <>

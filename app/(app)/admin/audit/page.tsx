@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ScrollText } from "lucide-react";
-import { requirePageUser } from "@/lib/auth/session";
-import { can } from "@/lib/auth/policy";
+import { requirePageAction } from "@/lib/auth/session";
 import { ZAuditQuery } from "@/lib/audit-log/schema";
 import { listAuditEvents } from "@/lib/audit-log/service";
 import { listPeople } from "@/lib/accounts/service";
@@ -15,8 +13,7 @@ import { AuditTable } from "@/components/admin/audit-table";
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePageUser();
-  if (!can(user, "audit:read")) notFound();
+  const user = await requirePageAction("audit:read");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = ZAuditQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : ZAuditQuery.parse({});

@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { requirePageUser } from "@/lib/auth/session";
-import { can } from "@/lib/auth/policy";
+import { requirePageAction } from "@/lib/auth/session";
 import { listUsers } from "@/lib/users/service";
 import { PageHeader } from "@/components/ui/page-header";
 import { UsersAdmin } from "@/components/admin/users-admin";
@@ -9,8 +7,7 @@ import { UsersAdmin } from "@/components/admin/users-admin";
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const user = await requirePageUser();
-  if (!can(user, "user:manage")) notFound();
+  const user = await requirePageAction("user:manage");
   const users = await listUsers({ user });
   return (
     <>

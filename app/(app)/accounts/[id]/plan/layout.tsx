@@ -1,16 +1,16 @@
-import { orNotFound } from "@/lib/not-found";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
-import { authorizeAccount } from "@/lib/accounts/access";
+import { getPageAccount } from "@/lib/accounts/service";
 import { PlanNav } from "@/components/plans/plan-nav";
 
 export default async function PlanLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePageUser();
-  const access = await orNotFound(authorizeAccount({ user, accountId: id, action: "account:read" }));
+  // The account the account's layout has already loaded in this request (or the not-found page).
+  const account = await getPageAccount(user, id);
   return (
     <>
-      <PlanNav accountId={id} canEdit={can(user, "plan:edit", access.relation)} />
+      <PlanNav accountId={id} canEdit={can(user, "plan:edit", account.relation)} />
       {children}
     </>
   );
