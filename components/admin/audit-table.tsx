@@ -64,6 +64,8 @@ export function AuditTable({ items }: { items: Event[] }) {
                     <span className="whitespace-nowrap">{day}</span>
                     <span className="hidden max-md:inline lg:inline">, </span>
                     <span className="block whitespace-nowrap max-md:inline lg:inline">{time}</span>
+                    {/* The heading names the zone; on a phone's card, where headings are folded away, the time does. */}
+                    <span className={cn("text-slate-500", CARD.only)}> {displayZoneName()}</span>
                   </td>
                   <td className={cn(CELL, CARD.cell, "whitespace-nowrap text-slate-900")}>{e.actor?.name ?? "System"}</td>
                   <td className={cn(CELL, CARD.cell, "min-w-28 font-mono text-xs text-slate-700 max-md:basis-full lg:whitespace-nowrap")}>
