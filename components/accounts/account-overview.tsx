@@ -10,7 +10,8 @@ import { Select } from "@/components/ui/field";
 import { Badge } from "@/components/ui/badge";
 import { AccountForm } from "@/components/accounts/account-form";
 import { api, ApiError } from "@/lib/client/api";
-import { formatMoney, formatRelative, formatDate } from "@/lib/format";
+import { formatMoney, formatDate } from "@/lib/format";
+import { Ago } from "@/components/ui/ago";
 import { ROLE_LABELS, STAGE_LABELS, TEAM_ROLES, TEAM_ROLE_LABELS, type StageName, type TeamRoleName } from "@/lib/accounts/stages";
 import { confirmAction } from "@/components/ui/confirm";
 
@@ -55,7 +56,11 @@ export function AccountOverview({ account, people, permissions }: { account: Acc
       <Card className="lg:col-span-2">
         <CardHeader
           title="Account details"
-          description={`Updated ${formatRelative(account.updatedAt)}`}
+          description={
+            <>
+              Updated <Ago at={account.updatedAt} />
+            </>
+          }
           actions={
             <>
               {permissions.edit && !editing && (

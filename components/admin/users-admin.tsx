@@ -12,7 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import { api, ApiError } from "@/lib/client/api";
 import { ROLES } from "@/lib/auth/policy";
 import { ROLE_LABELS } from "@/lib/accounts/stages";
-import { formatRelative } from "@/lib/format";
+import { Ago } from "@/components/ui/ago";
 import { cn } from "@/lib/cn";
 import { CARD } from "@/components/ui/card-rows";
 
@@ -82,7 +82,7 @@ export function UsersAdmin({ users, currentUserId }: { users: U[]; currentUserId
                       {u.id === currentUserId && <Badge tone="blue">You</Badge>}
                     </div>
                     <div className="text-xs text-slate-500">
-                      <span className="break-all">{u.email}</span> · changed {formatRelative(u.updatedAt)}
+                      <span className="break-all">{u.email}</span> · changed <Ago at={u.updatedAt} />
                     </div>
                   </td>
                   <td className={cn("px-3 py-3", CARD.cell)}>

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { AlertTriangle, Check, CloudOff, Loader2, PencilLine } from "lucide-react";
-import { formatRelative } from "@/lib/format";
+import { Ago } from "@/components/ui/ago";
 import type { TSaveState } from "./use-draft-autosave";
 
 /** Saved / unsaved / saving, always visible, announced politely to screen readers. */
@@ -13,10 +13,16 @@ export function SaveIndicator({ state, savedAt }: { state: TSaveState; savedAt: 
     const t = setInterval(() => tick((n) => n + 1), 30_000);
     return () => clearInterval(t);
   }, []);
-  const view: Record<TSaveState, { icon: React.ReactNode; text: string; cls: string }> = {
+  const view: Record<TSaveState, { icon: React.ReactNode; text: React.ReactNode; cls: string }> = {
     saved: {
       icon: <Check aria-hidden className="h-4 w-4" />,
-      text: savedAt ? `All changes saved ${formatRelative(savedAt)}` : "Nothing to save yet",
+      text: savedAt ? (
+        <>
+          All changes saved <Ago at={savedAt} />
+        </>
+      ) : (
+        "Nothing to save yet"
+      ),
       cls: "text-emerald-700",
     },
     unsaved: { icon: <PencilLine aria-hidden className="h-4 w-4" />, text: "Unsaved changes (kept on this device)", cls: "text-amber-700" },

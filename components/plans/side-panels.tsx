@@ -12,7 +12,8 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { api, ApiError } from "@/lib/client/api";
-import { formatDate, formatRelative } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { Ago } from "@/components/ui/ago";
 import { PLAN_STATUS_LABELS, type TPlanPhase } from "@/lib/plans/model";
 import { LIMITS, STAGES, STAGE_LABELS, type TPlanVersionStatus, type TStage } from "@/lib/plans/schema";
 import type { TPlanView, TVersionSummary } from "@/lib/plans/view";
@@ -94,7 +95,7 @@ export function PlanStatusPanel({
         {pending && canApprove && (
           <div className="space-y-2 rounded-md border border-slate-200 p-3">
             <p className="text-sm text-slate-700">
-              Version {pending.number} was submitted {formatRelative(pending.submittedAt)}
+              Version {pending.number} was submitted <Ago at={pending.submittedAt} />
               {pending.submittedBy ? ` by ${pending.submittedBy.name}` : ""}.
             </p>
             <div className="flex flex-wrap gap-2">

@@ -10,7 +10,8 @@ import { Field, Input } from "@/components/ui/field";
 import { requiredMissing, useFocusFirstError } from "@/components/ui/form-errors";
 import { api, ApiError } from "@/lib/client/api";
 import { cn } from "@/lib/cn";
-import { formatDate, formatRelative } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { Ago } from "@/components/ui/ago";
 import { lightHistory } from "@/lib/plans/model";
 import { LIGHT_AREAS, LIGHT_AREA_LABELS, LIGHT_COLORS, LIMITS, type TLightArea, type TLightColor } from "@/lib/plans/schema";
 import type { TLightView } from "@/lib/plans/view";
@@ -117,7 +118,7 @@ export function TrafficLights({
                     {l && <p className="text-sm text-slate-700">{l.reason}</p>}
                     {l && (
                       <p className="text-xs text-slate-500" title={formatDate(l.setAt)}>
-                        Set {formatDate(l.setAt)} ({formatRelative(l.setAt)}){l.setBy ? ` by ${l.setBy.name}` : ""}
+                        Set {formatDate(l.setAt)} (<Ago at={l.setAt} />){l.setBy ? ` by ${l.setBy.name}` : ""}
                       </p>
                     )}
                   </div>

@@ -6,7 +6,7 @@ import { Tabs } from "radix-ui";
 import { useMemo, useState } from "react";
 import { ATTITUDES, ATTITUDE_LABELS, DECISION_ROLES, DECISION_ROLE_LABELS, type TDecisionRole } from "@/lib/relationships/schema";
 import type { TMapContact, TMapRelationship } from "@/lib/relationships/view";
-import { formatRelative } from "@/lib/format";
+import { Ago } from "@/components/ui/ago";
 import { cn } from "@/lib/cn";
 import { useMap } from "./map-context";
 import { RelationshipsList } from "./relationships-list";
@@ -182,11 +182,11 @@ function PeopleTable({ people, relationships }: { people: TMapContact[]; relatio
                 {r.last > 0 && (
                   <span className={cn("block text-slate-500 max-md:inline", NARROW_ONLY)}>
                     <span className={CARD.only}> · last contact </span>
-                    {formatRelative(new Date(r.last))}
+                    <Ago at={new Date(r.last)} />
                   </span>
                 )}
               </td>
-              <td className={cn("whitespace-nowrap border-b border-slate-100 py-1.5 text-xs text-slate-500", CELL_X, WIDE_COLUMN)}>{r.last ? formatRelative(new Date(r.last)) : "—"}</td>
+              <td className={cn("whitespace-nowrap border-b border-slate-100 py-1.5 text-xs text-slate-500", CELL_X, WIDE_COLUMN)}>{r.last ? <Ago at={new Date(r.last)} /> : "—"}</td>
             </tr>
           ))}
         </tbody>

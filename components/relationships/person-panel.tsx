@@ -7,7 +7,8 @@ import { Pencil, Plus, Trash2 } from "lucide-react";
 import { api, ApiError } from "@/lib/client/api";
 import { ATTITUDE_LABELS, DECISION_ROLE_LABELS, LEVEL_LABELS, LINK_KINDS, LINK_KIND_LABELS, SENIORITY_LABELS, type TLinkKind } from "@/lib/relationships/schema";
 import type { TContactDetail, TMapRelationship } from "@/lib/relationships/view";
-import { formatDate, formatRelative } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { Ago } from "@/components/ui/ago";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
@@ -132,7 +133,9 @@ function PersonBody({ personId, onRemoved }: { personId: string; onRemoved: () =
           </dd>
         )}
         <dt className="text-slate-500">Updated</dt>
-        <dd className="text-slate-600">{formatRelative(c.updatedAt)}</dd>
+        <dd className="text-slate-600">
+          <Ago at={c.updatedAt} />
+        </dd>
       </dl>
 
       <section aria-labelledby="rels-h">
@@ -232,7 +235,13 @@ function RelationshipRow({ r, onEdit, onRemoved }: { r: TMapRelationship; onEdit
         </p>
         <p className="truncate text-xs text-slate-500">
           {LEVEL_LABELS[r.currentLevel]}
-          {r.targetLevel !== r.currentLevel && <> → aiming for {LEVEL_LABELS[r.targetLevel]}</>} · {r.lastInteractionAt ? `last talked ${formatRelative(r.lastInteractionAt)}` : "no interaction recorded"}
+          {r.targetLevel !== r.currentLevel && <> → aiming for {LEVEL_LABELS[r.targetLevel]}</>} · {r.lastInteractionAt ? (
+            <>
+              last talked <Ago at={r.lastInteractionAt} />
+            </>
+          ) : (
+            "no interaction recorded"
+          )}
         </p>
       </div>
       {onEdit && (

@@ -2,7 +2,8 @@
 // lib/reviews/queue.ts), with the account's tier and score beside each.
 import Link from "next/link";
 import { CalendarClock, FileText, MessageSquare, Presentation } from "lucide-react";
-import { formatDate, formatRelative, formatDay } from "@/lib/format";
+import { formatDate, formatDay } from "@/lib/format";
+import { Ago } from "@/components/ui/ago";
 import { lastHeldLabel } from "@/lib/reviews/model";
 import type { TQueueItem } from "@/lib/reviews/view";
 import { ReviewStatusBadge, TierAndScore, UrgencyText } from "./badges";
@@ -51,7 +52,8 @@ export function QueueList({ items, showAccount = true, showMentor = true }: { it
                   <UrgencyText urgency={item.urgency} />
                 ) : (
                   <span className="text-xs text-slate-500" title={formatDate(item.decidedAt ?? item.submittedAt)}>
-                    {item.decidedAt ? `decided ${formatRelative(item.decidedAt)}` : `asked ${formatRelative(item.submittedAt)}`}
+                    {item.decidedAt ? "decided " : "asked "}
+                    <Ago at={item.decidedAt ?? item.submittedAt} />
                   </span>
                 )}
                 {item.decisionDate && item.status !== "pending" && <span className="text-xs text-slate-500">decision date {formatDay(item.decisionDate)}</span>}

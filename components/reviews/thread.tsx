@@ -23,7 +23,8 @@ function Message({ c, first }: { c: TCommentView; first?: boolean }) {
       <div className="flex flex-wrap items-center gap-2 text-xs text-slate-500">
         <span className="font-semibold text-slate-800">{c.author.name}</span>
         <Badge tone={c.author.side === "mentor" ? "violet" : c.author.side === "team" ? "blue" : "slate"}>{SIDE_LABEL[c.author.side]}</Badge>
-        <time dateTime={c.createdAt} title={formatDate(c.createdAt)}>
+        {/* The browser's clock may disagree with the server's: see components/ui/ago.tsx. */}
+        <time dateTime={c.createdAt} title={formatDate(c.createdAt)} suppressHydrationWarning>
           {formatRelative(c.createdAt)}
         </time>
       </div>

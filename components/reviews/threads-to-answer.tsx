@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { TThreadToAnswer } from "@/lib/reviews/queue";
-import { formatRelative } from "@/lib/format";
+import { Ago } from "@/components/ui/ago";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 
 /** How many of the open threads the card lists; its description counts all of them. */
@@ -28,7 +28,7 @@ export function ThreadsToAnswerCard({ threads }: { threads: TThreadToAnswer[] })
               </Link>
               <p className="mt-0.5 line-clamp-2 text-slate-700">{t.body}</p>
               <p className="mt-0.5 text-xs text-slate-500">
-                {t.author.name}, {formatRelative(t.createdAt)}
+                {t.author.name}, <Ago at={t.createdAt} />
               </p>
             </li>
           ))}

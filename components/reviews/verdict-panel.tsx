@@ -12,7 +12,8 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Textarea } from "@/components/ui/field";
 import { api, ApiError } from "@/lib/client/api";
 import { cn } from "@/lib/cn";
-import { formatDate, formatRelative } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { Ago } from "@/components/ui/ago";
 import { REVIEW_LIMITS, type TVerdict } from "@/lib/reviews/schema";
 import type { TReviewView } from "@/lib/reviews/view";
 
@@ -119,7 +120,7 @@ export function VerdictPanel({ review }: { review: TReviewView }) {
     body = (
       <p className="flex items-start gap-2 text-sm text-slate-700">
         <Clock aria-hidden className="mt-0.5 h-4 w-4 shrink-0 text-slate-400" />
-        Waiting for {review.mentor?.name ?? "the mentor"}&apos;s verdict. Asked {formatRelative(review.submittedAt)}.
+        Waiting for {review.mentor?.name ?? "the mentor"}&apos;s verdict. Asked <Ago at={review.submittedAt} />.
       </p>
     );
   } else {

@@ -6,7 +6,7 @@ import { useId } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Textarea } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
-import { formatRelative } from "@/lib/format";
+import { Ago } from "@/components/ui/ago";
 import { SCORING_LIMITS } from "@/lib/scoring/schema";
 import type { TBreakdownJson } from "./types";
 
@@ -143,7 +143,7 @@ export function CriterionRow({
           {row.updatedAt && (
             <span className="shrink-0 text-xs text-slate-500">
               {row.updatedBy ? `${row.updatedBy.name}, ` : ""}
-              {formatRelative(row.updatedAt)}
+              <Ago at={row.updatedAt} />
             </span>
           )}
         </div>

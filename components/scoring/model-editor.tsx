@@ -9,7 +9,7 @@ import { toast } from "sonner";
 import { AlertTriangle } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { ApiError, api } from "@/lib/client/api";
-import { formatRelative } from "@/lib/format";
+import { Ago } from "@/components/ui/ago";
 import { CriteriaEditor } from "./criteria-editor";
 import { TiersEditor } from "./tiers-editor";
 import { WhatIfPanel, type TPreviewResponse } from "./what-if-panel";
@@ -121,7 +121,8 @@ export function ModelEditor({ initial }: { initial: TSelectionModelJson }) {
       <div className="sticky top-0 z-10 -mx-1 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white/95 px-4 py-3 shadow-sm backdrop-blur">
         <p className="text-sm text-slate-600" role="status" aria-live="polite" data-testid="model-state">
           <span className="font-medium text-slate-900">Version {saved.version}</span>
-          {saved.updatedBy ? ` · saved by ${saved.updatedBy.name} ${formatRelative(saved.updatedAt)}` : ` · saved ${formatRelative(saved.updatedAt)}`}
+          {saved.updatedBy ? ` · saved by ${saved.updatedBy.name} ` : " · saved "}
+          <Ago at={saved.updatedAt} />
           {changed && <span className="ml-2 font-medium text-amber-700">Unsaved draft</span>}
           {/* Below 1280 px the what-if is under the tiers, far from the weight being changed: the bar says what it found and leads there. */}
           {changed && previewState === "ready" && preview && (

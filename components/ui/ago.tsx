@@ -1,0 +1,15 @@
+import { formatRelative } from "@/lib/format";
+
+/**
+ * How long ago (or how soon) a moment is, "3 minutes ago", as a `<time>`. A client component's
+ * text is written by the server and again by the browser, whose clock may differ (a skewed clock,
+ * or a unit's boundary passing between the two); React then keeps the server's words
+ * (`suppressHydrationWarning`) instead of throwing the page away and drawing it again.
+ */
+export function Ago({ at, className }: { at: Date | string; className?: string }) {
+  return (
+    <time dateTime={new Date(at).toISOString()} className={className} suppressHydrationWarning>
+      {formatRelative(at)}
+    </time>
+  );
+}
