@@ -28,6 +28,12 @@ export function localDay(at: Date | string): string {
   return typeof at === "string" && /^\d{4}-\d{2}-\d{2}$/.test(at) ? at : localToday(new Date(at));
 }
 
+/** The moment a day ("2026-03-05") starts in the runtime's local time zone. */
+export function startOfLocalDay(day: string): Date {
+  const [y, m, d] = day.slice(0, 10).split("-").map(Number);
+  return new Date(y, m - 1, d);
+}
+
 /** The runtime's IANA time zone, for SQL that reads a timestamp's day as `localDay` does. */
 export function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";

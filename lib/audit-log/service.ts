@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { ForbiddenError } from "@/lib/errors";
 import type { TAuditQuery } from "@/lib/audit-log/schema";
+import { addDays, startOfLocalDay } from "@/lib/days";
 
 /**
  * The audit log, newest first, for administrators. Each event carries the name of its account and
@@ -19,9 +20,11 @@ export async function listAuditEvents(opts: { user: SessionUser; query: TAuditQu
     entityType: query.entityType,
     accountId: query.accountId,
     requestId: query.requestId,
+    // From the start of `from` to the end of `to`, days in the server's time zone, the one the log
+    // shows its dates in (lib/format displayZone).
     createdAt: {
-      gte: query.from ? new Date(`${query.from}T00:00:00Z`) : undefined,
-      lt: query.to ? new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 864e5) : undefined,
+      gte: query.from ? startOfLocalDay(query.from) : undefined,
+      lt: query.to ? startOfLocalDay(addDays(query.to, 1)) : undefined,
     },
   };
   const [items, total, actions, entityTypes] = await Promise.all([

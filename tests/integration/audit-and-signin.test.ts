@@ -26,6 +26,21 @@ describe("audit log", () => {
     expect((await call(auditRoute.GET, { user: admin, url: "/api/audit?from=yesterday" })).body.fields.from).toBeTruthy();
   });
 
+  // CI runs this file again in a zone far from UTC, where the server's day and UTC's differ.
+  it("filters by days in the server's time zone, the one the log shows its dates in", async () => {
+    const actor = await makeUser("ADMIN");
+    const admin = await makeUser("ADMIN");
+    const at = (h: number, min: number) => new Date(2026, 2, 5, h, min); // 5 Mar 2026, local time
+    for (const [action, createdAt] of [["zone.early", at(0, 30)], ["zone.late", at(23, 30)]] as const) {
+      await testDb().auditEvent.create({ data: { actorId: actor.id, action, entityType: "System", entityId: "zone", createdAt } });
+    }
+    const days = async (from: string, to: string) =>
+      (await call(auditRoute.GET, { user: admin, url: `/api/audit?actorId=${actor.id}&from=${from}&to=${to}` })).body.items.map((e: { action: string }) => e.action);
+    expect(await days("2026-03-05", "2026-03-05")).toEqual(["zone.late", "zone.early"]);
+    expect(await days("2026-03-04", "2026-03-04")).toEqual([]);
+    expect(await days("2026-03-06", "2026-03-06")).toEqual([]);
+  });
+
   it("names each event's account and record, and the request that made it, so an event leads to its log lines", async () => {
     const owner = await makeUser("ACCOUNT_MANAGER");
     const admin = await makeUser("ADMIN");
