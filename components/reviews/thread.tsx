@@ -10,7 +10,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/field";
 import { api, ApiError } from "@/lib/client/api";
-import { formatDate, formatRelative } from "@/lib/format";
+import { formatDate } from "@/lib/format";
+import { Ago } from "@/components/ui/ago";
 import { cn } from "@/lib/cn";
 import { REVIEW_LIMITS } from "@/lib/reviews/schema";
 import type { TCommentView, TThreadView } from "@/lib/reviews/view";
@@ -23,10 +24,7 @@ function Message({ c, first }: { c: TCommentView; first?: boolean }) {
       <div className="flex flex-wrap items-center gap-2 text-xs text-slate-500">
         <span className="font-semibold text-slate-800">{c.author.name}</span>
         <Badge tone={c.author.side === "mentor" ? "violet" : c.author.side === "team" ? "blue" : "slate"}>{SIDE_LABEL[c.author.side]}</Badge>
-        {/* The browser's clock may disagree with the server's: see components/ui/ago.tsx. */}
-        <time dateTime={c.createdAt} title={formatDate(c.createdAt)} suppressHydrationWarning>
-          {formatRelative(c.createdAt)}
-        </time>
+        <Ago at={c.createdAt} title={formatDate(c.createdAt)} />
       </div>
       <p className="mt-1 whitespace-pre-wrap text-sm leading-relaxed text-slate-800">{c.body}</p>
     </div>

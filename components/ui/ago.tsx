@@ -6,9 +6,9 @@ import { formatRelative } from "@/lib/format";
  * or a unit's boundary passing between the two); React then keeps the server's words
  * (`suppressHydrationWarning`) instead of throwing the page away and drawing it again.
  */
-export function Ago({ at, className }: { at: Date | string; className?: string }) {
+export function Ago({ at, title, className }: { at: Date | string; title?: string; className?: string }) {
   return (
-    <time dateTime={new Date(at).toISOString()} className={className} suppressHydrationWarning>
+    <time dateTime={new Date(at).toISOString()} title={title} className={className} suppressHydrationWarning>
       {formatRelative(at)}
     </time>
   );
