@@ -35,7 +35,7 @@ export function SaveIndicator({ state, savedAt }: { state: TSaveState; savedAt: 
   return (
     <span role="status" aria-live="polite" data-testid="save-state" data-state={state} className={`inline-flex items-center gap-1.5 text-sm font-medium ${v.cls}`}>
       {v.icon}
-      {v.text}
+      <span>{v.text}</span>
     </span>
   );
 }

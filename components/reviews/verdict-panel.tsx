@@ -120,7 +120,10 @@ export function VerdictPanel({ review }: { review: TReviewView }) {
     body = (
       <p className="flex items-start gap-2 text-sm text-slate-700">
         <Clock aria-hidden className="mt-0.5 h-4 w-4 shrink-0 text-slate-400" />
-        Waiting for {review.mentor?.name ?? "the mentor"}&apos;s verdict. Asked <Ago at={review.submittedAt} />.
+        {/* One span: beside the icon in a flex row, loose text and the <time> would be separate items. */}
+        <span>
+          Waiting for {review.mentor?.name ?? "the mentor"}&apos;s verdict. Asked <Ago at={review.submittedAt} />.
+        </span>
       </p>
     );
   } else {

@@ -56,6 +56,24 @@ export async function scrollsSideways(page: Page): Promise<string | null> {
   }
 }
 
+/**
+ * Sentences torn apart by a flex or grid box: a `<time>` ("3 days ago") whose parent lays out its
+ * children as items while loose words sit beside it, so the words and the time become separate
+ * columns or lines ("Asked" / "2 days ago" / "."). The sentence needs a wrapper of its own.
+ */
+export async function splitSentences(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found = new Set<string>();
+    for (const time of Array.from(document.querySelectorAll("time"))) {
+      const parent = time.parentElement;
+      if (!parent || !/flex|grid/.test(getComputedStyle(parent).display)) continue;
+      const words = Array.from(parent.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim() !== "");
+      if (words) found.add(`split sentence: "${parent.innerText.replace(/\s*\n\s*/g, " / ")}" (a <time> among loose words in a ${getComputedStyle(parent).display} box)`);
+    }
+    return [...found];
+  });
+}
+
 export async function demoIds(page: Page): Promise<Ids> {
   const accounts = await (await page.request.get("/api/accounts?q=Nordwind")).json();
   const account = accounts.items.find((a: { name: string }) => a.name === "Nordwind Energy");

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signIn, type DemoKey } from "./helpers";
-import { demoIds, open, violations, type Ids } from "./a11y";
+import { demoIds, open, splitSentences, violations, type Ids } from "./a11y";
 
 // The accessibility walk (accessibility.spec.ts) checks each page as it first draws. Much of the
 // work happens after a click: dialogs, side panels, forms opened in place, fields showing their
@@ -242,7 +242,7 @@ for (const who of [...new Set(STATES.map((s) => s.who))]) {
     for (const state of STATES.filter((s) => s.who === who)) {
       await open(page, state.url(ids));
       await state.act(page);
-      const v = await violations(page);
+      const v = [...(await violations(page)), ...(await splitSentences(page))];
       if (v.length) found[state.name] = v;
     }
     expect(found).toEqual({});
