@@ -36,7 +36,7 @@ export async function planHomeSection(user: SessionUser): Promise<HomeSection | 
             {pending.slice(0, 5).map((p) => (
               <li key={`${p.accountId}-${p.versionNumber}`}>
                 <Link href={`/accounts/${p.accountId}/plan`} className="font-medium text-brand-700 hover:underline">
-                  Commit to {p.accountName}&apos;s plan (version {p.versionNumber})
+                  Commit to version {p.versionNumber} of the {p.accountName} plan
                 </Link>
               </li>
             ))}

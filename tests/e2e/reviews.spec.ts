@@ -153,7 +153,7 @@ test("manager submits, mentor comments and asks for changes, manager answers and
   await expect(manager.getByTestId("plan-phase")).toHaveText("Version 2 approved");
   await expect(manager.getByTestId("commit-button")).toBeVisible();
   await manager.goto("/");
-  await expect(manager.getByRole("link", { name: `Commit to ${name}'s plan (version 2)` })).toBeVisible();
+  await expect(manager.getByRole("link", { name: `Commit to version 2 of the ${name} plan` })).toBeVisible();
   await close();
 });
 
