@@ -175,7 +175,7 @@ export function DraftEditor({
             </span>
           </div>
           {canEdit && canSubmit && (
-            <Button onClick={submit} disabled={submitting || state === "conflict"} data-testid="submit-version">
+            <Button onClick={submit} disabled={submitting || state === "conflict" || state === "signedOut" || state === "noAccess"} data-testid="submit-version">
               <Send aria-hidden className="h-4 w-4" /> {submitting ? "Submitting…" : "Submit as new version"}
             </Button>
           )}

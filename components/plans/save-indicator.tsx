@@ -1,12 +1,18 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { AlertTriangle, Check, CloudOff, Loader2, PencilLine } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { AlertTriangle, Check, CloudOff, Loader2, LogIn, Lock, PencilLine } from "lucide-react";
 import { Ago } from "@/components/ui/ago";
 import type { TSaveState } from "./use-draft-autosave";
 
-/** Saved / unsaved / saving, always visible, announced politely to screen readers. */
+/**
+ * Saved / unsaved / saving, always visible, announced politely to screen readers. Signed out, it
+ * offers the way back: signing in returns here, and the page restores the text kept on the device.
+ */
 export function SaveIndicator({ state, savedAt }: { state: TSaveState; savedAt: string | null }) {
+  const pathname = usePathname();
   // Re-render every 30 s so "saved 2 minutes ago" stays true.
   const [, tick] = useState(0);
   useEffect(() => {
@@ -30,12 +36,21 @@ export function SaveIndicator({ state, savedAt }: { state: TSaveState; savedAt: 
     offline: { icon: <CloudOff aria-hidden className="h-4 w-4" />, text: "Not saved: retrying. Your text is kept on this device.", cls: "text-red-700" },
     invalid: { icon: <AlertTriangle aria-hidden className="h-4 w-4" />, text: "Not saved: fix the marked section", cls: "text-red-700" },
     conflict: { icon: <AlertTriangle aria-hidden className="h-4 w-4" />, text: "Not saved: someone else saved first", cls: "text-red-700" },
+    signedOut: { icon: <LogIn aria-hidden className="h-4 w-4" />, text: "Not saved: you are signed out. Your text is kept on this device.", cls: "text-red-700" },
+    noAccess: { icon: <Lock aria-hidden className="h-4 w-4" />, text: "Not saved: you can no longer edit this plan. Your text is kept on this device.", cls: "text-red-700" },
   };
   const v = view[state];
   return (
-    <span role="status" aria-live="polite" data-testid="save-state" data-state={state} className={`inline-flex items-center gap-1.5 text-sm font-medium ${v.cls}`}>
-      {v.icon}
-      <span>{v.text}</span>
-    </span>
+    <>
+      <span role="status" aria-live="polite" data-testid="save-state" data-state={state} className={`inline-flex items-center gap-1.5 text-sm font-medium ${v.cls}`}>
+        {v.icon}
+        <span>{v.text}</span>
+      </span>
+      {state === "signedOut" && (
+        <Link href={`/login?callbackUrl=${encodeURIComponent(pathname)}`} className="text-sm font-medium text-brand-700 underline hover:text-brand-800">
+          Sign in again to save it
+        </Link>
+      )}
+    </>
   );
 }

@@ -5,14 +5,16 @@
 // - the draft is saved to the server shortly after typing stops, and again on leaving a field;
 // - a save that hits someone else's newer draft (409) stops autosaving and hands both texts to
 //   the conflict panel; nothing is overwritten silently, in either direction;
-// - network or database trouble is retried with backoff while the text stays on the device.
+// - network or database trouble is retried with backoff while the text stays on the device;
+// - a session that ended (401), or an account no longer open to this person (403, 404), stops
+//   autosaving and says so; the text stays on the device, and comes back after signing in again.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
 import { canonicalPlanJson } from "@/lib/plans/diff";
 import type { TPlanContent } from "@/lib/plans/schema";
 import type { TDraftView } from "@/lib/plans/view";
 
-export type TSaveState = "saved" | "unsaved" | "saving" | "offline" | "invalid" | "conflict";
+export type TSaveState = "saved" | "unsaved" | "saving" | "offline" | "invalid" | "conflict" | "signedOut" | "noAccess";
 
 type Stored = { content: TPlanContent; baseVersion: number; at: string };
 
@@ -54,6 +56,7 @@ export function useDraftAutosave(opts: { accountId: string; server: TDraftView; 
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const retryDelay = useRef(2000);
   const stopped = useRef(false);
+  const leaveFreely = useRef(false);
 
   const clearTimer = () => {
     if (timer.current) clearTimeout(timer.current);
@@ -102,10 +105,12 @@ export function useDraftAutosave(opts: { accountId: string; server: TDraftView; 
         } else if (e instanceof ApiError && e.status === 422) {
           setFieldErrors(e.fields);
           setState("invalid");
-        } else if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
+        } else if (e instanceof ApiError && (e.status === 401 || e.status === 403 || e.status === 404)) {
+          // Retrying cannot help. The text is on this device: leaving (to sign in) loses nothing,
+          // and the page puts it back once it opens again with a session that may save.
           stopped.current = true;
-          setFieldErrors({ body: e.message });
-          setState("offline");
+          leaveFreely.current = true;
+          setState(e.status === 401 ? "signedOut" : "noAccess");
         } else {
           setState("offline");
           timer.current = setTimeout(() => void save(), retryDelay.current);
@@ -165,7 +170,7 @@ export function useDraftAutosave(opts: { accountId: string; server: TDraftView; 
   // Leaving the page with unsaved text: try to save, and ask the browser to confirm.
   useEffect(() => {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
-      if (canonicalPlanJson(contentRef.current) !== savedJsonRef.current) {
+      if (!leaveFreely.current && canonicalPlanJson(contentRef.current) !== savedJsonRef.current) {
         void save();
         e.preventDefault();
       }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { DEMO, DEMO_PASSWORD, signIn } from "./helpers";
 
 // Demo data (prisma/seed/plans.ts): Marco owns Nordwind Energy (versions 1-3, v3 approved, draft
 // edited since), Atlas Aerostructures (v3 submitted, awaiting review) and Borealis Packaging (no
@@ -360,4 +360,82 @@ test("a mentor reads the plan, its draft and its versions, but changes nothing",
   await expect(page.getByRole("textbox")).toHaveCount(0);
   await page.getByRole("navigation", { name: "Plan", exact: true }).getByRole("link", { name: "Versions" }).click();
   await expect(page.getByTestId("plan-diff")).toBeVisible();
+});
+
+/** A new account of Marco's (so the test does not lean on the demo plans), with `members` on its team. */
+async function freshAccount(page: Page, name: string, members: string[] = []): Promise<string> {
+  const created = await page.request.post("/api/accounts", { data: { name, industry: "Manufacturing", region: "Nordics" } });
+  expect(created.status()).toBe(201);
+  const { id, version } = await created.json();
+  if (members.length) {
+    const people = (await (await page.request.get("/api/people")).json()).items as { id: string; name: string }[];
+    const ids = members.map((m) => people.find((p) => p.name === m)?.id);
+    const team = await page.request.put(`/api/accounts/${id}/team`, { data: { members: ids.map((userId) => ({ userId, role: "MEMBER" })), version } });
+    expect(team.status()).toBe(200);
+  }
+  return id;
+}
+
+test("a session that ends while the draft is open: the page says so, and signing in again saves the text kept on the device", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "marco");
+  const id = await freshAccount(page, `Session Ends ${Date.now().toString(36)}`);
+  await page.goto(`/accounts/${id}/plan/draft`);
+  const strategy = page.getByLabel("Strategy", { exact: true });
+  await strategy.fill("Win the Kemi retrofit first.");
+  await expect(saveState(page)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+
+  // Signing out in another tab ends the session this tab uses.
+  const other = await context.newPage();
+  await other.goto("/actions");
+  await other.getByRole("button", { name: "Sign out" }).click();
+  await expect(other).toHaveURL(/\/login/);
+  await other.close();
+
+  await strategy.fill("Win the Kemi retrofit first, then extend service to Oulu.");
+  await expect(saveState(page)).toHaveAttribute("data-state", "signedOut", { timeout: 15_000 });
+  await expect(saveState(page)).toHaveText("Not saved: you are signed out. Your text is kept on this device.");
+  // It does not pretend to retry: a minute of waiting would change nothing.
+  await page.waitForTimeout(3_000);
+  await expect(saveState(page)).toHaveAttribute("data-state", "signedOut");
+
+  await page.getByRole("link", { name: "Sign in again to save it" }).click();
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  await page.getByLabel("Work email").fill(DEMO.marco.email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`/accounts/${id}/plan/draft$`));
+  await expect(page.getByText("Restored text you typed on this device")).toBeVisible();
+  await expect(strategy).toHaveValue("Win the Kemi retrofit first, then extend service to Oulu.");
+  await expect(saveState(page)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  const saved = await (await page.request.get(`/api/accounts/${id}/plan/draft`)).json();
+  expect(saved.draft.content.strategy).toBe("Win the Kemi retrofit first, then extend service to Oulu.");
+  await context.close();
+});
+
+test("taken off the account's team while editing the draft: the page says it can no longer save, and keeps the text", async ({ browser }) => {
+  const [mc, pc] = await Promise.all([browser.newContext(), browser.newContext()]);
+  const [marco, priya] = await Promise.all([mc.newPage(), pc.newPage()]);
+  await signIn(marco, "marco");
+  await signIn(priya, "priya");
+  const id = await freshAccount(marco, `Team Change ${Date.now().toString(36)}`, ["Priya Nair"]);
+  await priya.goto(`/accounts/${id}/plan/draft`);
+  const strategy = priya.getByLabel("Strategy", { exact: true });
+  await strategy.fill("Priya's first line.");
+  await expect(saveState(priya)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+
+  // Marco takes Priya off the team.
+  const account = await (await marco.request.get(`/api/accounts/${id}`)).json();
+  expect((await marco.request.put(`/api/accounts/${id}/team`, { data: { members: [], version: account.version } })).status()).toBe(200);
+
+  await strategy.fill("Priya's first line, and a second.");
+  await expect(saveState(priya)).toHaveAttribute("data-state", "noAccess", { timeout: 15_000 });
+  await expect(saveState(priya)).toHaveText("Not saved: you can no longer edit this plan. Your text is kept on this device.");
+  const kept = await priya.evaluate((key) => localStorage.getItem(key), `keystone:plan-draft:${id}`);
+  expect(JSON.parse(kept ?? "{}").content?.strategy).toBe("Priya's first line, and a second.");
+  // Nothing reached the account.
+  const draft = await (await marco.request.get(`/api/accounts/${id}/plan/draft`)).json();
+  expect(draft.draft.content.strategy).toBe("Priya's first line.");
+  await Promise.all([mc.close(), pc.close()]);
 });
