@@ -4,6 +4,7 @@ import { ROLE_LABELS } from "@/lib/accounts/stages";
 import { NAV_LINKS } from "@/components/layout/nav-links";
 import { Sidebar } from "@/components/layout/sidebar";
 import { DisplayZone } from "@/components/layout/display-zone";
+import { SessionEnded } from "@/components/layout/session-ended";
 import { localTimeZone } from "@/lib/days";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -21,6 +22,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       >
         Skip to content
       </a>
+      <SessionEnded />
       <Sidebar links={links} badges={badges} user={{ name: user.name, email: user.email, roleLabel: ROLE_LABELS[user.role] ?? user.role }} />
       <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 focus:outline-none sm:px-6 xl:px-10">
         <div className="mx-auto max-w-7xl">{children}</div>

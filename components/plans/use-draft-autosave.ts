@@ -81,6 +81,8 @@ export function useDraftAutosave(opts: { accountId: string; server: TDraftView; 
         const res = await api<TDraftView>(`/api/accounts/${accountId}/plan/draft`, {
           method: "PUT",
           body: { content: snapshot, version: versionRef.current },
+          // The save state says it, with its own way back (sign in here; the text comes back).
+          quietOnSignOut: true,
         });
         versionRef.current = res.version;
         savedJsonRef.current = snapshotJson;
@@ -183,6 +185,18 @@ export function useDraftAutosave(opts: { accountId: string; server: TDraftView; 
       if (canonicalPlanJson(contentRef.current) !== savedJsonRef.current) void save();
     };
   }, [save]);
+
+  // Signed out: coming back to this tab (perhaps after signing in in another) tries once more.
+  useEffect(() => {
+    if (state !== "signedOut") return;
+    const retry = () => {
+      stopped.current = false;
+      leaveFreely.current = false;
+      void save();
+    };
+    window.addEventListener("focus", retry);
+    return () => window.removeEventListener("focus", retry);
+  }, [state, save]);
 
   /** Resolves a conflict: `merged` becomes the draft, saved on top of their version. */
   const resolveConflict = useCallback(

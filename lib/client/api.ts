@@ -10,7 +10,22 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(url: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+/**
+ * The session as the browser's calls find it: "ended" when one is answered 401 (signed out in
+ * another tab, or the session ran out), "ok" at the first answer after that which is not. The
+ * signed-in layout's <SessionEnded> banner listens.
+ */
+export const SESSION_EVENT = "keystone:session";
+export type TSessionEvent = CustomEvent<"ended" | "ok">;
+let sessionEnded = false;
+function announceSession(ended: boolean) {
+  if (ended === sessionEnded || typeof window === "undefined") return;
+  sessionEnded = ended;
+  window.dispatchEvent(new CustomEvent(SESSION_EVENT, { detail: ended ? "ended" : "ok" }));
+}
+
+/** `quietOnSignOut`: the caller tells the person itself that the session ended (the draft's autosave). */
+export async function api<T>(url: string, init: { method?: string; body?: unknown; signal?: AbortSignal; quietOnSignOut?: boolean } = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -23,6 +38,9 @@ export async function api<T>(url: string, init: { method?: string; body?: unknow
     if ((e as Error).name === "AbortError") throw e;
     throw new ApiError(0, "Keystone could not be reached. Check your connection; nothing was saved.");
   }
+  if (res.status === 401) {
+    if (!init.quietOnSignOut) announceSession(true);
+  } else announceSession(false);
   const data = (await res.json().catch(() => ({}))) as { error?: string; fields?: Record<string, string>; current?: unknown };
   if (!res.ok) {
     const fallback = res.status === 503 ? "The database is unavailable. Please try again in a moment." : `Request failed (${res.status})`;

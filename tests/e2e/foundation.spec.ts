@@ -503,3 +503,49 @@ test("signing out ends the session; the audit log finds the sign-in and the sign
     await expect(page.getByTestId("audit-table")).toContainText("every event of this request is shown");
   }
 });
+
+test("a save after the session ended says so above the page; signing in in a new tab and saving again keeps what was entered", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "marco");
+  const created = await page.request.post("/api/accounts", { data: { name: `Signed Out ${Date.now().toString(36)}`, industry: "Manufacturing", region: "Nordics" } });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  await page.goto(`/accounts/${id}/scorecard`);
+  const row = page.getByTestId("criterion-row").filter({ has: page.getByRole("heading", { name: "Current revenue" }) });
+  await expect(row).toBeVisible();
+
+  // Signing out in another tab ends the session this tab uses.
+  const other = await context.newPage();
+  await other.goto("/actions");
+  await other.getByRole("button", { name: "Sign out" }).click();
+  await expect(other).toHaveURL(/\/login/);
+  await other.close();
+
+  const four = row.getByRole("radio", { name: /^4:/ });
+  // People click the scale point's card (the radio inside it is visually hidden).
+  await row.locator("label").filter({ has: page.getByRole("radio", { name: /^4:/ }) }).click();
+  await row.getByLabel("Why this score?").fill("Buys about €8m a year from us.");
+  await page.getByRole("button", { name: "Save scores" }).click();
+  const banner = page.getByTestId("session-ended");
+  await expect(banner).toContainText("You are signed out, so that was not saved.");
+  await expect(banner).toHaveAttribute("role", "alert");
+  expect(await seriousViolations(page)).toEqual([]);
+  // What was entered is still on the page.
+  await expect(four).toBeChecked();
+  await expect(row.getByLabel("Why this score?")).toHaveValue("Buys about €8m a year from us.");
+
+  // The banner's link opens the sign-in page in a new tab; after signing in there, saving here works.
+  const [tab] = await Promise.all([context.waitForEvent("page"), banner.getByRole("link", { name: "Sign in again in a new tab" }).click()]);
+  await tab.getByLabel("Work email").fill(DEMO.marco.email);
+  await tab.getByLabel("Password").fill("keystone-demo");
+  await tab.getByRole("button", { name: "Sign in" }).click();
+  await expect(tab.getByTestId("current-user")).toHaveText(DEMO.marco.name);
+  await tab.close();
+  await page.getByRole("button", { name: "Save scores" }).click();
+  await expect(page.getByTestId("scorecard-save-state")).toHaveText("All scores saved");
+  await expect(banner).toHaveCount(0);
+  const card = await (await page.request.get(`/api/accounts/${id}/scorecard`)).json();
+  expect(card.breakdown.find((b: { name: string }) => b.name === "Current revenue")).toMatchObject({ value: 4, rationale: "Buys about €8m a year from us." });
+  await context.close();
+});

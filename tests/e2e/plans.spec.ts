@@ -414,6 +414,35 @@ test("a session that ends while the draft is open: the page says so, and signing
   await context.close();
 });
 
+test("signed out while the draft is open, then signed in again in another tab: coming back to the draft saves it", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "marco");
+  const id = await freshAccount(page, `Back Again ${Date.now().toString(36)}`);
+  await page.goto(`/accounts/${id}/plan/draft`);
+  const strategy = page.getByLabel("Strategy", { exact: true });
+  const other = await context.newPage();
+  await other.goto("/actions");
+  await other.getByRole("button", { name: "Sign out" }).click();
+  await expect(other).toHaveURL(/\/login/);
+  await strategy.fill("Written while signed out.");
+  await expect(saveState(page)).toHaveAttribute("data-state", "signedOut", { timeout: 15_000 });
+  // No banner on top of the save state's own message.
+  await expect(page.getByTestId("session-ended")).toHaveCount(0);
+
+  await other.getByLabel("Work email").fill(DEMO.marco.email);
+  await other.getByLabel("Password").fill(DEMO_PASSWORD);
+  await other.getByRole("button", { name: "Sign in" }).click();
+  await expect(other.getByTestId("current-user")).toHaveText(DEMO.marco.name);
+  // The person comes back to the draft's tab (the window gets the focus again).
+  await page.bringToFront();
+  await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+  await expect(saveState(page)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  const saved = await (await page.request.get(`/api/accounts/${id}/plan/draft`)).json();
+  expect(saved.draft.content.strategy).toBe("Written while signed out.");
+  await context.close();
+});
+
 test("taken off the account's team while editing the draft: the page says it can no longer save, and keeps the text", async ({ browser }) => {
   const [mc, pc] = await Promise.all([browser.newContext(), browser.newContext()]);
   const [marco, priya] = await Promise.all([mc.newPage(), pc.newPage()]);
