@@ -23,7 +23,8 @@ async function admin(sql) {
 }
 
 // Databases of earlier runs that were killed before they could clean up (the name carries the
-// start time): drop those older than two hours.
+// start time): drop those older than two hours. A name set by hand (E2E_DATABASE_NAME) whose
+// suffix is no such time, "keystone_e2e_x1" say, belongs to whoever set it and is left alone.
 {
   const c = new pg.Client({ connectionString: dbUrl("postgres") });
   await c.connect();
@@ -31,7 +32,8 @@ async function admin(sql) {
   await c.end();
   for (const { datname } of rows) {
     const started = parseInt(datname.split("_")[2] ?? "", 36);
-    if (datname !== name && Number.isFinite(started) && Date.now() - started > 2 * 3600_000) {
+    const isStartTime = /^[0-9a-z]{8,}$/.test(datname.split("_")[2] ?? "") && started > Date.UTC(2020, 0, 1);
+    if (datname !== name && isStartTime && Date.now() - started > 2 * 3600_000) {
       await admin(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
     }
   }
