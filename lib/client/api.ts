@@ -44,7 +44,9 @@ export async function api<T>(url: string, init: { method?: string; body?: unknow
   const data = (await res.json().catch(() => ({}))) as { error?: string; fields?: Record<string, string>; current?: unknown };
   if (!res.ok) {
     const fallback = res.status === 503 ? "The database is unavailable. Please try again in a moment." : `Request failed (${res.status})`;
-    throw new ApiError(res.status, data.error ?? fallback, data.fields ?? {}, data.current ?? null);
+    // Signed out: the words a form shows match the banner's, which says what to do.
+    const message = res.status === 401 ? "You are signed out." : (data.error ?? fallback);
+    throw new ApiError(res.status, message, data.fields ?? {}, data.current ?? null);
   }
   return data as T;
 }

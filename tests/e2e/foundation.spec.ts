@@ -530,6 +530,8 @@ test("a save after the session ended says so above the page; signing in in a new
   const banner = page.getByTestId("session-ended");
   await expect(banner).toContainText("You are signed out, so that was not saved.");
   await expect(banner).toHaveAttribute("role", "alert");
+  // The form's own message says the same in short.
+  await expect(page.getByText("You are signed out.", { exact: true })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   // What was entered is still on the page.
   await expect(four).toBeChecked();
