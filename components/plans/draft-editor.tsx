@@ -174,8 +174,9 @@ export function DraftEditor({
               {baseline ? (changed.size ? `${changed.size} section${changed.size > 1 ? "s" : ""} changed since version ${baseline.number}` : `Same as version ${baseline.number}`) : "Not submitted yet"}
             </span>
           </div>
-          {canEdit && canSubmit && (
-            <Button onClick={submit} disabled={submitting || state === "conflict" || state === "signedOut" || state === "noAccess"} data-testid="submit-version">
+          {/* Signed out or refused, the draft cannot be submitted: the save state says why, in the room the button had. */}
+          {canEdit && canSubmit && state !== "signedOut" && state !== "noAccess" && (
+            <Button onClick={submit} disabled={submitting || state === "conflict"} data-testid="submit-version">
               <Send aria-hidden className="h-4 w-4" /> {submitting ? "Submitting…" : "Submit as new version"}
             </Button>
           )}

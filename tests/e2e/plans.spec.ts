@@ -385,6 +385,7 @@ test("a session that ends while the draft is open: the page says so, and signing
   const strategy = page.getByLabel("Strategy", { exact: true });
   await strategy.fill("Win the Kemi retrofit first.");
   await expect(saveState(page)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  await expect(page.getByTestId("submit-version")).toBeVisible();
 
   // Signing out in another tab ends the session this tab uses.
   const other = await context.newPage();
@@ -396,6 +397,8 @@ test("a session that ends while the draft is open: the page says so, and signing
   await strategy.fill("Win the Kemi retrofit first, then extend service to Oulu.");
   await expect(saveState(page)).toHaveAttribute("data-state", "signedOut", { timeout: 15_000 });
   await expect(saveState(page)).toHaveText("Not saved: you are signed out. Your text is kept on this device.");
+  // Nothing can be submitted until then; the message takes the button's place.
+  await expect(page.getByTestId("submit-version")).toHaveCount(0);
   // It does not pretend to retry: a minute of waiting would change nothing.
   await page.waitForTimeout(3_000);
   await expect(saveState(page)).toHaveAttribute("data-state", "signedOut");
