@@ -11,7 +11,7 @@ export class ApiError extends Error {
 }
 
 /**
- * The session as the browser's calls find it: "ended" when one is answered 401 (signed out in
+ * The session as the browser's calls find it: "ended" whenever one is answered 401 (signed out in
  * another tab, or the session ran out), "ok" at the first answer after that which is not. The
  * signed-in layout's <SessionEnded> banner listens.
  */
@@ -19,7 +19,9 @@ export const SESSION_EVENT = "keystone:session";
 export type TSessionEvent = CustomEvent<"ended" | "ok">;
 let sessionEnded = false;
 function announceSession(ended: boolean) {
-  if (ended === sessionEnded || typeof window === "undefined") return;
+  // Every 401 is told (a banner the person closed comes back on the next refused save); "ok"
+  // only once, after one.
+  if (typeof window === "undefined" || (!ended && !sessionEnded)) return;
   sessionEnded = ended;
   window.dispatchEvent(new CustomEvent(SESSION_EVENT, { detail: ended ? "ended" : "ok" }));
 }

@@ -536,6 +536,11 @@ test("a save after the session ended says so above the page; signing in in a new
   // What was entered is still on the page.
   await expect(four).toBeChecked();
   await expect(row.getByLabel("Why this score?")).toHaveValue("Buys about €8m a year from us.");
+  // Closed, the banner comes back with the next save that is refused.
+  await banner.getByRole("button", { name: "Dismiss" }).click();
+  await expect(banner).toHaveCount(0);
+  await page.getByRole("button", { name: "Save scores" }).click();
+  await expect(banner).toBeVisible();
 
   // The banner's link opens the sign-in page in a new tab; after signing in there, saving here works.
   const [tab] = await Promise.all([context.waitForEvent("page"), banner.getByRole("link", { name: "Sign in again in a new tab" }).click()]);
