@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { seriousViolations } from "./a11y";
-import { DEMO, signIn } from "./helpers";
+import { DEMO, signIn, signOutInAnotherTab, submitSignIn } from "./helpers";
 
 test("a page asked for while signed out sends you to sign in, then back to that page", async ({ page }) => {
   await page.goto("/accounts?stage=REVIEW");
@@ -515,12 +515,7 @@ test("a save after the session ended says so above the page; signing in in a new
   const row = page.getByTestId("criterion-row").filter({ has: page.getByRole("heading", { name: "Current revenue" }) });
   await expect(row).toBeVisible();
 
-  // Signing out in another tab ends the session this tab uses.
-  const other = await context.newPage();
-  await other.goto("/actions");
-  await other.getByRole("button", { name: "Sign out" }).click();
-  await expect(other).toHaveURL(/\/login/);
-  await other.close();
+  await (await signOutInAnotherTab(context)).close();
 
   const four = row.getByRole("radio", { name: /^4:/ });
   // People click the scale point's card (the radio inside it is visually hidden).
@@ -544,9 +539,7 @@ test("a save after the session ended says so above the page; signing in in a new
 
   // The banner's link opens the sign-in page in a new tab; after signing in there, saving here works.
   const [tab] = await Promise.all([context.waitForEvent("page"), banner.getByRole("link", { name: "Sign in again in a new tab" }).click()]);
-  await tab.getByLabel("Work email").fill(DEMO.marco.email);
-  await tab.getByLabel("Password").fill("keystone-demo");
-  await tab.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(tab, "marco");
   await expect(tab.getByTestId("current-user")).toHaveText(DEMO.marco.name);
   await tab.close();
   await page.getByRole("button", { name: "Save scores" }).click();

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, signIn } from "./helpers";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO, signIn, signOutInAnotherTab, submitSignIn } from "./helpers";
 
 // Demo data (prisma/seed/plans.ts): Marco owns Nordwind Energy (versions 1-3, v3 approved, draft
 // edited since), Atlas Aerostructures (v3 submitted, awaiting review) and Borealis Packaging (no
@@ -376,23 +376,23 @@ async function freshAccount(page: Page, name: string, members: string[] = []): P
   return id;
 }
 
-test("a session that ends while the draft is open: the page says so, and signing in again saves the text kept on the device", async ({ browser }) => {
+/** Marco, in a browser context of his own, on the draft of a fresh account of his. */
+async function marcosFreshDraft(browser: Browser, name: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, "marco");
-  const id = await freshAccount(page, `Session Ends ${Date.now().toString(36)}`);
+  const id = await freshAccount(page, `${name} ${Date.now().toString(36)}`);
   await page.goto(`/accounts/${id}/plan/draft`);
-  const strategy = page.getByLabel("Strategy", { exact: true });
+  return { context, page, id, strategy: page.getByLabel("Strategy", { exact: true }) };
+}
+
+test("a session that ends while the draft is open: the page says so, and signing in again saves the text kept on the device", async ({ browser }) => {
+  const { context, page, id, strategy } = await marcosFreshDraft(browser, "Session Ends");
   await strategy.fill("Win the Kemi retrofit first.");
   await expect(saveState(page)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
   await expect(page.getByTestId("submit-version")).toBeVisible();
 
-  // Signing out in another tab ends the session this tab uses.
-  const other = await context.newPage();
-  await other.goto("/actions");
-  await other.getByRole("button", { name: "Sign out" }).click();
-  await expect(other).toHaveURL(/\/login/);
-  await other.close();
+  await (await signOutInAnotherTab(context)).close();
 
   await strategy.fill("Win the Kemi retrofit first, then extend service to Oulu.");
   await expect(saveState(page)).toHaveAttribute("data-state", "signedOut", { timeout: 15_000 });
@@ -405,9 +405,7 @@ test("a session that ends while the draft is open: the page says so, and signing
 
   await page.getByRole("link", { name: "Sign in again to save it" }).click();
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
-  await page.getByLabel("Work email").fill(DEMO.marco.email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, "marco");
   await expect(page).toHaveURL(new RegExp(`/accounts/${id}/plan/draft$`));
   await expect(page.getByText("Restored text you typed on this device")).toBeVisible();
   await expect(strategy).toHaveValue("Win the Kemi retrofit first, then extend service to Oulu.");
@@ -418,24 +416,14 @@ test("a session that ends while the draft is open: the page says so, and signing
 });
 
 test("signed out while the draft is open, then signed in again in another tab: coming back to the draft saves it", async ({ browser }) => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, "marco");
-  const id = await freshAccount(page, `Back Again ${Date.now().toString(36)}`);
-  await page.goto(`/accounts/${id}/plan/draft`);
-  const strategy = page.getByLabel("Strategy", { exact: true });
-  const other = await context.newPage();
-  await other.goto("/actions");
-  await other.getByRole("button", { name: "Sign out" }).click();
-  await expect(other).toHaveURL(/\/login/);
+  const { context, page, id, strategy } = await marcosFreshDraft(browser, "Back Again");
+  const other = await signOutInAnotherTab(context);
   await strategy.fill("Written while signed out.");
   await expect(saveState(page)).toHaveAttribute("data-state", "signedOut", { timeout: 15_000 });
   // No banner on top of the save state's own message.
   await expect(page.getByTestId("session-ended")).toHaveCount(0);
 
-  await other.getByLabel("Work email").fill(DEMO.marco.email);
-  await other.getByLabel("Password").fill(DEMO_PASSWORD);
-  await other.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(other, "marco");
   await expect(other.getByTestId("current-user")).toHaveText(DEMO.marco.name);
   // The person comes back to the draft's tab (the window gets the focus again).
   await page.bringToFront();
