@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Playwright's web server: a database of its own for this run (created, migrated, seeded with the
-// demo data, dropped on exit), a production build, and `next start` on E2E_PORT.
+// demo data, dropped on exit), a production build, and `next start` on E2E_PORT. A copy of the
+// freshly seeded database, `<name>_demo`, is the template each test file starts from
+// (freshDemoData in tests/e2e/helpers.ts), so no file sees what an earlier one changed.
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
@@ -8,6 +10,7 @@ import pg from "pg";
 const port = process.env.E2E_PORT ?? "3200";
 const server = new URL(process.env.KEYSTONE_TEST_SERVER_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
 const name = process.env.E2E_DATABASE_NAME ?? `keystone_e2e_${Date.now().toString(36)}`;
+const template = `${name}_demo`;
 const dbUrl = (db) => Object.assign(new URL(server.toString()), { pathname: `/${db}` }).toString();
 const bin = (n) => path.join("node_modules", ".bin", n);
 const log = (m) => console.log(`[e2e-server] ${m}`);
@@ -23,7 +26,7 @@ async function admin(sql) {
 }
 
 // Databases of earlier runs that were killed before they could clean up (the name carries the
-// start time): drop those older than two hours. A name set by hand (E2E_DATABASE_NAME) whose
+// start time, and so does its template's): drop those older than two hours. A name set by hand (E2E_DATABASE_NAME) whose
 // suffix is no such time, "keystone_e2e_x1" say, belongs to whoever set it and is left alone.
 {
   const c = new pg.Client({ connectionString: dbUrl("postgres") });
@@ -33,13 +36,17 @@ async function admin(sql) {
   for (const { datname } of rows) {
     const started = parseInt(datname.split("_")[2] ?? "", 36);
     const isStartTime = /^[0-9a-z]{8,}$/.test(datname.split("_")[2] ?? "") && started > Date.UTC(2020, 0, 1);
-    if (datname !== name && isStartTime && Date.now() - started > 2 * 3600_000) {
+    if (datname !== name && datname !== template && isStartTime && Date.now() - started > 2 * 3600_000) {
       await admin(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
     }
   }
 }
 await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+await admin(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
 await admin(`CREATE DATABASE "${name}"`);
+const dropBoth = async () => {
+  for (const db of [name, template]) await admin(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`).catch(() => {});
+};
 const env = {
   ...process.env,
   DATABASE_URL: dbUrl(name),
@@ -56,7 +63,7 @@ const step = (cmd, args) => {
 let app;
 async function cleanup() {
   app?.kill("SIGTERM");
-  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+  await dropBoth();
   process.exit(0);
 }
 process.on("SIGINT", cleanup);
@@ -64,6 +71,8 @@ process.on("SIGTERM", cleanup);
 try {
   step(bin("tsx"), ["scripts/db/migrate.ts"]);
   step(bin("tsx"), ["prisma/seed.ts"]);
+  // Nothing is connected to the new database now, as copying it requires.
+  await admin(`CREATE DATABASE "${template}" TEMPLATE "${name}"`);
   if (process.env.E2E_SKIP_BUILD !== "1") {
     log("building …");
     step(bin("next"), ["build"]);
@@ -74,6 +83,6 @@ try {
 }
 app = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env });
 app.on("exit", async (code) => {
-  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+  await dropBoth();
   process.exit(code ?? 0);
 });

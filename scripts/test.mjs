@@ -46,7 +46,7 @@ try {
     run("unit + integration (vitest)", bin("vitest"), ["run", ...projects, "--reporter=default", "--reporter=json", "--outputFile.json=.test-reports/vitest.json"], ".test-reports/vitest.json", vitestCount);
   }
   if (want("e2e")) {
-    // The e2e server makes this database; we drop it afterwards even if the server was killed.
+    // The e2e server makes this database (and its template); we drop them afterwards even if the server was killed.
     const e2eDb = `keystone_e2e_${Date.now().toString(36)}`;
     env.E2E_DATABASE_NAME = e2eDb;
     try {
@@ -55,7 +55,7 @@ try {
       const { default: pg } = await import("pg");
       const c = new pg.Client({ connectionString: Object.assign(new URL(env.DATABASE_URL), { pathname: "/postgres" }).toString() });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${e2eDb}" WITH (FORCE)`).catch(() => {});
+      for (const db of [e2eDb, `${e2eDb}_demo`]) await c.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`).catch(() => {});
       await c.end();
     }
   }

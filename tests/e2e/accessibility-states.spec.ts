@@ -1,6 +1,8 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { signIn, type DemoKey } from "./helpers";
+import { freshDemoData, signIn, type DemoKey } from "./helpers";
 import { demoIds, open, splitSentences, violations, type Ids } from "./a11y";
+
+test.beforeAll(freshDemoData);
 
 // The accessibility walk (accessibility.spec.ts) checks each page as it first draws. Much of the
 // work happens after a click: dialogs, side panels, forms opened in place, fields showing their

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn, type DemoKey } from "./helpers";
+import { freshDemoData, DEMO, signIn, type DemoKey } from "./helpers";
 import { demoIds, open, scrollsSideways, splitSentences, violations } from "./a11y";
 import { PAGES, pageRoutes } from "./pages";
+
+test.beforeAll(freshDemoData);
 
 // Every page of the app, as each kind of user sees it, checked by axe-core against WCAG 2.1 A and
 // AA and axe's best practices: contrast, names of controls, heading order, landmarks, keyboard

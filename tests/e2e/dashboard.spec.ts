@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { seriousViolations } from "./a11y";
-import { signIn } from "./helpers";
+import { freshDemoData, signIn } from "./helpers";
+
+test.beforeAll(freshDemoData);
 
 // The portfolio dashboard on the demo data. Other spec files change the same database, so the
 // assertions compare figures with the lists behind them rather than with fixed numbers.

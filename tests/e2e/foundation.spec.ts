@@ -1,6 +1,24 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { seriousViolations } from "./a11y";
-import { DEMO, signIn, signOutInAnotherTab, submitSignIn } from "./helpers";
+import { freshDemoData, DEMO, signIn, signOutInAnotherTab, submitSignIn } from "./helpers";
+
+test.beforeAll(freshDemoData);
+
+test("every end-to-end file starts from the demo data as seeded, whatever an earlier file changed", async ({ page }) => {
+  const files = readdirSync("tests/e2e").filter((f) => f.endsWith(".spec.ts"));
+  expect(files.filter((f) => !readFileSync(`tests/e2e/${f}`, "utf8").includes("test.beforeAll(freshDemoData);"))).toEqual([]);
+  await signIn(page, "marco");
+  const name = `Left Behind ${Date.now().toString(36)}`;
+  expect((await page.request.post("/api/accounts", { data: { name, industry: "Logistics", region: "Nordics" } })).status()).toBe(201);
+  await page.goto(`/accounts?q=${encodeURIComponent(name)}`);
+  await expect(page.getByRole("link", { name })).toBeVisible();
+  await freshDemoData();
+  // The copy holds no sessions either: sign in again, as a new test would.
+  await signIn(page, "marco", `/accounts?q=${encodeURIComponent(name)}`);
+  await expect(page.getByText("No accounts match")).toBeVisible();
+  await expect(page.getByRole("link", { name })).toHaveCount(0);
+});
 
 test("a page asked for while signed out sends you to sign in, then back to that page", async ({ page }) => {
   await page.goto("/accounts?stage=REVIEW");

@@ -1,4 +1,5 @@
-import { expect, type BrowserContext, type Page } from "@playwright/test";
+import { expect, request, type BrowserContext, type Page } from "@playwright/test";
+import pg from "pg";
 
 export const DEMO_PASSWORD = "keystone-demo";
 export const DEMO = {
@@ -41,4 +42,36 @@ export async function signOutInAnotherTab(context: BrowserContext): Promise<Page
   await other.getByRole("button", { name: "Sign out" }).click();
   await expect(other).toHaveURL(/\/login/);
   return other;
+}
+
+/**
+ * Puts the demo data back as the e2e server seeded it: the server's database is dropped and copied
+ * again from its template (scripts/e2e-server.mjs). Every test file calls it in `beforeAll`, so a
+ * file depends on no other file and on no order of files. The app's pool loses its connections
+ * and opens new ones, as after a database restart; this waits until the app answers again.
+ */
+export async function freshDemoData() {
+  const name = process.env.E2E_DATABASE_NAME;
+  if (!name) throw new Error("E2E_DATABASE_NAME is not set (playwright.config.ts sets it)");
+  const server = new URL(process.env.KEYSTONE_TEST_SERVER_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+  const admin = new pg.Client({ connectionString: Object.assign(server, { pathname: "/postgres" }).toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${name}_demo"`);
+  } finally {
+    await admin.end();
+  }
+  const api = await request.newContext({ baseURL: `http://localhost:${process.env.E2E_PORT ?? 3200}` });
+  try {
+    // Two healthy answers in a row: the first may still have met a connection the drop closed.
+    await expect
+      .poll(async () => {
+        const ok = async () => (await api.get("/api/health")).ok();
+        return (await ok()) && (await ok());
+      }, { timeout: 30_000 })
+      .toBe(true);
+  } finally {
+    await api.dispose();
+  }
 }

@@ -1,7 +1,9 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { demoIds } from "./a11y";
-import { signIn, type DemoKey } from "./helpers";
+import { freshDemoData, signIn, type DemoKey } from "./helpers";
 import { PAGES } from "./pages";
+
+test.beforeAll(freshDemoData);
 
 // A page someone may not open answers like the API does: HTTP 404, with Keystone's not-found page.
 // The status matters beyond the screen (monitoring, scripts, a browser's history and caches), and

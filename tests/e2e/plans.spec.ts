@@ -1,5 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, signIn, signOutInAnotherTab, submitSignIn } from "./helpers";
+import { freshDemoData, DEMO, signIn, signOutInAnotherTab, submitSignIn } from "./helpers";
+
+test.beforeAll(freshDemoData);
 
 // Demo data (prisma/seed/plans.ts): Marco owns Nordwind Energy (versions 1-3, v3 approved, draft
 // edited since), Atlas Aerostructures (v3 submitted, awaiting review) and Borealis Packaging (no

@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { freshDemoData, signIn } from "./helpers";
+
+test.beforeAll(freshDemoData);
 
 // Demo data (prisma/seed/relationships.ts): Marco owns Lighthouse Medical Devices (no map yet,
 // mentor Helen) and Atlas Aerostructures (the large map: 150 people, 1000 relationships, team of

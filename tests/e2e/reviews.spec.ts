@@ -1,7 +1,9 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { seriousViolations } from "./a11y";
 import { addDays, localToday } from "../../lib/days";
-import { signIn, type DemoKey } from "./helpers";
+import { freshDemoData, signIn, type DemoKey } from "./helpers";
+
+test.beforeAll(freshDemoData);
 
 // The mentor review loop with two people in two browsers: Marco (account manager) and Helen
 // (mentor). Each test makes its own account so that it does not depend on the demo plans.

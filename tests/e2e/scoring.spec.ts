@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { freshDemoData, signIn } from "./helpers";
+
+test.beforeAll(freshDemoData);
 
 // The whole selection path on the demo data (prisma/seed/scoring.ts): an account manager scores
 // an account and sees why it lands in its tier; a senior manager tries a what-if and applies it;

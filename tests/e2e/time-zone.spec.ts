@@ -1,7 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { freshDemoData, signIn } from "./helpers";
 import { demoIds, open } from "./a11y";
 import { PAGES } from "./pages";
+
+test.beforeAll(freshDemoData);
 
 // A person whose browser is in another time zone than the server: eleven hours behind UTC (or
 // fourteen ahead, when the server itself runs eleven behind), so that the hours always differ and
