@@ -16,18 +16,34 @@ export function OverridePanel({ card, onChange }: { card: TScorecardJson; onChan
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [conflict, setConflict] = useState<string | null>(null);
   const url = `/api/accounts/${card.accountId}/tier-override`;
+
+  /**
+   * Someone else decided meanwhile (409): their decision replaces the one shown, and what was
+   * chosen and written here stays in the form, to be sent again once they have read it.
+   */
+  function conflicted(err: unknown): boolean {
+    if (!(err instanceof ApiError && err.status === 409 && err.current)) return false;
+    const current = err.current as TScorecardJson;
+    onChange({ ...current, permissions: card.permissions });
+    const now = current.override ? `${current.override.by?.name ?? "Someone"} set it to ${current.override.tier.name}` : "it was removed";
+    setConflict(`Someone else changed the override after you opened this page: ${now}. Read their reason, then decide again.`);
+    return true;
+  }
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
     setBusy(true);
     setErrors({});
+    setConflict(null);
     try {
-      const next = await api<TScorecardJson>(url, { method: "PUT", body: { tierId, reason } });
+      const next = await api<TScorecardJson>(url, { method: "PUT", body: { tierId, reason, expectedOverrideAt: card.override?.at ?? null } });
       onChange(next);
       setReason("");
       toast.success(`Tier overridden to ${next.override?.tier.name}`);
     } catch (err) {
+      if (conflicted(err)) return;
       if (err instanceof ApiError && err.status === 422) setErrors(err.fields);
       toast.error(err instanceof Error ? err.message : "Could not save the override");
     } finally {
@@ -39,12 +55,14 @@ export function OverridePanel({ card, onChange }: { card: TScorecardJson; onChan
     const ok = await confirmAction({ title: "Remove the override?", body: `${card.accountName} goes back to ${card.computedTier?.name ?? "the tier its score gives"}.`, confirmLabel: "Remove override", tone: "danger" });
     if (!ok) return;
     setBusy(true);
+    setConflict(null);
     try {
-      const next = await api<TScorecardJson>(url, { method: "DELETE" });
+      const next = await api<TScorecardJson>(`${url}?expectedOverrideAt=${encodeURIComponent(card.override?.at ?? "")}`, { method: "DELETE" });
       onChange(next);
       setTierId("");
       toast.success("Override removed");
     } catch (err) {
+      if (conflicted(err)) return;
       toast.error(err instanceof Error ? err.message : "Could not remove the override");
     } finally {
       setBusy(false);
@@ -56,6 +74,11 @@ export function OverridePanel({ card, onChange }: { card: TScorecardJson; onChan
       <CardHeader title="Override the tier" description="For a reason the score cannot see. The reason is shown wherever the tier is." />
       <CardBody>
         <form onSubmit={save} className="space-y-3" noValidate>
+          {conflict && (
+            <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              {conflict}
+            </p>
+          )}
           <Field label="Serve this account as" htmlFor="override-tier" error={errors.tierId}>
             <Select id="override-tier" value={tierId} onChange={(e) => setTierId(e.target.value)} required aria-invalid={Boolean(errors.tierId)}>
               <option value="">Choose a tier…</option>

@@ -203,8 +203,14 @@ export type TScorecardUpdateInput = z.input<typeof ZScorecardUpdate>;
 
 // ---------------------------------------------------------------- tier override
 
+/** The override the client last saw, by its time (`override.at`), or null for none. */
+export const ZExpectedOverrideAt = z.iso
+  .datetime({ offset: true, error: "Send the time of the override you saw (override.at), or null if there was none" })
+  .nullable();
+
 export const ZTierOverride = z.object({
   tierId: id,
+  expectedOverrideAt: ZExpectedOverrideAt,
   reason: z
     .string({ error: "Write the reason for the override" })
     .trim()

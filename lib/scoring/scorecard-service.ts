@@ -203,6 +203,9 @@ export async function updateScorecard(opts: { user: SessionUser; accountId: stri
   });
 }
 
+const OVERRIDE_CHANGED = "Someone else changed this account's tier override meanwhile. Their decision is shown; check it before you decide again.";
+const expectedAt = (iso: string | null) => (iso === null ? null : new Date(iso));
+
 export async function setTierOverride(opts: { user: SessionUser; accountId: string; input: TTierOverride }) {
   const { user, accountId, input } = opts;
   await authorizeAccount({ user, accountId, action: "tier:override" });
@@ -212,11 +215,13 @@ export async function setTierOverride(opts: { user: SessionUser; accountId: stri
     const tier = await tx.tier.findUnique({ where: { id: input.tierId }, select: { id: true, name: true } });
     if (!tier) throw new ValidationError({ tierId: "Unknown tier" });
     const before = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { overrideTierId: true, overrideReason: true, computedTierId: true } });
-    await tx.account.update({
-      where: { id: accountId },
+    // Only over the override this person saw: the row is changed only while its override time is
+    // still the one they sent, so of two people deciding at once, the second gets a 409.
+    const updated = await tx.account.updateMany({
+      where: { id: accountId, overrideAt: expectedAt(input.expectedOverrideAt) },
       data: { overrideTierId: tier.id, overrideReason: input.reason, overrideById: user.id, overrideAt: new Date() },
-      select: { id: true },
     });
+    if (updated.count === 0) throw new ConflictError(OVERRIDE_CHANGED, await buildScorecard(tx, accountId));
     // The decision itself is part of the history, even when the served tier happens not to change.
     await refreshAccountScore(tx, accountId, "override", true);
     await recordAudit(tx, {
@@ -232,19 +237,20 @@ export async function setTierOverride(opts: { user: SessionUser; accountId: stri
   });
 }
 
-export async function removeTierOverride(opts: { user: SessionUser; accountId: string }) {
+export async function removeTierOverride(opts: { user: SessionUser; accountId: string; expectedOverrideAt: string | null }) {
   const { user, accountId } = opts;
   await authorizeAccount({ user, accountId, action: "tier:override" });
   await ensureSelectionModel();
   return prisma.$transaction(async (tx) => {
     await lockModel(tx);
     const before = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { overrideTierId: true, overrideReason: true, computedTierId: true } });
+    // Already gone (someone else removed it): what this person asked for is true, nothing to undo.
     if (!before.overrideTierId) return buildScorecard(tx, accountId);
-    await tx.account.update({
-      where: { id: accountId },
+    const updated = await tx.account.updateMany({
+      where: { id: accountId, overrideAt: expectedAt(opts.expectedOverrideAt) },
       data: { overrideTierId: null, overrideReason: null, overrideById: null, overrideAt: null },
-      select: { id: true },
     });
+    if (updated.count === 0) throw new ConflictError(OVERRIDE_CHANGED, await buildScorecard(tx, accountId));
     await refreshAccountScore(tx, accountId, "override", true);
     await recordAudit(tx, { actorId: user.id, action: "tier.override.remove", entityType: "Account", entityId: accountId, accountId, before, after: { overrideTierId: null } });
     return buildScorecard(tx, accountId);

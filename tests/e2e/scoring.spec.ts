@@ -244,3 +244,45 @@ test("removing a tier or a criterion from the selection model asks first, and Ca
   expect(asked).toBe("beforeunload");
   await expect(tiers).toHaveCount(count);
 });
+
+test("two people override one tier at once: the second sees the first's decision, keeps what they wrote, and decides again", async ({ browser }) => {
+  const sofia = await (await browser.newContext()).newPage();
+  const alex = await (await browser.newContext()).newPage();
+  await signIn(sofia, "senior");
+  const account = await marcosAccount(sofia);
+  await sofia.goto(`/accounts/${account.id}/scorecard`);
+  await signIn(alex, "admin", `/accounts/${account.id}/scorecard`);
+  await expect(alex.getByRole("heading", { name: "Override the tier" })).toBeVisible();
+
+  // Sofia decides first; Alex's page still shows the account as it was when he opened it.
+  await sofia.getByLabel("Serve this account as").selectOption({ label: "Gold" });
+  await sofia.getByLabel("Reason").fill("Reference customer for the whole region.");
+  await sofia.getByRole("button", { name: /Override tier|Change override/ }).click();
+  await expect(sofia.getByTestId("override-note")).toContainText("Overridden to Gold by Sofia Lindqvist");
+
+  await alex.getByLabel("Serve this account as").selectOption({ label: "Bronze" });
+  await alex.getByLabel("Reason").fill("Budget freeze until the merger closes.");
+  await alex.getByRole("button", { name: /Override tier|Change override/ }).click();
+  await expect(alex.getByRole("alert").filter({ hasText: "Someone else changed the override" })).toContainText("Sofia Lindqvist set it to Gold");
+  // Her decision is on his page now; his choice and reason are still in the form.
+  await expect(alex.getByTestId("override-note")).toContainText("Overridden to Gold by Sofia Lindqvist");
+  await expect(alex.getByTestId("override-note")).toContainText("Reference customer for the whole region.");
+  await expect(alex.getByLabel("Reason")).toHaveValue("Budget freeze until the merger closes.");
+  await shot(alex, "scorecard-override-conflict");
+  await expect(alex.getByLabel("Serve this account as")).toHaveValue(await alex.getByLabel("Serve this account as").locator("option", { hasText: "Bronze" }).getAttribute("value") ?? "");
+
+  // Having read it, he decides again, and this time his decision stands.
+  await alex.getByRole("button", { name: "Change override" }).click();
+  await expect(alex.getByTestId("override-note")).toContainText("Overridden to Bronze by Alex Morgan");
+  await expect(alex.getByRole("alert").filter({ hasText: "Someone else changed the override" })).toHaveCount(0);
+
+  // Sofia's page is now the stale one: removing "her" override would remove his, so it is refused.
+  await sofia.getByRole("button", { name: "Remove override" }).click();
+  await sofia.getByRole("alertdialog", { name: "Remove the override?" }).getByRole("button", { name: "Remove override" }).click();
+  await expect(sofia.getByRole("alert").filter({ hasText: "Someone else changed the override" })).toContainText("Alex Morgan set it to Bronze");
+  await expect(sofia.getByTestId("override-note")).toContainText("Overridden to Bronze by Alex Morgan");
+  await sofia.reload();
+  await expect(sofia.getByTestId("override-note")).toContainText("Overridden to Bronze by Alex Morgan");
+  await sofia.context().close();
+  await alex.context().close();
+});

@@ -198,21 +198,27 @@ describe("tier override", () => {
     const m = await getModel();
     const gold = tierNamed(m, "Gold");
     const put = (user: TestUser, body: unknown) => call(overrideRoute.PUT, { user, method: "PUT", params: { id: w.account.id }, body });
-    expect((await put(w.owner, { tierId: gold.id, reason: "Strategic partner" })).status).toBe(403);
-    expect((await put(w.mentor, { tierId: gold.id, reason: "Strategic partner" })).status).toBe(403);
-    expect((await put(w.outsider, { tierId: gold.id, reason: "Strategic partner" })).status).toBe(404);
-    const noReason = await put(w.senior, { tierId: gold.id, reason: "ok" });
+    const fresh = { expectedOverrideAt: null };
+    expect((await put(w.owner, { tierId: gold.id, reason: "Strategic partner", ...fresh })).status).toBe(403);
+    expect((await put(w.mentor, { tierId: gold.id, reason: "Strategic partner", ...fresh })).status).toBe(403);
+    expect((await put(w.outsider, { tierId: gold.id, reason: "Strategic partner", ...fresh })).status).toBe(404);
+    const noReason = await put(w.senior, { tierId: gold.id, reason: "ok", ...fresh });
     expect(noReason.status).toBe(422);
     expect(noReason.body.fields).toHaveProperty("reason");
-    const badTier = await put(w.senior, { tierId: "nope", reason: "Strategic partner" });
+    const badTier = await put(w.senior, { tierId: "nope", reason: "Strategic partner", ...fresh });
     expect(badTier.status).toBe(422);
     expect(badTier.body.fields).toHaveProperty("tierId");
+    // Which override the caller saw must be said (null for none): without it nothing is written.
+    const unsaid = await put(w.senior, { tierId: gold.id, reason: "Strategic partner" });
+    expect(unsaid.status).toBe(422);
+    expect(unsaid.body.fields.expectedOverrideAt).toMatch(/override you saw/);
+    expect((await fixtures.testDb().account.findUniqueOrThrow({ where: { id: w.account.id }, select: { overrideTierId: true } })).overrideTierId).toBeNull();
   });
 
   it("is kept across re-scoring, shown with its reason, and removed only on purpose", async () => {
     const m = await getModel();
     const silver = tierNamed(m, "Silver");
-    const set = await call(overrideRoute.PUT, { user: w.senior, method: "PUT", params: { id: w.account.id }, body: { tierId: silver.id, reason: "Launch partner for the 2027 platform" } });
+    const set = await call(overrideRoute.PUT, { user: w.senior, method: "PUT", params: { id: w.account.id }, body: { tierId: silver.id, reason: "Launch partner for the 2027 platform", expectedOverrideAt: null } });
     expect(set.status).toBe(200);
     expect(set.body.tier.name).toBe("Silver");
     expect(set.body.override).toMatchObject({ reason: "Launch partner for the 2027 platform", tier: { name: "Silver" }, by: { id: w.senior.id } });
@@ -227,7 +233,7 @@ describe("tier override", () => {
     expect(rescored.body).toMatchObject({ score: 100, computedTier: { name: "Gold" }, tier: { name: "Silver" }, override: { tier: { name: "Silver" } } });
     expect((await fixtures.testDb().account.findUniqueOrThrow({ where: { id: w.account.id }, select: { overrideTierId: true } })).overrideTierId).toBe(silver.id);
 
-    const removed = await call(overrideRoute.DELETE, { user: w.admin, method: "DELETE", params: { id: w.account.id } });
+    const removed = await call(overrideRoute.DELETE, { user: w.admin, method: "DELETE", params: { id: w.account.id }, url: `/api/x?expectedOverrideAt=${set.body.override.at}` });
     expect(removed.status).toBe(200);
     expect(removed.body).toMatchObject({ override: null, tier: { name: "Gold" } });
     const db = fixtures.testDb();
@@ -242,6 +248,41 @@ describe("tier override", () => {
       "score:Silver",
       "override:Gold",
     ]);
+  });
+
+  it("decided by two people at the same moment: one wins, the other gets 409 with the winner's decision", async () => {
+    const m = await getModel();
+    const [silver, bronze] = [tierNamed(m, "Silver"), tierNamed(m, "Bronze")];
+    const other = await fixtures.makeWorld();
+    const db = fixtures.testDb();
+    const audits = () => db.auditEvent.count({ where: { accountId: other.account.id, action: { startsWith: "tier.override" } } });
+    const put = (user: TestUser, body: unknown) => call(overrideRoute.PUT, { user, method: "PUT", params: { id: other.account.id }, body });
+    // Both opened the page when there was no override, and both decide at once.
+    const [a, b] = await Promise.all([
+      put(other.senior, { tierId: silver.id, reason: "Reference customer for the region", expectedOverrideAt: null }),
+      put(other.admin, { tierId: bronze.id, reason: "Budget freeze until the merger closes", expectedOverrideAt: null }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const [won, lost] = a.status === 200 ? [a, b] : [b, a];
+    expect(lost.body.error).toMatch(/changed this account's tier override meanwhile/);
+    expect(lost.body.current.override).toMatchObject({ tier: { name: won.body.override.tier.name }, reason: won.body.override.reason, at: won.body.override.at });
+    const stored = await db.account.findUniqueOrThrow({ where: { id: other.account.id }, select: { overrideTierId: true, overrideReason: true } });
+    expect(stored).toEqual({ overrideTierId: won.body.override.tier.id, overrideReason: won.body.override.reason });
+    expect(await audits()).toBe(1);
+
+    // A stale removal (made before the winner decided) removes nothing; one that names it does.
+    const staleRemove = await call(overrideRoute.DELETE, { user: other.senior, method: "DELETE", params: { id: other.account.id }, url: "/api/x?expectedOverrideAt=2025-01-01T00:00:00.000Z" });
+    expect(staleRemove.status).toBe(409);
+    expect(staleRemove.body.current.override.tier.id).toBe(won.body.override.tier.id);
+    const unnamed = await call(overrideRoute.DELETE, { user: other.senior, method: "DELETE", params: { id: other.account.id } });
+    expect(unnamed.status).toBe(422);
+    expect(unnamed.body.fields).toHaveProperty("expectedOverrideAt");
+    expect((await db.account.findUniqueOrThrow({ where: { id: other.account.id }, select: { overrideTierId: true } })).overrideTierId).toBe(won.body.override.tier.id);
+    expect(await audits()).toBe(1);
+    const removed = await call(overrideRoute.DELETE, { user: other.senior, method: "DELETE", params: { id: other.account.id }, url: `/api/x?expectedOverrideAt=${won.body.override.at}` });
+    expect(removed.status).toBe(200);
+    expect(removed.body.override).toBeNull();
+    expect(await audits()).toBe(2);
   });
 });
 
@@ -278,7 +319,7 @@ describe("PUT /api/selection-model", () => {
 
     const other = await fixtures.makeWorld();
     const bronze = tierNamed(m, "Bronze");
-    await call(overrideRoute.PUT, { user: w.senior, method: "PUT", params: { id: other.account.id }, body: { tierId: bronze.id, reason: "Pilot customer this year" } });
+    await call(overrideRoute.PUT, { user: w.senior, method: "PUT", params: { id: other.account.id }, body: { tierId: bronze.id, reason: "Pilot customer this year", expectedOverrideAt: null } });
     const dropBronze = draftOf(m);
     dropBronze.tiers = dropBronze.tiers.filter((t) => t.name !== "Bronze").map((t) => ({ ...t, rank: t.rank > 3 ? 3 : t.rank }));
     const res2 = await putModel(w.senior, dropBronze);
@@ -347,7 +388,7 @@ describe("what-if and applying a model", () => {
     const db = fixtures.testDb();
     const other = await fixtures.makeWorld();
     const silver = tierNamed(m, "Silver");
-    await call(overrideRoute.PUT, { user: w.senior, method: "PUT", params: { id: other.account.id }, body: { tierId: silver.id, reason: "Board-level relationship" } });
+    await call(overrideRoute.PUT, { user: w.senior, method: "PUT", params: { id: other.account.id }, body: { tierId: silver.id, reason: "Board-level relationship", expectedOverrideAt: null } });
     const accounts = await db.account.count();
     const snapsBefore = await db.scoreSnapshot.count({ where: { cause: "model" } });
 
@@ -439,7 +480,7 @@ describe("accounts list by tier", () => {
 
     // The senior manager lifts the weakest account to the top tier: the list follows the decision.
     const top = [...m.tiers].sort((a, b) => a.rank - b.rank)[0];
-    const set = await call(overrideRoute.PUT, { user: w.senior, method: "PUT", params: { id: ids[0] }, body: { tierId: top.id, reason: "Strategic bet on their 2028 programme" } });
+    const set = await call(overrideRoute.PUT, { user: w.senior, method: "PUT", params: { id: ids[0] }, body: { tierId: top.id, reason: "Strategic bet on their 2028 programme", expectedOverrideAt: null } });
     expect(set.status).toBe(200);
     expect((await list("asc")).slice(0, 2).sort()).toEqual(["0", "1"]);
     expect((await list("asc")).slice(2)).toEqual(["2", "3"]);
@@ -459,7 +500,7 @@ describe("accounts list by tier", () => {
     expect(order.slice(1)).toEqual(["0", "2", "3"]);
 
     // Removing the override puts the weakest account back where its score puts it.
-    expect((await call(overrideRoute.DELETE, { user: w.senior, method: "DELETE", params: { id: ids[0] } })).status).toBe(200);
+    expect((await call(overrideRoute.DELETE, { user: w.senior, method: "DELETE", params: { id: ids[0] }, url: `/api/x?expectedOverrideAt=${set.body.override.at}` })).status).toBe(200);
     expect(await list("asc")).toEqual(["1", "2", "0", "3"]);
     expect(await drifted()).toBe(0);
     expect((await call(accountsRoute.GET, { user: owner, url: "/api/accounts?sort=rank" })).status).toBe(422);

@@ -65,8 +65,8 @@ export const MATRIX: Record<string, Spec> = {
   "GET /api/accounts/[id]/scorecard": { scope: "account", action: "account:read" },
   "GET /api/accounts/[id]/scorecard/history": { scope: "account", action: "account:read" },
   "PUT /api/accounts/[id]/scorecard": { scope: "account", action: "scorecard:edit", body: () => ({ scores: [], version: 1 }) },
-  "PUT /api/accounts/[id]/tier-override": { scope: "account", action: "tier:override", body: () => ({ tierId: "no-such-tier", reason: "Strategic partner for the region" }) },
-  "DELETE /api/accounts/[id]/tier-override": { scope: "account", action: "tier:override" },
+  "PUT /api/accounts/[id]/tier-override": { scope: "account", action: "tier:override", body: () => ({ tierId: "no-such-tier", reason: "Strategic partner for the region", expectedOverrideAt: null }) },
+  "DELETE /api/accounts/[id]/tier-override": { scope: "account", action: "tier:override", query: () => "expectedOverrideAt=2026-01-01T00:00:00.000Z" },
 
   // Dashboards (issue 7): everyone, scoped to what they may see.
   "GET /api/dashboard": { scope: "global", roles: ALL },
