@@ -190,16 +190,24 @@ export function StagePanel({ accountId, stage, history, canChange }: { accountId
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
   async function change(e: React.FormEvent) {
     e.preventDefault();
     setBusy(true);
     setError(null);
+    setConflict(null);
     try {
-      await api(`/api/accounts/${accountId}/plan/stage`, { body: { stage: next, note } });
+      await api(`/api/accounts/${accountId}/plan/stage`, { body: { stage: next, fromStage: stage, note } });
       toast.success(`Stage changed to ${STAGE_LABELS[next]}`);
       setNote("");
       router.refresh();
     } catch (err) {
+      if (err instanceof ApiError && err.status === 409) {
+        // Someone moved the account meanwhile: show where it is now; the choice and note stay here.
+        setConflict(`${err.message} Choose again if it should still move.`);
+        router.refresh();
+        return;
+      }
       setError(err instanceof ApiError ? (Object.values(err.fields)[0] ?? err.message) : "Could not change the stage");
     } finally {
       setBusy(false);
@@ -221,6 +229,11 @@ export function StagePanel({ accountId, stage, history, canChange }: { accountId
         </ol>
         {canChange && (
           <form onSubmit={change} className="space-y-2">
+            {conflict && (
+              <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                {conflict}
+              </p>
+            )}
             <Field label="Move to" htmlFor="stage-next">
               <Select id="stage-next" value={next} onChange={(e) => setNext(e.target.value as TStage)}>
                 {STAGES.map((s) => (

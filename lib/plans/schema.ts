@@ -345,6 +345,8 @@ export type TCommitmentInput = z.output<typeof ZCommitmentInput>;
 
 export const ZStageChange = z.object({
   stage: z.enum(STAGES, { error: "Choose a lifecycle stage" }),
+  /** The stage the person saw: if the account has moved since, 409 and nothing changes. */
+  fromStage: z.enum(STAGES, { error: "Send the stage you are moving the account from" }),
   note: z
     .string()
     .trim()

@@ -1,13 +1,13 @@
 import "server-only";
 // Keeping the plan current: short-term actions, traffic lights (append-only), targets and
 // actuals per year, and the account's lifecycle stage.
-import { prisma, type Prisma } from "@/lib/db";
+import { prisma, type Prisma, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { authorizeAccount, visibleAccountsWhere, type AccountAccess } from "@/lib/accounts/access";
 import { actionSelect, financialYearSelect, toActionView, toFinancialYearView, toLightView, toStageChangeView } from "./mappers";
-import { readPlanContent, type TActionInput, type TActionPatch, type TFinancialYearInput, type TStageChange, type TTrafficLightInput } from "./schema";
+import { readPlanContent, STAGE_LABELS, type TActionInput, type TActionPatch, type TFinancialYearInput, type TStage, type TStageChange, type TTrafficLightInput } from "./schema";
 import type { TActionView, TFinancialYearView, TLightView, TMyActionView, TStageChangeView } from "./view";
 
 const toDay = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -161,15 +161,34 @@ export async function updateFinancialYear(opts: { user: SessionUser; accountId: 
 
 // ---------------------------------------------------------------- lifecycle stage
 
+/** 409 for a move from a stage the account has left: with the stage it is in, and who moved it there. */
+async function stageMovedMeanwhile(tx: Tx, accountId: string, stage: TStage) {
+  const last = await tx.stageChange.findFirst({
+    where: { accountId },
+    orderBy: [{ changedAt: "desc" }, { id: "desc" }],
+    select: { toStage: true, changedAt: true, changedById: true },
+  });
+  const changedBy = last?.changedById ? await tx.user.findUnique({ where: { id: last.changedById }, select: { id: true, name: true } }) : null;
+  const by = last?.toStage === stage && changedBy ? `${changedBy.name} moved it there` : "It was moved";
+  return new ConflictError(`The account is in ${STAGE_LABELS[stage]} now: ${by} after you opened this page.`, {
+    stage,
+    lastChange: last ? { toStage: last.toStage, changedAt: last.changedAt, changedBy } : null,
+  });
+}
+
 /** Moves the account to another lifecycle stage, keeping who, when and why in the stage history. */
 export async function changeAccountStage(opts: { user: SessionUser; accountId: string; input: TStageChange }): Promise<TStageChangeView> {
   const { user, accountId, input } = opts;
   await authorizeAccount({ user, accountId, action: "account:edit" });
   return prisma.$transaction(async (tx) => {
     const before = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { stage: true, version: true } });
+    if (before.stage !== input.fromStage) throw await stageMovedMeanwhile(tx, accountId, before.stage);
     if (before.stage === input.stage) throw new ValidationError({ stage: "The account is already in this stage" }, "The account is already in this stage");
     const r = await tx.account.updateMany({ where: { id: accountId, stage: before.stage, version: before.version }, data: { stage: input.stage, version: { increment: 1 } } });
-    if (r.count === 0) throw new ConflictError("Someone else changed the account a moment ago; reload and try again");
+    if (r.count === 0) {
+      const now = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { stage: true } });
+      throw now.stage === before.stage ? new ConflictError("Someone else changed the account a moment ago; reload and try again") : await stageMovedMeanwhile(tx, accountId, now.stage);
+    }
     const change = await tx.stageChange.create({ data: { accountId, fromStage: before.stage, toStage: input.stage, note: input.note, changedById: user.id } });
     await recordAudit(tx, { actorId: user.id, action: "account.stage", entityType: "Account", entityId: accountId, accountId, before: { stage: before.stage }, after: { stage: input.stage, note: input.note } });
     return toStageChangeView(change, new Map([[user.id, { id: user.id, name: user.name }]]));

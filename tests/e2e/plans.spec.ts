@@ -461,3 +461,36 @@ test("taken off the account's team while editing the draft: the page says it can
   expect(draft.draft.content.strategy).toBe("Priya's first line.");
   await Promise.all([mc.close(), pc.close()]);
 });
+
+test("the stage moved in another tab meanwhile: the move from the page as it was is refused, says where the account is, and keeps the choice", async ({ browser }) => {
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await signIn(first, "marco");
+  const id = await freshAccount(first, `Stage Race ${Date.now().toString(36)}`);
+  await first.goto(`/accounts/${id}/plan`);
+  const second = await context.newPage();
+  await second.goto(`/accounts/${id}/plan`);
+
+  // The second tab moves the account on to contract negotiation.
+  await second.getByLabel("Move to").selectOption({ label: "Contract negotiation" });
+  await second.getByLabel("Why (optional)").fill("Shortlisted by procurement");
+  await second.getByRole("button", { name: "Change stage" }).click();
+  await expect(second.getByTestId("stage-history")).toContainText("Pre-sales → Contract negotiation");
+
+  // The first tab, still showing pre-sales, tries to jump to delivery.
+  await first.getByLabel("Move to").selectOption({ label: "Implementation / delivery" });
+  await first.getByLabel("Why (optional)").fill("Kick-off booked");
+  await first.getByRole("button", { name: "Change stage" }).click();
+  const alert = first.getByRole("alert").filter({ hasText: "after you opened this page" });
+  await expect(alert).toContainText("The account is in Contract negotiation now: Marco Rossi moved it there after you opened this page.");
+  // The page now shows where the account is; the choice and the note are still there to send.
+  await expect(first.getByTestId("stage-history")).toContainText("Pre-sales → Contract negotiation");
+  await expect(first.getByRole("list", { name: "Lifecycle" })).toContainText("Contract negotiation (current)");
+  await expect(first.getByLabel("Move to")).toHaveValue("IMPLEMENTATION");
+  await expect(first.getByLabel("Why (optional)")).toHaveValue("Kick-off booked");
+  if (shots) await first.screenshot({ path: `${shots}/plan-stage-conflict.png`, fullPage: true });
+  await first.getByRole("button", { name: "Change stage" }).click();
+  await expect(first.getByTestId("stage-history")).toContainText("Contract negotiation → Implementation / delivery");
+  await expect(alert).toHaveCount(0);
+  await context.close();
+});

@@ -147,7 +147,7 @@ describe("targets and actuals", () => {
 
 describe("lifecycle stage", () => {
   it("changes the stage from the plan and keeps who, when and why", async () => {
-    const res = await call(stageRoute.POST, { user: w.owner, params: { id: w.account.id }, body: { stage: "CONTRACT_NEGOTIATION", note: "Shortlisted" } });
+    const res = await call(stageRoute.POST, { user: w.owner, params: { id: w.account.id }, body: { stage: "CONTRACT_NEGOTIATION", fromStage: "PRE_SALES", note: "Shortlisted" } });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ fromStage: "PRE_SALES", toStage: "CONTRACT_NEGOTIATION", note: "Shortlisted", changedBy: { id: w.owner.id } });
     const p = await plan();
@@ -158,9 +158,33 @@ describe("lifecycle stage", () => {
   });
 
   it("refuses moving to the stage it is in, an unknown stage, and the mentor", async () => {
-    expect((await call(stageRoute.POST, { user: w.owner, params: { id: w.account.id }, body: { stage: "CONTRACT_NEGOTIATION" } })).status).toBe(422);
-    expect((await call(stageRoute.POST, { user: w.owner, params: { id: w.account.id }, body: { stage: "DELIVERY" } })).status).toBe(422);
-    expect((await call(stageRoute.POST, { user: w.mentor, params: { id: w.account.id }, body: { stage: "REVIEW" } })).status).toBe(403);
+    const from = { fromStage: "CONTRACT_NEGOTIATION" };
+    expect((await call(stageRoute.POST, { user: w.owner, params: { id: w.account.id }, body: { stage: "CONTRACT_NEGOTIATION", ...from } })).status).toBe(422);
+    expect((await call(stageRoute.POST, { user: w.owner, params: { id: w.account.id }, body: { stage: "DELIVERY", ...from } })).status).toBe(422);
+    expect((await call(stageRoute.POST, { user: w.mentor, params: { id: w.account.id }, body: { stage: "REVIEW", ...from } })).status).toBe(403);
+    // Where the account is moving from must be said: without it nothing moves.
+    const unsaid = await call(stageRoute.POST, { user: w.owner, params: { id: w.account.id }, body: { stage: "REVIEW" } });
+    expect(unsaid.status).toBe(422);
+    expect(unsaid.body.fields).toHaveProperty("fromStage");
+    expect((await testDb().account.findUniqueOrThrow({ where: { id: w.account.id }, select: { stage: true } })).stage).toBe("CONTRACT_NEGOTIATION");
+  });
+
+  it("moved by two people at the same moment: one move happens, the other gets 409 saying where it is and who moved it", async () => {
+    const x = await makeWorld();
+    const db = testDb();
+    const move = (user: typeof x.owner, stage: string) => call(stageRoute.POST, { user, params: { id: x.account.id }, body: { stage, fromStage: "PRE_SALES", note: "" } });
+    const [a, b] = await Promise.all([move(x.owner, "CONTRACT_NEGOTIATION"), move(x.member, "IMPLEMENTATION")]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const [won, lost] = a.status === 201 ? [a, b] : [b, a];
+    const winner = won === a ? x.owner : x.member;
+    expect(lost.body.current).toMatchObject({ stage: won.body.toStage, lastChange: { toStage: won.body.toStage, changedBy: { id: winner.id, name: winner.name } } });
+    expect(lost.body.error).toContain(`${winner.name} moved it there after you opened this page`);
+    expect(await db.stageChange.count({ where: { accountId: x.account.id } })).toBe(1);
+    expect((await db.account.findUniqueOrThrow({ where: { id: x.account.id }, select: { stage: true } })).stage).toBe(won.body.toStage);
+    // A move made later from the page as it was (still showing Pre-sales) is refused the same way.
+    const late = await move(x.owner, "REVIEW");
+    expect(late.status).toBe(409);
+    expect(await db.stageChange.count({ where: { accountId: x.account.id } })).toBe(1);
   });
 });
 

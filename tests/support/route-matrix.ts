@@ -103,7 +103,7 @@ export const MATRIX: Record<string, Spec> = {
   "POST /api/accounts/[id]/plan/lights": { scope: "account", action: "plan:edit", body: () => ({ area: "delivery", color: "GREEN", reason: "On track" }) },
   "POST /api/accounts/[id]/plan/financials": { scope: "account", action: "plan:edit", body: () => ({ year: 2027, targetRevenue: 1000, targetMargin: 200 }) },
   "PATCH /api/accounts/[id]/plan/financials/[year]": { scope: "account", action: "plan:edit", body: () => ({ year: 2027, actualRevenue: 900, version: 1 }), params: () => ({ year: "2027" }) },
-  "POST /api/accounts/[id]/plan/stage": { scope: "account", action: "account:edit", body: () => ({ stage: "REVIEW", note: "" }) },
+  "POST /api/accounts/[id]/plan/stage": { scope: "account", action: "account:edit", body: () => ({ stage: "REVIEW", fromStage: "PRE_SALES", note: "" }) },
 
   // Relationship map (issue 4)
   "GET /api/accounts/[id]/relationship-map": { scope: "account", action: "account:read" },
