@@ -135,7 +135,14 @@ describe("action, light, financial year and stage inputs", () => {
   });
 
   it("takes a stage from the five lifecycle stages", () => {
-    expect(ZStageChange.parse({ stage: "IMPLEMENTATION" })).toEqual({ stage: "IMPLEMENTATION", note: "" });
-    expect(ZStageChange.safeParse({ stage: "DELIVERY" }).success).toBe(false);
+    expect(ZStageChange.parse({ stage: "IMPLEMENTATION", fromStage: "PRE_SALES" })).toEqual({ stage: "IMPLEMENTATION", fromStage: "PRE_SALES", note: "" });
+    expect(ZStageChange.safeParse({ stage: "DELIVERY", fromStage: "PRE_SALES" }).success).toBe(false);
+  });
+
+  it("needs the stage the account moves from, so a move from an out-of-date page can be refused", () => {
+    const missing = ZStageChange.safeParse({ stage: "IMPLEMENTATION" });
+    expect(missing.success).toBe(false);
+    expect(missing.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["fromStage", "Send the stage you are moving the account from"]]);
+    expect(ZStageChange.safeParse({ stage: "IMPLEMENTATION", fromStage: "DELIVERY" }).success).toBe(false);
   });
 });

@@ -107,7 +107,17 @@ describe("ZScorecardUpdate", () => {
 
 describe("ZTierOverride", () => {
   it("needs a written reason", () => {
-    expect(ZTierOverride.safeParse({ tierId: "gold", reason: "  ok  " }).success).toBe(false);
-    expect(ZTierOverride.parse({ tierId: "gold", reason: "Strategic partner for 2027 launch" }).reason).toContain("Strategic");
+    expect(ZTierOverride.safeParse({ tierId: "gold", reason: "  ok  ", expectedOverrideAt: null }).success).toBe(false);
+    expect(ZTierOverride.parse({ tierId: "gold", reason: "Strategic partner for 2027 launch", expectedOverrideAt: null }).reason).toContain("Strategic");
+  });
+
+  it("needs the override the person saw: its time, or null for none", () => {
+    const body = { tierId: "gold", reason: "Strategic partner for 2027 launch" };
+    expect(ZTierOverride.parse({ ...body, expectedOverrideAt: "2026-11-30T09:15:00.123Z" }).expectedOverrideAt).toBe("2026-11-30T09:15:00.123Z");
+    for (const bad of [undefined, "", "yesterday", 1764494100000]) {
+      const r = ZTierOverride.safeParse({ ...body, expectedOverrideAt: bad });
+      expect(r.success, String(bad)).toBe(false);
+      expect(r.error?.issues.map((i) => i.path.join("."))).toEqual(["expectedOverrideAt"]);
+    }
   });
 });
