@@ -10,6 +10,7 @@ import { ValidationError } from "@/lib/errors";
 import { visibleAccountsSql } from "@/lib/accounts/access";
 import { createAgreedActions } from "@/lib/plans/service";
 import { addDays, localToday } from "@/lib/days";
+import { formatDay } from "@/lib/format";
 import { authorizeAccountReviews } from "./access";
 import { accountBriefFromJson, accountBriefJson, accountBriefSelect, firstApprovalSelect, firstApprovedAt, firstApprovedAtSql, scheduleOf, toAccountBrief, type TAccountBriefJson } from "./context";
 import { DEFAULT_REVIEW_EVERY_MONTHS, describeUrgency, DUE_SOON_DAYS, type TPeriodicState } from "./model";
@@ -102,7 +103,7 @@ export async function recordPeriodicReview(opts: { user: SessionUser; accountId:
       accountId,
       field: "nextSteps",
       source: `periodic review ${input.heldOn}`,
-      actions: input.nextSteps.map((s) => ({ title: s.title, ownerId: s.ownerId, dueDate: s.dueDate, notes: `Agreed at the periodic plan review on ${input.heldOn}.` })),
+      actions: input.nextSteps.map((s) => ({ title: s.title, ownerId: s.ownerId, dueDate: s.dueDate, notes: `Agreed at the periodic plan review on ${formatDay(input.heldOn)}.` })),
     });
     await recordAudit(tx, {
       actorId: user.id,

@@ -5,6 +5,7 @@
 import type { SeedContext } from "../seed";
 import type { PeriodicReview } from "../../lib/generated/prisma/client";
 import { toStoredBody } from "../../lib/reviews/rich-text";
+import { formatDay } from "../../lib/format";
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
@@ -222,7 +223,7 @@ async function seedPeriodicReviews(ctx: Ctx) {
       });
       for (const [i, title] of steps.entries()) {
         const due = new Date(d.getTime() + (21 + 7 * i) * DAY);
-        actions.push({ accountId: a.id, title, ownerId: a.teamUserIds[(i + k) % a.teamUserIds.length], dueDate: dayOnly(due), status: due < new Date() && k > 0 ? "DONE" : "OPEN", notes: `Agreed at the periodic plan review on ${d.toISOString().slice(0, 10)}.`, createdAt: d });
+        actions.push({ accountId: a.id, title, ownerId: a.teamUserIds[(i + k) % a.teamUserIds.length], dueDate: dayOnly(due), status: due < new Date() && k > 0 ? "DONE" : "OPEN", notes: `Agreed at the periodic plan review on ${formatDay(d.toISOString().slice(0, 10))}.`, createdAt: d });
       }
     }
     await prisma.account.update({ where: { id: a.id }, data: { lastPeriodicReviewAt: held[0] } });

@@ -272,6 +272,10 @@ describe("periodic reviews", () => {
     expect(res.body).toMatchObject({ heldOn: localToday(), outcome: "adjust", nextSteps: ["Re-forecast the Kemi rollout"], mentor: { id: w.mentor.id } });
     const action = await testDb().action.findUniqueOrThrow({ where: { id: res.body.actionIds[0] } });
     expect(action).toMatchObject({ accountId: w.account.id, ownerId: w.member.id, status: "OPEN", title: "Re-forecast the Kemi rollout" });
+    // The note says the meeting's day as every other date reads ("5 Mar 2026"), not "2026-03-05".
+    const [y, m, d] = localToday().split("-").map(Number);
+    const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"][m - 1];
+    expect(action.notes).toBe(`Agreed at the periodic plan review on ${d} ${month} ${y}.`);
     const after = (await call(periodicRoute.GET, { user: w.owner, params: { id: w.account.id } })).body;
     expect(after.schedule).toMatchObject({ lastReviewedOn: localToday(), state: "scheduled" });
     expect(after.history).toHaveLength(1);
