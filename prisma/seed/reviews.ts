@@ -147,7 +147,7 @@ async function seedProposals(ctx: Ctx) {
       if (!a?.mentorId) continue;
       const decisionDate = story.decisionInDays === null ? null : dayOnly(daysAgo(-story.decisionInDays));
       const body = toStoredBody(PROPOSAL_BODY, "markdown");
-      const fields = { title: story.title, kind: story.kind, summary: `What ${a.name} gets, and why they should say yes before ${decisionDate ? decisionDate.toISOString().slice(0, 10) : "the budget round"}.`, value: story.value || null, decisionDate, body, link: null };
+      const fields = { title: story.title, kind: story.kind, summary: `What ${a.name} gets, and why they should say yes before ${decisionDate ? formatDay(decisionDate.toISOString().slice(0, 10)) : "the budget round"}.`, value: story.value || null, decisionDate, body, link: null };
       const snapshot = (f: typeof fields) => ({ ...f, decisionDate: f.decisionDate?.toISOString().slice(0, 10) ?? null });
       const askedAt = daysAgo(story.askedDaysAgo ?? 1);
       const p = await prisma.proposal.create({ data: { accountId: a.id, authorId: a.ownerId, ...fields, createdAt: daysAgo((story.askedDaysAgo ?? 1) + 2) } });
