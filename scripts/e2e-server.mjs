@@ -26,8 +26,9 @@ async function admin(sql) {
 }
 
 // Databases of earlier runs that were killed before they could clean up (the name carries the
-// start time, and so does its template's): drop those older than two hours. A name set by hand (E2E_DATABASE_NAME) whose
-// suffix is no such time, "keystone_e2e_x1" say, belongs to whoever set it and is left alone.
+// start time, and so does its template's): drop those older than two hours. A name set by hand
+// (E2E_DATABASE_NAME) whose suffix is no such time, "keystone_e2e_x1" say, belongs to whoever set
+// it and is left alone.
 {
   const c = new pg.Client({ connectionString: dbUrl("postgres") });
   await c.connect();
@@ -41,12 +42,11 @@ async function admin(sql) {
     }
   }
 }
-await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-await admin(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
-await admin(`CREATE DATABASE "${name}"`);
 const dropBoth = async () => {
   for (const db of [name, template]) await admin(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`).catch(() => {});
 };
+await dropBoth();
+await admin(`CREATE DATABASE "${name}"`);
 const env = {
   ...process.env,
   DATABASE_URL: dbUrl(name),

@@ -25,10 +25,8 @@ export function OverridePanel({ card, onChange }: { card: TScorecardJson; onChan
    */
   function conflicted(err: unknown): boolean {
     if (!(err instanceof ApiError && err.status === 409 && err.current)) return false;
-    const current = err.current as TScorecardJson;
-    onChange({ ...current, permissions: card.permissions });
-    const now = current.override ? `${current.override.by?.name ?? "Someone"} set it to ${current.override.tier.name}` : "it was removed";
-    setConflict(`Someone else changed the override after you opened this page: ${now}. Read their reason, then decide again.`);
+    onChange({ ...(err.current as TScorecardJson), permissions: card.permissions });
+    setConflict(`${err.message} Read their reason, then decide again.`);
     return true;
   }
 

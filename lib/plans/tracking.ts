@@ -7,7 +7,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { authorizeAccount, visibleAccountsWhere, type AccountAccess } from "@/lib/accounts/access";
 import { actionSelect, financialYearSelect, toActionView, toFinancialYearView, toLightView, toStageChangeView } from "./mappers";
-import { readPlanContent, STAGE_LABELS, type TActionInput, type TActionPatch, type TFinancialYearInput, type TStage, type TStageChange, type TTrafficLightInput } from "./schema";
+import { readPlanContent, STAGE_LABELS, type TActionInput, type TActionPatch, type TFinancialYearInput, type TStageChange, type TTrafficLightInput } from "./schema";
 import type { TActionView, TFinancialYearView, TLightView, TMyActionView, TStageChangeView } from "./view";
 
 const toDay = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -162,7 +162,8 @@ export async function updateFinancialYear(opts: { user: SessionUser; accountId: 
 // ---------------------------------------------------------------- lifecycle stage
 
 /** 409 for a move from a stage the account has left: with the stage it is in, and who moved it there. */
-async function stageMovedMeanwhile(tx: Tx, accountId: string, stage: TStage) {
+async function stageMovedMeanwhile(tx: Tx, accountId: string) {
+  const { stage } = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { stage: true } });
   const last = await tx.stageChange.findFirst({
     where: { accountId },
     orderBy: [{ changedAt: "desc" }, { id: "desc" }],
@@ -181,16 +182,13 @@ export async function changeAccountStage(opts: { user: SessionUser; accountId: s
   const { user, accountId, input } = opts;
   await authorizeAccount({ user, accountId, action: "account:edit" });
   return prisma.$transaction(async (tx) => {
-    const before = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { stage: true, version: true } });
-    if (before.stage !== input.fromStage) throw await stageMovedMeanwhile(tx, accountId, before.stage);
-    if (before.stage === input.stage) throw new ValidationError({ stage: "The account is already in this stage" }, "The account is already in this stage");
-    const r = await tx.account.updateMany({ where: { id: accountId, stage: before.stage, version: before.version }, data: { stage: input.stage, version: { increment: 1 } } });
-    if (r.count === 0) {
-      const now = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { stage: true } });
-      throw now.stage === before.stage ? new ConflictError("Someone else changed the account a moment ago; reload and try again") : await stageMovedMeanwhile(tx, accountId, now.stage);
-    }
-    const change = await tx.stageChange.create({ data: { accountId, fromStage: before.stage, toStage: input.stage, note: input.note, changedById: user.id } });
-    await recordAudit(tx, { actorId: user.id, action: "account.stage", entityType: "Account", entityId: accountId, accountId, before: { stage: before.stage }, after: { stage: input.stage, note: input.note } });
+    if (input.stage === input.fromStage) throw new ValidationError({ stage: "The account is already in this stage" }, "The account is already in this stage");
+    // Only from the stage this person saw, in one UPDATE: of two moves at once, the second finds
+    // the stage changed and gets a 409, as does a move from a page opened before the last one.
+    const r = await tx.account.updateMany({ where: { id: accountId, stage: input.fromStage }, data: { stage: input.stage, version: { increment: 1 } } });
+    if (r.count === 0) throw await stageMovedMeanwhile(tx, accountId);
+    const change = await tx.stageChange.create({ data: { accountId, fromStage: input.fromStage, toStage: input.stage, note: input.note, changedById: user.id } });
+    await recordAudit(tx, { actorId: user.id, action: "account.stage", entityType: "Account", entityId: accountId, accountId, before: { stage: input.fromStage }, after: { stage: input.stage, note: input.note } });
     return toStageChangeView(change, new Map([[user.id, { id: user.id, name: user.name }]]));
   });
 }

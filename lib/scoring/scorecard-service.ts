@@ -203,8 +203,14 @@ export async function updateScorecard(opts: { user: SessionUser; accountId: stri
   });
 }
 
-const OVERRIDE_CHANGED = "Someone else changed this account's tier override meanwhile. Their decision is shown; check it before you decide again.";
 const expectedAt = (iso: string | null) => (iso === null ? null : new Date(iso));
+
+/** 409 for a decision over an override that has changed since: says who decided what, with the current scorecard. */
+async function overrideChanged(tx: Tx, accountId: string) {
+  const current = await buildScorecard(tx, accountId);
+  const now = current.override ? `${current.override.by?.name ?? "Someone"} set it to ${current.override.tier.name}` : "it was removed";
+  return new ConflictError(`Someone else changed the override after you opened this page: ${now}.`, current);
+}
 
 export async function setTierOverride(opts: { user: SessionUser; accountId: string; input: TTierOverride }) {
   const { user, accountId, input } = opts;
@@ -221,7 +227,7 @@ export async function setTierOverride(opts: { user: SessionUser; accountId: stri
       where: { id: accountId, overrideAt: expectedAt(input.expectedOverrideAt) },
       data: { overrideTierId: tier.id, overrideReason: input.reason, overrideById: user.id, overrideAt: new Date() },
     });
-    if (updated.count === 0) throw new ConflictError(OVERRIDE_CHANGED, await buildScorecard(tx, accountId));
+    if (updated.count === 0) throw await overrideChanged(tx, accountId);
     // The decision itself is part of the history, even when the served tier happens not to change.
     await refreshAccountScore(tx, accountId, "override", true);
     await recordAudit(tx, {
@@ -250,7 +256,7 @@ export async function removeTierOverride(opts: { user: SessionUser; accountId: s
       where: { id: accountId, overrideAt: expectedAt(opts.expectedOverrideAt) },
       data: { overrideTierId: null, overrideReason: null, overrideById: null, overrideAt: null },
     });
-    if (updated.count === 0) throw new ConflictError(OVERRIDE_CHANGED, await buildScorecard(tx, accountId));
+    if (updated.count === 0) throw await overrideChanged(tx, accountId);
     await refreshAccountScore(tx, accountId, "override", true);
     await recordAudit(tx, { actorId: user.id, action: "tier.override.remove", entityType: "Account", entityId: accountId, accountId, before, after: { overrideTierId: null } });
     return buildScorecard(tx, accountId);

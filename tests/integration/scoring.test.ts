@@ -264,7 +264,7 @@ describe("tier override", () => {
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const [won, lost] = a.status === 200 ? [a, b] : [b, a];
-    expect(lost.body.error).toMatch(/changed this account's tier override meanwhile/);
+    expect(lost.body.error).toBe(`Someone else changed the override after you opened this page: ${won === a ? other.senior.name : other.admin.name} set it to ${won.body.override.tier.name}.`);
     expect(lost.body.current.override).toMatchObject({ tier: { name: won.body.override.tier.name }, reason: won.body.override.reason, at: won.body.override.at });
     const stored = await db.account.findUniqueOrThrow({ where: { id: other.account.id }, select: { overrideTierId: true, overrideReason: true } });
     expect(stored).toEqual({ overrideTierId: won.body.override.tier.id, overrideReason: won.body.override.reason });
