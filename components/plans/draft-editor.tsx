@@ -169,7 +169,7 @@ export function DraftEditor({
       <div className="min-w-0">
         <div className="sticky top-0 z-10 -mx-1 mb-4 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white/95 px-4 py-2.5 shadow-sm backdrop-blur">
           <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
-            {canEdit ? <SaveIndicator state={state} savedAt={draft.savedAt} /> : <span className="text-sm text-slate-600">Read only: the account team edits the draft.</span>}
+            {canEdit ? <SaveIndicator state={state} savedAt={draft.savedAt} onRetry={() => void draft.retryNow()} /> : <span className="text-sm text-slate-600">Read only: the account team edits the draft.</span>}
             <span className="text-sm text-slate-500">
               {baseline ? (changed.size ? `${changed.size} section${changed.size > 1 ? "s" : ""} changed since version ${baseline.number}` : `Same as version ${baseline.number}`) : "Not submitted yet"}
             </span>

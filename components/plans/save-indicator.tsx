@@ -10,8 +10,9 @@ import type { TSaveState } from "./use-draft-autosave";
 /**
  * Saved / unsaved / saving, always visible, announced politely to screen readers. Signed out, it
  * offers the way back: signing in returns here, and the page restores the text kept on the device.
+ * Cut off (network or server trouble), it retries by itself and offers "Try now".
  */
-export function SaveIndicator({ state, savedAt }: { state: TSaveState; savedAt: string | null }) {
+export function SaveIndicator({ state, savedAt, onRetry }: { state: TSaveState; savedAt: string | null; onRetry?: () => void }) {
   const pathname = usePathname();
   // Re-render every 30 s so "saved 2 minutes ago" stays true.
   const [, tick] = useState(0);
@@ -46,6 +47,11 @@ export function SaveIndicator({ state, savedAt }: { state: TSaveState; savedAt: 
         {v.icon}
         <span>{v.text}</span>
       </span>
+      {state === "offline" && onRetry && (
+        <button type="button" onClick={onRetry} className="text-sm font-medium text-brand-700 underline hover:text-brand-800">
+          Try now
+        </button>
+      )}
       {state === "signedOut" && (
         <Link href={`/login?callbackUrl=${encodeURIComponent(pathname)}`} className="text-sm font-medium text-brand-700 underline hover:text-brand-800">
           Sign in again to save it

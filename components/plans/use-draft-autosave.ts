@@ -5,7 +5,8 @@
 // - the draft is saved to the server shortly after typing stops, and again on leaving a field;
 // - a save that hits someone else's newer draft (409) stops autosaving and hands both texts to
 //   the conflict panel; nothing is overwritten silently, in either direction;
-// - network or database trouble is retried with backoff while the text stays on the device;
+// - network or database trouble is retried with backoff while the text stays on the device, and at
+//   once when the browser comes back online or the person presses "Try now";
 // - a session that ended (401), or an account no longer open to this person (403, 404), stops
 //   autosaving and says so; the text stays on the device, and comes back after signing in again.
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -198,6 +199,21 @@ export function useDraftAutosave(opts: { accountId: string; server: TDraftView; 
     return () => window.removeEventListener("focus", retry);
   }, [state, save]);
 
+  /** "Try now" after network or server trouble: forget the backoff and save at once. */
+  const retryNow = useCallback(() => {
+    retryDelay.current = 2000;
+    return save();
+  }, [save]);
+
+  // Network trouble: the moment the browser is back online, save at once rather than waiting out
+  // the backoff (which may have grown to 30 s while the connection was down).
+  useEffect(() => {
+    if (state !== "offline") return;
+    const retry = () => void retryNow();
+    window.addEventListener("online", retry);
+    return () => window.removeEventListener("online", retry);
+  }, [state, retryNow]);
+
   /** Resolves a conflict: `merged` becomes the draft, saved on top of their version. */
   const resolveConflict = useCallback(
     (merged: TPlanContent) => {
@@ -220,5 +236,5 @@ export function useDraftAutosave(opts: { accountId: string; server: TDraftView; 
     return ok && canonicalPlanJson(contentRef.current) === savedJsonRef.current ? versionRef.current : null;
   }, [save]);
 
-  return { content, setContent, state, savedAt, fieldErrors, conflict, resolveConflict, save, flush, restored, dismissRestored: () => setRestored(false) };
+  return { content, setContent, state, savedAt, fieldErrors, conflict, resolveConflict, save, retryNow, flush, restored, dismissRestored: () => setRestored(false) };
 }

@@ -285,8 +285,13 @@ export async function savePlanDraft(opts: { user: SessionUser; accountId: string
       });
     });
   } catch (e) {
-    if (e instanceof ConflictError || isUniqueViolation(e)) throw new ConflictError(STALE_DRAFT, await currentDraftView(accountId));
-    throw e;
+    if (!(e instanceof ConflictError || isUniqueViolation(e))) throw e;
+    const current = await currentDraftView(accountId);
+    // The draft already says exactly this: a retry of a save whose answer was lost on the way, or
+    // the text kept on a device sent again from a page that loaded just before the first save
+    // landed. Nothing to reconcile and nothing written; the caller continues from this version.
+    if (current && samePlanContent(current.content, input.content)) return current;
+    throw new ConflictError(STALE_DRAFT, current);
   }
   const saved = await currentDraftView(accountId);
   if (!saved) throw new NotFoundError("The draft disappeared");

@@ -462,6 +462,93 @@ test("taken off the account's team while editing the draft: the page says it can
   await Promise.all([mc.close(), pc.close()]);
 });
 
+/** Counts the draft saves that did not get through (a dropped connection, or a refusal `route` made). */
+function countDraftSaves(page: Page, id: string) {
+  const seen = { failed: 0 };
+  page.on("requestfailed", (r) => {
+    if (r.method() === "PUT" && r.url().endsWith(`/api/accounts/${id}/plan/draft`)) seen.failed++;
+  });
+  return seen;
+}
+
+test("the connection drops while writing: the draft says it is retrying, keeps the text, and saves the moment the browser is online again", async ({ browser }) => {
+  const { context, page, id, strategy } = await marcosFreshDraft(browser, "Tunnel");
+  await strategy.fill("Before the tunnel.");
+  await expect(saveState(page)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  const saves = countDraftSaves(page, id);
+
+  await context.setOffline(true);
+  await strategy.fill("Before the tunnel. Written in the tunnel.");
+  await expect(saveState(page)).toHaveAttribute("data-state", "offline", { timeout: 15_000 });
+  await expect(saveState(page)).toHaveText("Not saved: retrying. Your text is kept on this device.");
+  const kept = await page.evaluate((key) => localStorage.getItem(key), `keystone:plan-draft:${id}`);
+  expect(JSON.parse(kept ?? "{}").content?.strategy).toBe("Before the tunnel. Written in the tunnel.");
+  // It retries by itself, waiting longer each time: 2 s, 4 s, then 8 s after the third failure.
+  await expect.poll(() => saves.failed, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+
+  await context.setOffline(false);
+  // Online again, it saves at once rather than waiting out the 8 s.
+  await expect(saveState(page)).toHaveAttribute("data-state", "saved", { timeout: 4_000 });
+  const saved = await (await page.request.get(`/api/accounts/${id}/plan/draft`)).json();
+  expect(saved.draft.content.strategy).toBe("Before the tunnel. Written in the tunnel.");
+  expect(await page.evaluate((key) => localStorage.getItem(key), `keystone:plan-draft:${id}`)).toBeNull();
+  await context.close();
+});
+
+test("the server cannot save for a while: \"Try now\" saves at once when it is back, from the keyboard too", async ({ browser }) => {
+  const { context, page, id, strategy } = await marcosFreshDraft(browser, "Try Now");
+  await strategy.fill("First thoughts.");
+  await expect(saveState(page)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  const saves = countDraftSaves(page, id);
+  // The database is away: every save is refused with the app's 503.
+  await page.route(`**/api/accounts/${id}/plan/draft`, (route) =>
+    route.request().method() === "PUT"
+      ? route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: "The database is unavailable. Please try again in a moment." }) })
+      : route.continue(),
+  );
+  let refused = 0;
+  page.on("response", (r) => {
+    if (r.request().method() === "PUT" && r.url().endsWith(`/api/accounts/${id}/plan/draft`) && r.status() === 503) refused++;
+  });
+  await strategy.fill("First thoughts, and second ones.");
+  await expect(saveState(page)).toHaveAttribute("data-state", "offline", { timeout: 15_000 });
+  const tryNow = page.getByRole("button", { name: "Try now" });
+  await expect(tryNow).toBeVisible();
+  await expect.poll(() => refused, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+  expect(saves.failed).toBe(0);
+
+  // It is back. The next retry would be 8 s away; the person does not wait.
+  await page.unroute(`**/api/accounts/${id}/plan/draft`);
+  await tryNow.focus();
+  await page.keyboard.press("Enter");
+  await expect(saveState(page)).toHaveAttribute("data-state", "saved", { timeout: 4_000 });
+  await expect(tryNow).toHaveCount(0);
+  const saved = await (await page.request.get(`/api/accounts/${id}/plan/draft`)).json();
+  expect(saved.draft.content.strategy).toBe("First thoughts, and second ones.");
+  await context.close();
+});
+
+test("a save whose answer is lost on the way is sent again, and is not taken for someone else's", async ({ browser }) => {
+  const { context, page, id, strategy } = await marcosFreshDraft(browser, "Lost Answer");
+  await strategy.fill("Before the drop.");
+  await expect(saveState(page)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  // The next save reaches the server, which stores it; the answer is cut off before the browser.
+  let lost = 0;
+  await page.route(`**/api/accounts/${id}/plan/draft`, async (route) => {
+    if (route.request().method() !== "PUT" || lost > 0) return route.continue();
+    lost++;
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await strategy.fill("Before the drop. After it.");
+  // The browser cannot know the save landed: it says so and sends it again, with the version it had.
+  await expect(saveState(page)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  expect(lost).toBe(1);
+  const saved = await (await page.request.get(`/api/accounts/${id}/plan/draft`)).json();
+  expect(saved.draft.content.strategy).toBe("Before the drop. After it.");
+  await context.close();
+});
+
 test("the stage moved in another tab meanwhile: the move from the page as it was is refused, says where the account is, and keeps the choice", async ({ browser }) => {
   const context = await browser.newContext();
   const first = await context.newPage();

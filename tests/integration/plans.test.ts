@@ -170,8 +170,33 @@ describe("two people editing the same draft", () => {
 
   it("answers 409 when two people both create the first draft", async () => {
     const w2 = await makeWorld();
-    const results = await Promise.all([saveDraft(w2.owner, w2.account.id, emptyPlanContent(), 0), saveDraft(w2.member, w2.account.id, emptyPlanContent(), 0)]);
+    const results = await Promise.all([
+      saveDraft(w2.owner, w2.account.id, { ...emptyPlanContent(), strategy: "Owner's first line" }, 0),
+      saveDraft(w2.member, w2.account.id, { ...emptyPlanContent(), strategy: "Member's first line" }, 0),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+  });
+
+  it("takes a save sent again after its answer was lost as done, not as a conflict with itself", async () => {
+    const w3 = await makeWorld();
+    const first = await saveDraft(w3.owner, w3.account.id, { ...emptyPlanContent(), strategy: "Written on the train" }, 0);
+    expect(first.status).toBe(200);
+    const v = first.body.version;
+    const words = { ...emptyPlanContent(), strategy: "Written on the train, then in the tunnel" };
+    // The save reaches the database, but its answer never reaches the browser, which sends it again.
+    expect((await saveDraft(w3.owner, w3.account.id, words, v)).status).toBe(200);
+    const audits = await testDb().auditEvent.count({ where: { accountId: w3.account.id, action: "plan.draft.save" } });
+    const again = await saveDraft(w3.owner, w3.account.id, words, v);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ version: v + 1, content: { strategy: "Written on the train, then in the tunnel" } });
+    // Nothing was written the second time.
+    const plan = await testDb().accountPlan.findUniqueOrThrow({ where: { accountId: w3.account.id } });
+    expect(plan.draftVersion).toBe(v + 1);
+    expect(await testDb().auditEvent.count({ where: { accountId: w3.account.id, action: "plan.draft.save" } })).toBe(audits);
+    // The same stale version with other words is still a conflict, with the current draft.
+    const other = await saveDraft(w3.member, w3.account.id, { ...emptyPlanContent(), strategy: "Something else" }, v);
+    expect(other.status).toBe(409);
+    expect(other.body.current).toMatchObject({ version: v + 1, content: { strategy: "Written on the train, then in the tunnel" } });
   });
 
   it("refuses to submit a draft the submitter has not seen", async () => {

@@ -8,7 +8,10 @@ type P = { id: string };
 
 export const GET = withUser<P>(async ({ user, params }) => json(await getPlanDraft({ user, accountId: params.id })));
 
-/** Saves the draft: 409 with the current draft if someone saved in between; 422 naming the section. */
+/**
+ * Saves the draft: 409 with the current draft if someone saved in between (unless the draft already
+ * says exactly this: then 200, nothing written); 422 naming the section.
+ */
 export const PUT = withUser<P>(async ({ req, user, params }) => {
   const input = await parseBody(req, ZDraftSave).catch((e: unknown) => {
     if (!(e instanceof ZodError)) throw e;
