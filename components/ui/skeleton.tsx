@@ -18,3 +18,22 @@ export function PageSkeleton({ rows = 8 }: { rows?: number }) {
     </div>
   );
 }
+
+/** The loading state of a form page: header, then labelled fields and the button, in a card. */
+export function FormSkeleton({ fields = 6, label = "Loading" }: { fields?: number; label?: string }) {
+  return (
+    <div role="status" aria-label={label} className="space-y-4">
+      <Skeleton className="h-8 w-64" />
+      <Skeleton className="h-4 w-96 max-w-full" />
+      <div className="max-w-3xl space-y-5 rounded-xl border border-slate-200 bg-white p-6">
+        {Array.from({ length: fields }, (_, i) => (
+          <div key={i} className="space-y-2">
+            <Skeleton className="h-4 w-32" />
+            <Skeleton className="h-10 w-full" />
+          </div>
+        ))}
+        <Skeleton className="ml-auto h-10 w-36" />
+      </div>
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { demoIds } from "./a11y";
 import { freshDemoData, signIn, type DemoKey } from "./helpers";
-import { PAGES } from "./pages";
+import { PAGES, pagesWithoutLoadingState } from "./pages";
 
 test.beforeAll(freshDemoData);
 
@@ -37,6 +37,13 @@ async function showsNotFound(page: Page, urls: string[]) {
 }
 
 const all = (urls: string[], status: number) => Object.fromEntries(urls.map((u) => [u, status]));
+
+test("every signed-in page shows a loading skeleton while it loads", () => {
+  // A page without one leaves the last page on screen, unchanged, until the new one has loaded.
+  expect(pagesWithoutLoadingState()).toEqual([]);
+  // The tests below prove that the checks that answer 404 sit above the skeletons: one decided
+  // inside a skeleton would answer 200.
+});
 
 test("every page of an account, and its reviews, answers 404 to someone not on it and 200 to its manager", async ({ browser }) => {
   test.setTimeout(120_000);

@@ -48,3 +48,19 @@ export function pageRoutes(dir = "app", route = ""): string[] {
   }
   return found;
 }
+
+/**
+ * The signed-in pages that show nothing while they load: no `loading.tsx` in their folder or any
+ * folder above them (a loading file covers its folder's page and everything below it).
+ */
+export function pagesWithoutLoadingState(dir = "app/(app)", covered = false): string[] {
+  const names = readdirSync(dir);
+  const here = covered || names.includes("loading.tsx");
+  const missing: string[] = [];
+  for (const name of names) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) missing.push(...pagesWithoutLoadingState(full, here));
+    else if (/^page\.(tsx|ts|jsx|js)$/.test(name) && !here) missing.push(full);
+  }
+  return missing;
+}

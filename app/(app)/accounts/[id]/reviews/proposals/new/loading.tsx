@@ -1,5 +1,5 @@
-import { PageSkeleton } from "@/components/ui/skeleton";
+import { FormSkeleton } from "@/components/ui/skeleton";
 
-export default function Loading() {
-  return <PageSkeleton rows={5} />;
+export default function NewProposalLoading() {
+  return <FormSkeleton fields={6} label="Loading the proposal form" />;
 }
