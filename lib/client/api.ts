@@ -38,7 +38,9 @@ export async function api<T>(url: string, init: { method?: string; body?: unknow
     });
   } catch (e) {
     if ((e as Error).name === "AbortError") throw e;
-    throw new ApiError(0, "Keystone could not be reached. Check your connection; nothing was saved.");
+    // A write may have reached the server before the connection broke: never claim it did not.
+    const reading = (init.method ?? (init.body === undefined ? "GET" : "POST")) === "GET";
+    throw new ApiError(0, reading ? "Keystone could not be reached. Check your connection and try again." : "Keystone could not be reached, so this may not have been saved. Check your connection and try again.");
   }
   if (res.status === 401) {
     if (!init.quietOnSignOut) announceSession(true);
