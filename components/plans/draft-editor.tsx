@@ -16,6 +16,7 @@ import { ConflictPanel } from "./conflict-panel";
 import { SaveIndicator } from "./save-indicator";
 import { ObjectivesEditor, ProseField, TargetsEditor } from "./section-editors";
 import { useDraftAutosave } from "./use-draft-autosave";
+import { FormAlert } from "@/components/ui/form-alert";
 
 const HINTS: Record<TPlanSection, string> = {
   keyInformation: "What we know about the customer's world, their company and our work with them.",
@@ -206,9 +207,9 @@ export function DraftEditor({
                 </div>
                 {HINTS[s] && <p className="-mt-2 text-sm text-slate-500">{HINTS[s]}</p>}
                 {errors[s] && (
-                  <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm font-medium text-red-700">
+                  <FormAlert className="font-medium">
                     {errors[s]}
-                  </p>
+                  </FormAlert>
                 )}
                 {sectionBody(s)}
               </CardBody>

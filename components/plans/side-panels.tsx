@@ -18,6 +18,7 @@ import { PLAN_STATUS_LABELS, type TPlanPhase } from "@/lib/plans/model";
 import { LIMITS, STAGES, STAGE_LABELS, type TPlanVersionStatus, type TStage } from "@/lib/plans/schema";
 import type { TPlanView, TVersionSummary } from "@/lib/plans/view";
 import { confirmAction } from "@/components/ui/confirm";
+import { FormAlert } from "@/components/ui/form-alert";
 
 export const STATUS_TONE: Record<TPlanVersionStatus, Tone> = {
   SUBMITTED: "blue",
@@ -230,9 +231,9 @@ export function StagePanel({ accountId, stage, history, canChange }: { accountId
         {canChange && (
           <form onSubmit={change} className="space-y-2">
             {conflict && (
-              <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              <FormAlert tone="warning">
                 {conflict}
-              </p>
+              </FormAlert>
             )}
             <Field label="Move to" htmlFor="stage-next">
               <Select id="stage-next" value={next} onChange={(e) => setNext(e.target.value as TStage)}>

@@ -21,6 +21,7 @@ import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { useMap } from "./map-context";
 import { Modal } from "./sheet";
 import { distinct } from "./filters";
+import { FormAlert } from "@/components/ui/form-alert";
 
 type Values = {
   name: string;
@@ -124,9 +125,9 @@ export function ContactForm({ contact, onDone, onCancel }: { contact?: TContactD
   return (
     <form ref={formRef} onSubmit={submit} className="space-y-4" aria-label={contact ? `Edit ${contact.name}` : "New person"} noValidate>
       {errors.form && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+        <FormAlert>
           {errors.form}
-        </p>
+        </FormAlert>
       )}
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label="Name" htmlFor={id("name")} error={err("name")}>

@@ -14,6 +14,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import { useMap } from "./map-context";
 import { Modal } from "./sheet";
+import { FormAlert } from "@/components/ui/form-alert";
 
 const KINDS: { key: TCsvKind; label: string; hint: string }[] = [
   { key: "people", label: "People", hint: "The customer's people: name, title, department, site, who they report to, decision role, influence, attitude…" },
@@ -122,16 +123,16 @@ function ImportBody({ onDone }: { onDone: () => void }) {
 
       {busy && !preview && <p className="text-sm text-slate-500">Checking the file…</p>}
       {error && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+        <FormAlert>
           {error}
-        </p>
+        </FormAlert>
       )}
       {preview && (
         <div className="space-y-3" data-testid="import-preview">
           {preview.fileErrors.map((e) => (
-            <p key={e} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+            <FormAlert key={e}>
               {e}
-            </p>
+            </FormAlert>
           ))}
           {preview.fileErrors.length === 0 && (
             <p className="text-sm text-slate-700">

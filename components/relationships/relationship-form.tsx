@@ -11,6 +11,7 @@ import { cn } from "@/lib/cn";
 import { useMap } from "./map-context";
 import { Modal } from "./sheet";
 import { localToday } from "@/lib/days";
+import { FormAlert } from "@/components/ui/form-alert";
 
 type Values = { userId: string; contactId: string; strength: number; currentLevel: TRelationshipLevel; targetLevel: TRelationshipLevel; frequencyDays: string; lastInteractionAt: string; notes: string };
 
@@ -81,9 +82,9 @@ export function RelationshipForm({
   return (
     <form ref={formRef} onSubmit={submit} className="space-y-4" aria-label={relationship ? "Edit relationship" : "New relationship"} noValidate>
       {errors.form && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+        <FormAlert>
           {errors.form}
-        </p>
+        </FormAlert>
       )}
       {!relationship && (
         <div className="grid gap-3 sm:grid-cols-2">

@@ -10,6 +10,7 @@ import { ApiError, api } from "@/lib/client/api";
 import { SCORING_LIMITS } from "@/lib/scoring/schema";
 import type { TScorecardJson } from "./types";
 import { confirmAction } from "@/components/ui/confirm";
+import { FormAlert } from "@/components/ui/form-alert";
 
 export function OverridePanel({ card, onChange }: { card: TScorecardJson; onChange: (next: TScorecardJson) => void }) {
   const [tierId, setTierId] = useState(card.override?.tier.id ?? "");
@@ -73,9 +74,9 @@ export function OverridePanel({ card, onChange }: { card: TScorecardJson; onChan
       <CardBody>
         <form onSubmit={save} className="space-y-3" noValidate>
           {conflict && (
-            <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            <FormAlert tone="warning">
               {conflict}
-            </p>
+            </FormAlert>
           )}
           <Field label="Serve this account as" htmlFor="override-tier" error={errors.tierId}>
             <Select id="override-tier" value={tierId} onChange={(e) => setTierId(e.target.value)} required aria-invalid={Boolean(errors.tierId)}>

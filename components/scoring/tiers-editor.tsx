@@ -13,6 +13,7 @@ import { newKey, type TTierForm } from "./model-form";
 import { TierScale } from "./tier-scale";
 import { tierColor } from "./tier-colors";
 import { confirmAction } from "@/components/ui/confirm";
+import { FormAlert } from "@/components/ui/form-alert";
 
 export function TiersEditor({
   tiers,
@@ -86,9 +87,9 @@ export function TiersEditor({
           <TierScale tiers={scale} className="min-w-64 flex-1" label="Thresholds of the draft" />
         </div>
         {errors.tiers && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          <FormAlert>
             {errors.tiers}
-          </p>
+          </FormAlert>
         )}
         <ol className="space-y-3">
           {tiers.map((t, i) => {

@@ -5,6 +5,7 @@ import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { requiredMissing, useFocusFirstError } from "@/components/ui/form-errors";
 import { Field, Input } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "That email and password do not match. Check them and try again.",
@@ -50,9 +51,9 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
   return (
     <form ref={formRef} onSubmit={onSubmit} className="mt-8 space-y-5" noValidate>
       {error && (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+        <FormAlert>
           {error}
-        </div>
+        </FormAlert>
       )}
       <Field label="Work email" htmlFor="email" error={missing.email}>
         <Input id="email" name="email" type="email" autoComplete="username" required autoFocus placeholder="you@company.com" />
