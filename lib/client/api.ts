@@ -28,10 +28,11 @@ function announceSession(ended: boolean) {
 
 /** `quietOnSignOut`: the caller tells the person itself that the session ended (the draft's autosave). */
 export async function api<T>(url: string, init: { method?: string; body?: unknown; signal?: AbortSignal; quietOnSignOut?: boolean } = {}): Promise<T> {
+  const method = init.method ?? (init.body === undefined ? "GET" : "POST");
   let res: Response;
   try {
     res = await fetch(url, {
-      method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+      method,
       headers: init.body === undefined ? undefined : { "content-type": "application/json" },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: init.signal,
@@ -39,8 +40,7 @@ export async function api<T>(url: string, init: { method?: string; body?: unknow
   } catch (e) {
     if ((e as Error).name === "AbortError") throw e;
     // A write may have reached the server before the connection broke: never claim it did not.
-    const reading = (init.method ?? (init.body === undefined ? "GET" : "POST")) === "GET";
-    throw new ApiError(0, reading ? "Keystone could not be reached. Check your connection and try again." : "Keystone could not be reached, so this may not have been saved. Check your connection and try again.");
+    throw new ApiError(0, method === "GET" ? "Keystone could not be reached. Check your connection and try again." : "Keystone could not be reached, so this may not have been saved. Check your connection and try again.");
   }
   if (res.status === 401) {
     if (!init.quietOnSignOut) announceSession(true);

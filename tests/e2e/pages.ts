@@ -35,6 +35,8 @@ export const PAGES: Record<string, (ids: Ids) => string> = {
   "/login": () => "/login",
 };
 
+const PAGE_FILE = /^page\.(tsx|ts|jsx|js)$/;
+
 export function pageRoutes(dir = "app", route = ""): string[] {
   const found: string[] = [];
   for (const name of readdirSync(dir)) {
@@ -42,7 +44,7 @@ export function pageRoutes(dir = "app", route = ""): string[] {
     if (statSync(full).isDirectory()) {
       if (name === "api" || name.startsWith("_")) continue;
       found.push(...pageRoutes(full, /^\(.*\)$/.test(name) ? route : `${route}/${name}`));
-    } else if (/^page\.(tsx|ts|jsx|js)$/.test(name)) {
+    } else if (PAGE_FILE.test(name)) {
       found.push(route || "/");
     }
   }
@@ -60,7 +62,7 @@ export function pagesWithoutLoadingState(dir = "app/(app)", covered = false): st
   for (const name of names) {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) missing.push(...pagesWithoutLoadingState(full, here));
-    else if (/^page\.(tsx|ts|jsx|js)$/.test(name) && !here) missing.push(full);
+    else if (PAGE_FILE.test(name) && !here) missing.push(full);
   }
   return missing;
 }
