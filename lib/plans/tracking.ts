@@ -4,6 +4,7 @@ import "server-only";
 import { prisma, type Prisma, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session";
+import { alreadyHolds, selectOf } from "@/lib/already-saved";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { authorizeAccount, visibleAccountsWhere, type AccountAccess } from "@/lib/accounts/access";
 import { actionSelect, financialYearSelect, toActionView, toFinancialYearView, toLightView, toStageChangeView } from "./mappers";
@@ -69,7 +70,15 @@ export async function updateAction(opts: { user: SessionUser; accountId: string;
     const data: Prisma.ActionUpdateManyMutationInput & { ownerId?: string } = { ...fields, version: { increment: 1 } };
     if (dueDate !== undefined) data.dueDate = toDay(dueDate);
     const r = await tx.action.updateMany({ where: { id: actionId, accountId, version }, data });
-    if (r.count === 0) throw new ConflictError("Someone else changed this action after you opened it", toActionView(before));
+    if (r.count === 0) {
+      const { version: _v, ...sets } = data;
+      const [current, held] = await Promise.all([
+        tx.action.findUniqueOrThrow({ where: { id: actionId }, select: actionSelect }),
+        tx.action.findUniqueOrThrow({ where: { id: actionId }, select: selectOf(sets) }),
+      ]);
+      if (alreadyHolds(held, sets)) return toActionView(current);
+      throw new ConflictError("Someone else changed this action after you opened it", toActionView(current));
+    }
     const after = toActionView(await tx.action.findUniqueOrThrow({ where: { id: actionId }, select: actionSelect }));
     await recordAudit(tx, { actorId: user.id, action: "action.update", entityType: "Action", entityId: actionId, accountId, before: toActionView(before), after });
     return after;
@@ -152,7 +161,11 @@ export async function updateFinancialYear(opts: { user: SessionUser; accountId: 
     const before = await tx.financialYear.findUnique({ where: { accountId_year: { accountId, year } }, select: financialYearSelect });
     if (!before) throw new NotFoundError(`${year} is not recorded yet`);
     const r = await tx.financialYear.updateMany({ where: { id: before.id, version }, data: { ...figures, version: { increment: 1 } } });
-    if (r.count === 0) throw new ConflictError(`Someone else changed ${year} after you opened it`, toFinancialYearView(before));
+    if (r.count === 0) {
+      const current = await tx.financialYear.findUniqueOrThrow({ where: { id: before.id }, select: financialYearSelect });
+      if (alreadyHolds(current, figures)) return toFinancialYearView(current);
+      throw new ConflictError(`Someone else changed ${year} after you opened it`, toFinancialYearView(current));
+    }
     const after = toFinancialYearView(await tx.financialYear.findUniqueOrThrow({ where: { id: before.id }, select: financialYearSelect }));
     await recordAudit(tx, { actorId: user.id, action: "financialYear.update", entityType: "FinancialYear", entityId: before.id, accountId, before: toFinancialYearView(before), after });
     return after;
@@ -186,7 +199,15 @@ export async function changeAccountStage(opts: { user: SessionUser; accountId: s
     // Only from the stage this person saw, in one UPDATE: of two moves at once, the second finds
     // the stage changed and gets a 409, as does a move from a page opened before the last one.
     const r = await tx.account.updateMany({ where: { id: accountId, stage: input.fromStage }, data: { stage: input.stage, version: { increment: 1 } } });
-    if (r.count === 0) throw await stageMovedMeanwhile(tx, accountId);
+    if (r.count === 0) {
+      // This person's own move, sent again after its answer was lost: it is the last one recorded.
+      const last = await tx.stageChange.findFirst({ where: { accountId }, orderBy: [{ changedAt: "desc" }, { id: "desc" }] });
+      const { stage } = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { stage: true } });
+      if (last && stage === input.stage && last.changedById === user.id && last.fromStage === input.fromStage && last.toStage === input.stage && last.note === input.note) {
+        return toStageChangeView(last, new Map([[user.id, { id: user.id, name: user.name }]]));
+      }
+      throw await stageMovedMeanwhile(tx, accountId);
+    }
     const change = await tx.stageChange.create({ data: { accountId, fromStage: input.fromStage, toStage: input.stage, note: input.note, changedById: user.id } });
     await recordAudit(tx, { actorId: user.id, action: "account.stage", entityType: "Account", entityId: accountId, accountId, before: { stage: input.fromStage }, after: { stage: input.stage, note: input.note } });
     return toStageChangeView(change, new Map([[user.id, { id: user.id, name: user.name }]]));

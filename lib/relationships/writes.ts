@@ -6,6 +6,7 @@ import "server-only";
 import { prisma, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session";
+import { alreadyHolds } from "@/lib/already-saved";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { findReportsToCycle } from "./model";
 import type { TContactInput, TContactPatch, TLinkInput, TLinkPatch, TRelationshipInput, TRelationshipPatch } from "./schema";
@@ -75,7 +76,11 @@ export async function updateContact(opts: { user: SessionUser; accountId: string
       await lockAccountMap(tx, accountId);
       const before = await tx.contact.findFirst({ where: { id: contactId, accountId } });
       if (!before) throw new NotFoundError("Person not found");
-      if (before.version !== version) throw new ConflictError("Someone else changed this person since you opened it");
+      if (before.version !== version) {
+        // Already says this (a save sent again after its answer was lost): nothing to write.
+        if (alreadyHolds(before, changes)) return toContactView(await tx.contact.findUniqueOrThrow({ where: { id: contactId }, select: mapContactSelect }));
+        throw new ConflictError("Someone else changed this person since you opened it");
+      }
       if (changes.email !== undefined) await assertEmailFree(tx, accountId, changes.email, contactId);
       if (changes.reportsToId !== undefined) await assertReportsTo(tx, accountId, contactId, changes.reportsToId);
       const titleChanged = changes.jobTitle !== undefined && changes.jobTitle !== before.jobTitle;
@@ -154,6 +159,7 @@ export async function updateRelationship(opts: { user: SessionUser; accountId: s
       await lockAccountMap(tx, accountId);
       const before = await tx.relationship.findFirst({ where: { id: relationshipId, accountId }, select: mapRelationshipSelect });
       if (!before) throw new NotFoundError("Relationship not found");
+      if (before.version !== version && alreadyHolds(before, changes)) return toRelationshipView(before);
       const updated = await tx.relationship.updateMany({ where: { id: relationshipId, version }, data: { ...changes, version: { increment: 1 } } });
       if (updated.count === 0) throw new ConflictError("Someone else changed this relationship since you opened it");
       const after = toRelationshipView(await tx.relationship.findUniqueOrThrow({ where: { id: relationshipId }, select: mapRelationshipSelect }));
@@ -215,6 +221,7 @@ export async function updateLink(opts: { user: SessionUser; accountId: string; l
       await lockAccountMap(tx, accountId);
       const before = await tx.contactLink.findFirst({ where: { id: linkId, accountId }, select: mapLinkSelect });
       if (!before) throw new NotFoundError("Link not found");
+      if (before.version !== version && alreadyHolds(before, changes)) return before;
       if (changes.kind && changes.kind !== before.kind) {
         const twin = await tx.contactLink.findUnique({ where: { fromId_toId_kind: { fromId: before.fromId, toId: before.toId, kind: changes.kind } }, select: { id: true } });
         if (twin) throw invalid("kind", "That link is already recorded");
@@ -223,7 +230,7 @@ export async function updateLink(opts: { user: SessionUser; accountId: string; l
       if (updated.count === 0) throw new ConflictError("Someone else changed this link since you opened it");
       const after = await tx.contactLink.findUniqueOrThrow({ where: { id: linkId }, select: mapLinkSelect });
       await recordAudit(tx, { actorId: user.id, action: "link.update", entityType: "ContactLink", entityId: linkId, accountId, before, after });
-        return after;
+      return after;
     });
   } catch (e) {
     if (e instanceof ConflictError) throw new ConflictError(e.message, await current());

@@ -6,6 +6,7 @@ import { prisma, type Prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
+import { alreadyHolds, selectOf } from "@/lib/already-saved";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { authorizeAccountReviews } from "./access";
 import { sanitizeRichText, toStoredBody } from "./rich-text";
@@ -155,8 +156,16 @@ export async function updateProposal(opts: { user: SessionUser; accountId: strin
     if (!before) throw new NotFoundError("Proposal not found");
     const pending = await tx.review.findFirst({ where: { proposalId, status: "PENDING" }, select: { id: true } });
     if (pending) throw new ConflictError("This proposal is with the mentor: wait for the verdict before changing it", { reviewId: pending.id });
-    const r = await tx.proposal.updateMany({ where: { id: proposalId, version: input.version }, data: { ...dataOf(input), version: { increment: 1 } } });
-    if (r.count === 0) throw new ConflictError("Someone else changed this proposal after you opened it", (await toViews([before]))[0]);
+    const data = dataOf(input);
+    const r = await tx.proposal.updateMany({ where: { id: proposalId, version: input.version }, data: { ...data, version: { increment: 1 } } });
+    if (r.count === 0) {
+      const [current, held] = await Promise.all([
+        tx.proposal.findUniqueOrThrow({ where: { id: proposalId }, select: proposalSelect }),
+        tx.proposal.findUniqueOrThrow({ where: { id: proposalId }, select: selectOf(data) }),
+      ]);
+      if (alreadyHolds(held, data)) return;
+      throw new ConflictError("Someone else changed this proposal after you opened it", (await toViews([current]))[0]);
+    }
     await recordAudit(tx, {
       actorId: user.id,
       action: "proposal.update",
@@ -164,7 +173,7 @@ export async function updateProposal(opts: { user: SessionUser; accountId: strin
       entityId: proposalId,
       accountId,
       before: { ...proposalFields(before), body: `${before.body.length} characters`, version: before.version },
-      after: { ...dataOf(input), body: undefined, version: before.version + 1 },
+      after: { ...data, body: undefined, version: before.version + 1 },
     });
   });
   return getProposal({ user, accountId, proposalId });

@@ -161,13 +161,19 @@ export async function updateScorecard(opts: { user: SessionUser; accountId: stri
     if (Object.keys(fields).length) throw new ValidationError(fields);
 
     const bumped = await tx.account.updateMany({ where: { id: accountId, scorecardVersion: input.version }, data: { scorecardVersion: { increment: 1 } } });
-    if (bumped.count === 0) {
-      throw new ConflictError("Someone else saved this scorecard after you opened it", await buildScorecard(tx, accountId));
-    }
-
     const existing = new Map(
       (await tx.criterionScore.findMany({ where: { accountId }, select: { criterionId: true, value: true, rationale: true } })).map((s) => [s.criterionId, s]),
     );
+    if (bumped.count === 0) {
+      // The scorecard already says this (a save sent again after its answer was lost): nothing to write.
+      const held = input.scores.every((s) => {
+        const old = existing.get(s.criterionId);
+        return s.value === null ? !old : old?.value === s.value && old.rationale === s.rationale;
+      });
+      if (held) return buildScorecard(tx, accountId);
+      throw new ConflictError("Someone else saved this scorecard after you opened it", await buildScorecard(tx, accountId));
+    }
+
     type Entry = { value: number; rationale: string } | null;
     const changes: { criterionId: string; before: Entry; after: Entry }[] = [];
     for (const s of input.scores) {
@@ -227,7 +233,12 @@ export async function setTierOverride(opts: { user: SessionUser; accountId: stri
       where: { id: accountId, overrideAt: expectedAt(input.expectedOverrideAt) },
       data: { overrideTierId: tier.id, overrideReason: input.reason, overrideById: user.id, overrideAt: new Date() },
     });
-    if (updated.count === 0) throw await overrideChanged(tx, accountId);
+    if (updated.count === 0) {
+      // This person's own decision, sent again after its answer was lost: it stands, nothing to write.
+      const now = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { overrideTierId: true, overrideReason: true, overrideById: true } });
+      if (now.overrideTierId === tier.id && now.overrideReason === input.reason && now.overrideById === user.id) return buildScorecard(tx, accountId);
+      throw await overrideChanged(tx, accountId);
+    }
     // The decision itself is part of the history, even when the served tier happens not to change.
     await refreshAccountScore(tx, accountId, "override", true);
     await recordAudit(tx, {

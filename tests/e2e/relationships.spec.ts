@@ -464,3 +464,37 @@ test("removing a relationship or a person asks first in Keystone's own dialog, a
   await expect(page.getByRole("button", { name: "Add person", exact: true })).toBeFocused();
   expect(await counts()).toEqual({ people: 0, relationships: 0 });
 });
+
+test("a person's edit whose answer was lost is saved by pressing Save again, not refused as someone else's", async ({ page }) => {
+  await signIn(page, "marco");
+  const created = await page.request.post("/api/accounts", { data: { name: `Lost Answer Rail ${Date.now()}`, industry: "Transport", region: "Iberia" } });
+  const { id } = await created.json();
+  const person = await page.request.post(`/api/accounts/${id}/contacts`, { data: { name: "Tomas Vidal", jobTitle: "Buyer" } });
+  const contactId = (await person.json()).id as string;
+  await page.goto(`/accounts/${id}/relationships?person=${contactId}`);
+  const panel = page.getByTestId("person-panel");
+  await panel.getByRole("button", { name: "Edit details" }).click();
+  const form = page.getByRole("form", { name: "Edit Tomas Vidal" });
+  await form.getByLabel("Job title").fill("Head of Procurement");
+
+  // The server stores the edit, but the answer is cut off before the browser.
+  let lost = 0;
+  await page.route(`**/api/accounts/${id}/contacts/${contactId}`, async (route) => {
+    if (route.request().method() !== "PATCH" || lost > 0) return route.continue();
+    lost++;
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByRole("alert")).toContainText("may not have been saved");
+  // Saved again from the same form (the same version): done, not "someone else changed this person".
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByText("Head of Procurement").first()).toBeVisible();
+  // One role change in their history, not two.
+  await expect(panel.getByText(/^Buyer/)).toHaveCount(1);
+  await expect(page.getByText("Someone else changed this person")).toHaveCount(0);
+  expect(lost).toBe(1);
+  const map = await (await page.request.get(`/api/accounts/${id}/relationship-map`)).json();
+  expect(map.contacts.find((c: { id: string }) => c.id === contactId)).toMatchObject({ jobTitle: "Head of Procurement", version: 2 });
+});

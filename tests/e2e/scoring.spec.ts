@@ -286,3 +286,35 @@ test("two people override one tier at once: the second sees the first's decision
   await sofia.context().close();
   await alex.context().close();
 });
+
+test("scores whose save lost its answer are saved by pressing Save again, not taken for someone else's", async ({ page }) => {
+  await signIn(page, "marco");
+  const created = await page.request.post("/api/accounts", { data: { name: `Lost Answer Foods ${Date.now()}`, industry: "Food", region: "Nordics" } });
+  const { id } = await created.json();
+  await page.goto(`/accounts/${id}/scorecard`);
+  const first = page.getByTestId("criterion-row").first();
+  // People click the scale point's card (the radio inside it is visually hidden).
+  await first.locator("label").filter({ has: page.getByRole("radio", { name: /^4:/ }) }).click();
+  await first.getByLabel("Why this score?").fill("Three sites, one contract");
+  await expect(page.getByTestId("scorecard-save-state")).toContainText("1 unsaved change");
+
+  // The server stores the scores, but the answer is cut off before the browser.
+  let lost = 0;
+  await page.route(`**/api/accounts/${id}/scorecard`, async (route) => {
+    if (route.request().method() !== "PUT" || lost > 0) return route.continue();
+    lost++;
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await page.getByRole("button", { name: "Save scores" }).click();
+  await expect(page.getByText("may not have been saved")).toBeVisible();
+  // The edit is still on the page, unsaved as far as it knows; saving again finishes it.
+  await expect(page.getByTestId("scorecard-save-state")).toContainText("1 unsaved change");
+  await page.getByRole("button", { name: "Save scores" }).click();
+  await expect(page.getByTestId("scorecard-save-state")).toHaveText("All scores saved");
+  await expect(page.getByText("Someone else saved this scorecard")).toHaveCount(0);
+  expect(lost).toBe(1);
+  const card = await (await page.request.get(`/api/accounts/${id}/scorecard`)).json();
+  expect(card.breakdown.filter((b: { value: number | null }) => b.value !== null)).toEqual([expect.objectContaining({ value: 4, rationale: "Three sites, one contract" })]);
+  expect(card.version).toBe(2);
+});

@@ -153,9 +153,9 @@ describe("optimistic concurrency", () => {
     expect(staleDelete.status).toBe(409);
 
     const link = (await call(linksRoute.POST, { user: w.owner, params: { id: w.account.id }, body: { fromId: a.id, toId: b.id, kind: "TENSION" } })).body;
-    const lp = (version: number) => call(linkRoute.PATCH, { user: w.owner, method: "PATCH", params: { id: w.account.id, linkId: link.id }, body: { version, notes: "since the merger" } });
-    expect((await lp(1)).status).toBe(200);
-    expect((await lp(1)).status).toBe(409);
+    const lp = (version: number, notes: string) => call(linkRoute.PATCH, { user: w.owner, method: "PATCH", params: { id: w.account.id, linkId: link.id }, body: { version, notes } });
+    expect((await lp(1, "since the merger")).status).toBe(200);
+    expect((await lp(1, "since the reorganisation")).status).toBe(409);
   });
 });
 

@@ -163,6 +163,46 @@ describe("scorecard", () => {
     expect(stale.body.current.breakdown.find((r: { criterionId: string }) => r.criterionId === m.criteria[3].id)).toMatchObject({ value: 4, rationale: "Core fit" });
   });
 
+  it("takes a save sent again after its answer was lost as done: 200, nothing written; other scores on that version are 409", async () => {
+    const m = await getModel();
+    const other = await fixtures.makeWorld();
+    const db = fixtures.testDb();
+    const { version } = (await getCard(other.owner, other.account.id)).body;
+    const scores = [
+      { criterionId: m.criteria[0].id, value: 5, rationale: "Largest customer" },
+      { criterionId: m.criteria[1].id, value: null, rationale: "" },
+    ];
+    const first = await putCard(other.owner, { version, scores }, other.account.id);
+    expect(first.status).toBe(200);
+    const written = { audits: await db.auditEvent.count({ where: { accountId: other.account.id } }), snapshots: await db.scoreSnapshot.count({ where: { accountId: other.account.id } }) };
+    const again = await putCard(other.owner, { version, scores }, other.account.id);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect({ audits: await db.auditEvent.count({ where: { accountId: other.account.id } }), snapshots: await db.scoreSnapshot.count({ where: { accountId: other.account.id } }) }).toEqual(written);
+    const differs = await putCard(other.owner, { version, scores: [{ ...scores[0], rationale: "Other words" }] }, other.account.id);
+    expect(differs.status).toBe(409);
+    expect(differs.body.current.version).toBe(version + 1);
+  });
+
+  it("takes an override decision sent again by the same person as done; the same decision by someone else stays a 409", async () => {
+    const m = await getModel();
+    const silver = tierNamed(m, "Silver");
+    const other = await fixtures.makeWorld();
+    const db = fixtures.testDb();
+    const put = (user: TestUser, body: unknown) => call(overrideRoute.PUT, { user, method: "PUT", params: { id: other.account.id }, body });
+    const decision = { tierId: silver.id, reason: "Reference customer for the region", expectedOverrideAt: null };
+    const first = await put(other.senior, decision);
+    expect(first.status).toBe(200);
+    const audits = await db.auditEvent.count({ where: { accountId: other.account.id } });
+    const again = await put(other.senior, decision);
+    expect(again.status).toBe(200);
+    expect(again.body.override).toEqual(first.body.override);
+    expect(await db.auditEvent.count({ where: { accountId: other.account.id } })).toBe(audits);
+    const byAdmin = await put(other.admin, decision);
+    expect(byAdmin.status).toBe(409);
+    expect(byAdmin.body.error).toContain(`${other.senior.name} set it to Silver`);
+  });
+
   it("clears a score back to 'not scored' with null: completeness, total and audit follow", async () => {
     const m = await getModel();
     const other = await fixtures.makeWorld();
