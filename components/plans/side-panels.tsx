@@ -231,7 +231,7 @@ export function StagePanel({ accountId, stage, history, canChange }: { accountId
         {canChange && (
           <form onSubmit={change} className="space-y-2">
             {conflict && (
-              <FormAlert tone="warning">
+              <FormAlert tone="warning" reveal>
                 {conflict}
               </FormAlert>
             )}

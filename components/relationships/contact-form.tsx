@@ -125,7 +125,7 @@ export function ContactForm({ contact, onDone, onCancel }: { contact?: TContactD
   return (
     <form ref={formRef} onSubmit={submit} className="space-y-4" aria-label={contact ? `Edit ${contact.name}` : "New person"} noValidate>
       {errors.form && (
-        <FormAlert>
+        <FormAlert reveal>
           {errors.form}
         </FormAlert>
       )}

@@ -123,7 +123,7 @@ function ImportBody({ onDone }: { onDone: () => void }) {
 
       {busy && !preview && <p className="text-sm text-slate-500">Checking the file…</p>}
       {error && (
-        <FormAlert>
+        <FormAlert reveal>
           {error}
         </FormAlert>
       )}

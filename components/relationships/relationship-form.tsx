@@ -82,7 +82,7 @@ export function RelationshipForm({
   return (
     <form ref={formRef} onSubmit={submit} className="space-y-4" aria-label={relationship ? "Edit relationship" : "New relationship"} noValidate>
       {errors.form && (
-        <FormAlert>
+        <FormAlert reveal>
           {errors.form}
         </FormAlert>
       )}

@@ -74,7 +74,7 @@ export function OverridePanel({ card, onChange }: { card: TScorecardJson; onChan
       <CardBody>
         <form onSubmit={save} className="space-y-3" noValidate>
           {conflict && (
-            <FormAlert tone="warning">
+            <FormAlert tone="warning" reveal>
               {conflict}
             </FormAlert>
           )}

@@ -498,3 +498,25 @@ test("a person's edit whose answer was lost is saved by pressing Save again, not
   const map = await (await page.request.get(`/api/accounts/${id}/relationship-map`)).json();
   expect(map.contacts.find((c: { id: string }) => c.id === contactId)).toMatchObject({ jobTitle: "Head of Procurement", version: 2 });
 });
+
+test("on a phone, a save that fails at the bottom of a person's long form brings its message into view", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, "marco");
+  const created = await page.request.post("/api/accounts", { data: { name: `Far Alert Rail ${Date.now()}`, industry: "Transport", region: "Iberia" } });
+  const { id } = await created.json();
+  const contactId = (await (await page.request.post(`/api/accounts/${id}/contacts`, { data: { name: "Lena Brandt" } })).json()).id as string;
+  await page.goto(`/accounts/${id}/relationships?person=${contactId}`);
+  await page.getByTestId("person-panel").getByRole("button", { name: "Edit details" }).click();
+  const form = page.getByRole("form", { name: "Edit Lena Brandt" });
+  await form.getByLabel("Job title").fill("Plant manager");
+  await page.route(`**/api/accounts/${id}/contacts/${contactId}`, (route) => (route.request().method() === "PATCH" ? route.abort("connectionreset") : route.continue()));
+  const save = form.getByRole("button", { name: "Save changes" });
+  await save.scrollIntoViewIfNeeded();
+  // The form is longer than the screen: its top is out of view when the person presses Save.
+  await expect(form.getByLabel("Name")).not.toBeInViewport();
+  await save.click();
+  const alert = form.getByRole("alert");
+  await expect(alert).toContainText("may not have been saved");
+  await expect(alert).toBeInViewport();
+  if (shots) await page.screenshot({ path: `${shots}/relationships-phone-form-alert.png` });
+});

@@ -51,7 +51,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
   return (
     <form ref={formRef} onSubmit={onSubmit} className="mt-8 space-y-5" noValidate>
       {error && (
-        <FormAlert>
+        <FormAlert reveal>
           {error}
         </FormAlert>
       )}
