@@ -17,6 +17,7 @@ import { requireApiUser, type SessionUser } from "@/lib/auth/session";
 import { log } from "@/lib/log";
 import { authorizeAccount, primeTies, withAccountTiesCache } from "@/lib/accounts/access";
 import { runWithRequestId } from "@/lib/request-context";
+import { IDEMPOTENCY_HEADER, idempotent } from "@/lib/idempotency";
 
 export type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (ctx: { req: NextRequest; user: SessionUser; params: P; requestId: string }) => Promise<Response>;
@@ -177,7 +178,10 @@ export function withUser<P = Record<string, never>>(fn: Handler<P>) {
           primeTies(accountId, ties);
           await authorizeAccount({ user, accountId, action: "account:read", ties });
         }
-        return fn({ req, user, params, requestId });
+        const run = () => fn({ req, user, params, requestId });
+        // A POST the browser may send again (its answer lost): done once, answered again.
+        const key = req.method === "POST" ? req.headers.get(IDEMPOTENCY_HEADER) : null;
+        return key ? idempotent({ userId: user.id, key, req, path: req.nextUrl.pathname, run }) : run();
       };
       // A read asks for the account's ties once, however many checks it makes.
       // A write runs with its request id at hand, so its audit record names the request.

@@ -26,22 +26,39 @@ function announceSession(ended: boolean) {
   window.dispatchEvent(new CustomEvent(SESSION_EVENT, { detail: ended ? "ended" : "ok" }));
 }
 
+/**
+ * A POST creates something, and one whose connection broke may have been done. Each carries an
+ * `Idempotency-Key`; sent again (the person presses the button again), the same request carries
+ * the same key, and the server answers with what it did the first time instead of doing it twice
+ * (lib/idempotency.ts). Keys of requests that got no answer are kept here until one comes.
+ */
+const unanswered = new Map<string, string>();
+function newKey(): string {
+  // getRandomValues, not randomUUID: it works on plain http too (randomUUID needs https or localhost).
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 /** `quietOnSignOut`: the caller tells the person itself that the session ended (the draft's autosave). */
 export async function api<T>(url: string, init: { method?: string; body?: unknown; signal?: AbortSignal; quietOnSignOut?: boolean } = {}): Promise<T> {
   const method = init.method ?? (init.body === undefined ? "GET" : "POST");
+  const body = init.body === undefined ? undefined : JSON.stringify(init.body);
+  const request = method === "POST" ? `${url}\n${body ?? ""}` : null;
+  const key = request === null ? null : (unanswered.get(request) ?? newKey());
   let res: Response;
   try {
     res = await fetch(url, {
       method,
-      headers: init.body === undefined ? undefined : { "content-type": "application/json" },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...(key ? { "idempotency-key": key } : {}) },
+      body,
       signal: init.signal,
     });
   } catch (e) {
+    if (request !== null && key) unanswered.set(request, key);
     if ((e as Error).name === "AbortError") throw e;
     // A write may have reached the server before the connection broke: never claim it did not.
     throw new ApiError(0, method === "GET" ? "Keystone could not be reached. Check your connection and try again." : "Keystone could not be reached, so this may not have been saved. Check your connection and try again.");
   }
+  if (request !== null) unanswered.delete(request);
   if (res.status === 401) {
     if (!init.quietOnSignOut) announceSession(true);
   } else announceSession(false);

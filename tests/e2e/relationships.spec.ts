@@ -520,3 +520,30 @@ test("on a phone, a save that fails at the bottom of a person's long form brings
   await expect(alert).toBeInViewport();
   if (shots) await page.screenshot({ path: `${shots}/relationships-phone-form-alert.png` });
 });
+
+test("a new person whose answer was lost is added once when Add person is pressed again", async ({ page }) => {
+  await signIn(page, "marco");
+  const created = await page.request.post("/api/accounts", { data: { name: `Once Rail ${Date.now()}`, industry: "Transport", region: "Iberia" } });
+  const { id } = await created.json();
+  await page.goto(`/accounts/${id}/relationships`);
+  await page.getByRole("button", { name: "Add the first person" }).click();
+  const form = page.getByRole("form", { name: "New person" });
+  await form.getByLabel("Name").fill("Paula Serra");
+  // The server adds her, but the answer is cut off before the browser.
+  let lost = 0;
+  await page.route(`**/api/accounts/${id}/contacts`, async (route) => {
+    if (route.request().method() !== "POST" || lost > 0) return route.continue();
+    lost++;
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await form.getByRole("button", { name: "Add person" }).click();
+  await expect(form.getByRole("alert")).toContainText("may not have been saved");
+  await form.getByRole("button", { name: "Add person" }).click();
+  await expect(page.getByTestId("person-panel")).toBeVisible();
+  expect(lost).toBe(1);
+  const map = await (await page.request.get(`/api/accounts/${id}/relationship-map`)).json();
+  expect(map.contacts.map((c: { name: string }) => c.name)).toEqual(["Paula Serra"]);
+  await page.getByRole("tab", { name: "List" }).click();
+  await expect(page.getByTestId("people-list").getByText("Paula Serra", { exact: true })).toHaveCount(1);
+});

@@ -33,3 +33,51 @@ describe("api, when Keystone cannot be reached", () => {
     await expect(api("/api/accounts")).rejects.toBe(abort);
   });
 });
+
+// A create whose answer was lost is sent again with the key it had, so the server does it once.
+describe("api's Idempotency-Key on a POST", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** fetch that fails the first `failures` calls (no answer), then answers 201; records each key sent. */
+  function network(failures: number) {
+    const keys: (string | undefined)[] = [];
+    let calls = 0;
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (_url: string, init: RequestInit) => {
+        keys.push((init.headers as Record<string, string>)["idempotency-key"]);
+        if (calls++ < failures) throw new TypeError("Failed to fetch");
+        return new Response(JSON.stringify({ id: "c1" }), { status: 201 });
+      }),
+    );
+    return keys;
+  }
+
+  it("sends the same key again for the same request after the connection broke, and a new one once answered", async () => {
+    const keys = network(1);
+    const add = () => api("/api/accounts/a1/contacts", { method: "POST", body: { name: "Tomas Vidal" } });
+    await expect(add()).rejects.toBeInstanceOf(ApiError);
+    await expect(add()).resolves.toEqual({ id: "c1" });
+    await add();
+    expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+
+  it("gives another request (other words, another address) a key of its own", async () => {
+    const keys = network(1);
+    await api("/api/accounts/a1/contacts", { method: "POST", body: { name: "Tomas Vidal" } }).catch(() => undefined);
+    await api("/api/accounts/a1/contacts", { method: "POST", body: { name: "Tomas Vidal Ruiz" } });
+    await api("/api/accounts/a2/contacts", { method: "POST", body: { name: "Tomas Vidal" } });
+    expect(new Set(keys).size).toBe(3);
+  });
+
+  it("sends no key with reads and edits, which carry a version or change nothing", async () => {
+    const keys = network(0);
+    await api("/api/accounts");
+    await api("/api/accounts/a1", { method: "PATCH", body: { version: 1 } });
+    await api("/api/accounts/a1/plan/draft", { method: "PUT", body: { version: 1 } });
+    expect(keys).toEqual([undefined, undefined, undefined]);
+  });
+});
