@@ -6,7 +6,7 @@
 import { useRef } from "react";
 import { Plus, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/field";
+import { Input, Select, useTypedBeforeHydration } from "@/components/ui/field";
 import { PHONE_COLUMN, PHONE_ONLY } from "@/components/ui/fold";
 import { cn } from "@/lib/cn";
 import { formatMoney } from "@/lib/format";
@@ -45,7 +45,7 @@ export function ProseField({
       <label htmlFor={id} className={cn("block text-sm font-medium text-slate-700", hideLabel && "sr-only")}>
         {label}
       </label>
-      <textarea
+      <KeptTextarea
         id={id}
         value={value}
         onChange={(e) => onChange(e.target.value)}
@@ -63,6 +63,12 @@ export function ProseField({
       )}
     </div>
   );
+}
+
+/** A plain controlled textarea that keeps what was typed before the page's scripts ran. */
+function KeptTextarea({ value, ...props }: React.TextareaHTMLAttributes<HTMLTextAreaElement> & { value: string }) {
+  const keepTyped = useTypedBeforeHydration<HTMLTextAreaElement>(value);
+  return <textarea ref={keepTyped} value={value} {...props} />;
 }
 
 /** Ids for new objectives: short, stable, unique enough within one plan. */
@@ -119,7 +125,7 @@ export function ObjectivesEditor({
               <label className="sr-only" htmlFor={`obj-desc-${o.id}`}>
                 Objective {i + 1} description
               </label>
-              <textarea
+              <KeptTextarea
                 id={`obj-desc-${o.id}`}
                 value={o.description}
                 maxLength={LIMITS.objectiveDescription}

@@ -75,3 +75,19 @@ export async function freshDemoData() {
     await api.dispose();
   }
 }
+
+/**
+ * Holds the page's scripts back until `release()`: the page shows as the server drew it and React
+ * has not taken it over, as on a slow phone in its first seconds. Styles still load.
+ */
+export async function holdScripts(page: Page): Promise<() => Promise<void>> {
+  let open!: () => void;
+  const gate = new Promise<void>((r) => (open = r));
+  const pattern = /\/_next\/static\/chunks\/.*\.js/;
+  await page.route(pattern, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  // Once open, later scripts pass at once.
+  return async () => open();
+}

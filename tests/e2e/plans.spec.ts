@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { freshDemoData, DEMO, signIn, signOutInAnotherTab, submitSignIn } from "./helpers";
+import { freshDemoData, DEMO, holdScripts, signIn, signOutInAnotherTab, submitSignIn } from "./helpers";
 
 test.beforeAll(freshDemoData);
 
@@ -579,5 +579,23 @@ test("the stage moved in another tab meanwhile: the move from the page as it was
   await first.getByRole("button", { name: "Change stage" }).click();
   await expect(first.getByTestId("stage-history")).toContainText("Contract negotiation → Implementation / delivery");
   await expect(alert).toHaveCount(0);
+  await context.close();
+});
+
+test("text typed into the draft before the page has finished loading is kept and saved", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "marco");
+  const id = await freshAccount(page, `Early Typing ${Date.now().toString(36)}`);
+  const release = await holdScripts(page);
+  await page.goto(`/accounts/${id}/plan/draft`, { waitUntil: "commit" });
+  const strategy = page.getByLabel("Strategy", { exact: true });
+  await expect(strategy).toBeVisible();
+  await strategy.fill("Typed while the page was still loading.");
+  await release();
+  await expect(strategy).toHaveValue("Typed while the page was still loading.");
+  // Saved by the autosave, as if typed a moment later.
+  await expect.poll(async () => (await (await page.request.get(`/api/accounts/${id}/plan/draft`)).json()).draft?.content.strategy, { timeout: 15_000 }).toBe("Typed while the page was still loading.");
+  await expect(saveState(page)).toHaveAttribute("data-state", "saved");
   await context.close();
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { freshDemoData, signIn } from "./helpers";
+import { freshDemoData, holdScripts, signIn } from "./helpers";
 
 test.beforeAll(freshDemoData);
 
@@ -317,4 +317,23 @@ test("scores whose save lost its answer are saved by pressing Save again, not ta
   const card = await (await page.request.get(`/api/accounts/${id}/scorecard`)).json();
   expect(card.breakdown.filter((b: { value: number | null }) => b.value !== null)).toEqual([expect.objectContaining({ value: 4, rationale: "Three sites, one contract" })]);
   expect(card.version).toBe(2);
+});
+
+test("a weight typed before the page has finished loading counts: the form, its shares and the what-if see it", async ({ page }) => {
+  await signIn(page, "senior");
+  const release = await holdScripts(page);
+  await page.goto("/settings/selection", { waitUntil: "commit" });
+  const weight = page.getByRole("textbox", { name: "Weight of Strategic fit" });
+  // The page as the server drew it: the person types before its scripts have run.
+  await expect(weight).toBeVisible();
+  const share = page.getByTestId("criterion-share").nth(3);
+  const before = await share.textContent();
+  // A weight other than the saved one (an earlier test in this file may have saved 60).
+  const typed = (await weight.inputValue()) === "60" ? "5" : "60";
+  await weight.fill(typed);
+  await release();
+  await expect(page.getByTestId("model-state")).toContainText("Unsaved draft");
+  await expect(share).not.toHaveText(before!);
+  await expect(weight).toHaveValue(typed);
+  await expect(page.getByTestId("what-if-summary")).toBeVisible({ timeout: 15_000 });
 });
