@@ -91,3 +91,19 @@ export async function holdScripts(page: Page): Promise<() => Promise<void>> {
   // Once open, later scripts pass at once.
   return async () => open();
 }
+
+/**
+ * The next `method` request to `url` reaches the server, which does it, but its answer is cut off
+ * before the browser (as when the connection drops at that moment). Later ones pass. Returns how
+ * many answers were lost so far.
+ */
+export async function loseNextAnswer(page: Page, url: string, method: string): Promise<() => number> {
+  let lost = 0;
+  await page.route(url, async (route) => {
+    if (route.request().method() !== method || lost > 0) return route.continue();
+    lost++;
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  return () => lost;
+}

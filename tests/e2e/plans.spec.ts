@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { freshDemoData, DEMO, holdScripts, signIn, signOutInAnotherTab, submitSignIn } from "./helpers";
+import { freshDemoData, DEMO, holdScripts, loseNextAnswer, signIn, signOutInAnotherTab, submitSignIn } from "./helpers";
 
 test.beforeAll(freshDemoData);
 
@@ -533,17 +533,11 @@ test("a save whose answer is lost on the way is sent again, and is not taken for
   await strategy.fill("Before the drop.");
   await expect(saveState(page)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
   // The next save reaches the server, which stores it; the answer is cut off before the browser.
-  let lost = 0;
-  await page.route(`**/api/accounts/${id}/plan/draft`, async (route) => {
-    if (route.request().method() !== "PUT" || lost > 0) return route.continue();
-    lost++;
-    await route.fetch();
-    await route.abort("connectionreset");
-  });
+  const lost = await loseNextAnswer(page, `**/api/accounts/${id}/plan/draft`, "PUT");
   await strategy.fill("Before the drop. After it.");
   // The browser cannot know the save landed: it says so and sends it again, with the version it had.
   await expect(saveState(page)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
-  expect(lost).toBe(1);
+  expect(lost()).toBe(1);
   const saved = await (await page.request.get(`/api/accounts/${id}/plan/draft`)).json();
   expect(saved.draft.content.strategy).toBe("Before the drop. After it.");
   await context.close();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { freshDemoData, signIn } from "./helpers";
+import { freshDemoData, loseNextAnswer, signIn } from "./helpers";
 
 test.beforeAll(freshDemoData);
 
@@ -478,13 +478,7 @@ test("a person's edit whose answer was lost is saved by pressing Save again, not
   await form.getByLabel("Job title").fill("Head of Procurement");
 
   // The server stores the edit, but the answer is cut off before the browser.
-  let lost = 0;
-  await page.route(`**/api/accounts/${id}/contacts/${contactId}`, async (route) => {
-    if (route.request().method() !== "PATCH" || lost > 0) return route.continue();
-    lost++;
-    await route.fetch();
-    await route.abort("connectionreset");
-  });
+  const lost = await loseNextAnswer(page, `**/api/accounts/${id}/contacts/${contactId}`, "PATCH");
   await form.getByRole("button", { name: "Save changes" }).click();
   await expect(form.getByRole("alert")).toContainText("may not have been saved");
   // Saved again from the same form (the same version): done, not "someone else changed this person".
@@ -494,7 +488,7 @@ test("a person's edit whose answer was lost is saved by pressing Save again, not
   // One role change in their history, not two.
   await expect(panel.getByText(/^Buyer/)).toHaveCount(1);
   await expect(page.getByText("Someone else changed this person")).toHaveCount(0);
-  expect(lost).toBe(1);
+  expect(lost()).toBe(1);
   const map = await (await page.request.get(`/api/accounts/${id}/relationship-map`)).json();
   expect(map.contacts.find((c: { id: string }) => c.id === contactId)).toMatchObject({ jobTitle: "Head of Procurement", version: 2 });
 });
@@ -530,18 +524,12 @@ test("a new person whose answer was lost is added once when Add person is presse
   const form = page.getByRole("form", { name: "New person" });
   await form.getByLabel("Name").fill("Paula Serra");
   // The server adds her, but the answer is cut off before the browser.
-  let lost = 0;
-  await page.route(`**/api/accounts/${id}/contacts`, async (route) => {
-    if (route.request().method() !== "POST" || lost > 0) return route.continue();
-    lost++;
-    await route.fetch();
-    await route.abort("connectionreset");
-  });
+  const lost = await loseNextAnswer(page, `**/api/accounts/${id}/contacts`, "POST");
   await form.getByRole("button", { name: "Add person" }).click();
   await expect(form.getByRole("alert")).toContainText("may not have been saved");
   await form.getByRole("button", { name: "Add person" }).click();
   await expect(page.getByTestId("person-panel")).toBeVisible();
-  expect(lost).toBe(1);
+  expect(lost()).toBe(1);
   const map = await (await page.request.get(`/api/accounts/${id}/relationship-map`)).json();
   expect(map.contacts.map((c: { name: string }) => c.name)).toEqual(["Paula Serra"]);
   await page.getByRole("tab", { name: "List" }).click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { freshDemoData, holdScripts, signIn } from "./helpers";
+import { freshDemoData, holdScripts, loseNextAnswer, signIn } from "./helpers";
 
 test.beforeAll(freshDemoData);
 
@@ -299,13 +299,7 @@ test("scores whose save lost its answer are saved by pressing Save again, not ta
   await expect(page.getByTestId("scorecard-save-state")).toContainText("1 unsaved change");
 
   // The server stores the scores, but the answer is cut off before the browser.
-  let lost = 0;
-  await page.route(`**/api/accounts/${id}/scorecard`, async (route) => {
-    if (route.request().method() !== "PUT" || lost > 0) return route.continue();
-    lost++;
-    await route.fetch();
-    await route.abort("connectionreset");
-  });
+  const lost = await loseNextAnswer(page, `**/api/accounts/${id}/scorecard`, "PUT");
   await page.getByRole("button", { name: "Save scores" }).click();
   await expect(page.getByText("may not have been saved")).toBeVisible();
   // The edit is still on the page, unsaved as far as it knows; saving again finishes it.
@@ -313,7 +307,7 @@ test("scores whose save lost its answer are saved by pressing Save again, not ta
   await page.getByRole("button", { name: "Save scores" }).click();
   await expect(page.getByTestId("scorecard-save-state")).toHaveText("All scores saved");
   await expect(page.getByText("Someone else saved this scorecard")).toHaveCount(0);
-  expect(lost).toBe(1);
+  expect(lost()).toBe(1);
   const card = await (await page.request.get(`/api/accounts/${id}/scorecard`)).json();
   expect(card.breakdown.filter((b: { value: number | null }) => b.value !== null)).toEqual([expect.objectContaining({ value: 4, rationale: "Three sites, one contract" })]);
   expect(card.version).toBe(2);
