@@ -25,6 +25,3 @@ function sameValue(stored: unknown, sent: unknown): boolean {
 export function alreadyHolds(stored: Record<string, unknown>, changes: Record<string, unknown>): boolean {
   return Object.entries(changes).every(([key, value]) => value === undefined || sameValue(stored[key], value));
 }
-
-/** A Prisma `select` of the fields a write sets, to read what the record holds for them now. */
-export const selectOf = (changes: Record<string, unknown>) => Object.fromEntries(Object.keys(changes).map((k) => [k, true])) as Record<string, true>;

@@ -77,3 +77,8 @@ export function jsonTimestamp(s: string | null): Date | null {
 export function localDateSql(timestamp: PrismaNs.Sql): PrismaNs.Sql {
   return PrismaNs.sql`((${timestamp}) AT TIME ZONE 'UTC' AT TIME ZONE ${localTimeZone()})::date`;
 }
+
+/** A write refused by a unique index (Prisma's P2002): two requests creating the same thing. */
+export function isUniqueViolation(e: unknown): boolean {
+  return (e as { code?: unknown })?.code === "P2002";
+}

@@ -11,7 +11,7 @@ import "server-only";
 // - While the first is still running, the same key again is a 409 ("still being saved").
 //   One left behind by a crash (a minute old and unfinished) is taken as not done.
 import { createHash } from "node:crypto";
-import { prisma, type Prisma } from "@/lib/db";
+import { isUniqueViolation, prisma, type Prisma } from "@/lib/db";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { log } from "@/lib/log";
 
@@ -19,8 +19,6 @@ export const IDEMPOTENCY_HEADER = "idempotency-key";
 const KEY = /^[A-Za-z0-9_-]{8,100}$/;
 const KEEP_MS = 24 * 60 * 60 * 1000;
 const ABANDONED_MS = 60 * 1000;
-
-const isUniqueViolation = (e: unknown) => (e as { code?: unknown })?.code === "P2002";
 
 export async function idempotent(opts: { userId: string; key: string; req: Request; path: string; run: () => Promise<Response> }): Promise<Response> {
   const { userId, key, path, run } = opts;

@@ -16,6 +16,9 @@ import {
 } from "react";
 import { cn } from "@/lib/cn";
 
+/** Fields whose value is what was typed, as typed (not dates, numbers or colours, which the browser rewrites). */
+const TYPED = new Set(["text", "search", "email", "url", "tel", "password", "textarea"]);
+
 /**
  * What someone types into a field in the moment between the page appearing (rendered on the
  * server) and React taking it over never reaches React's state: the field shows it, the form does
@@ -23,9 +26,6 @@ import { cn } from "@/lib/cn";
  * text to the field's onChange, as if it had just been typed. A field whose value is not
  * controlled (no `value`) keeps its text anyway.
  */
-/** Fields whose value is what was typed, as typed (not dates, numbers or colours, which the browser rewrites). */
-const TYPED = new Set(["text", "search", "email", "url", "tel", "password", "textarea"]);
-
 export function useTypedBeforeHydration<T extends HTMLInputElement | HTMLTextAreaElement>(value: unknown, ref?: Ref<T>) {
   const own = useRef<T | null>(null);
   useLayoutEffect(() => {

@@ -5,7 +5,7 @@ import { prisma, type Prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
-import { alreadyHolds, selectOf } from "@/lib/already-saved";
+import { alreadyHolds } from "@/lib/already-saved";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { authorizeAccount, visibleAccountsWhere } from "@/lib/accounts/access";
 import type { TAccountCreate, TAccountListQuery, TAccountUpdate, TTeamUpdate } from "@/lib/accounts/schema";
@@ -173,11 +173,8 @@ export async function updateAccount(opts: { user: SessionUser; accountId: string
     });
     if (updated.count === 0) {
       // Read again: `before` may predate the save that changed the version.
-      const [current, held] = await Promise.all([
-        tx.account.findUniqueOrThrow({ where: { id: accountId }, select: accountDetailSelect }),
-        tx.account.findUniqueOrThrow({ where: { id: accountId }, select: selectOf(fields) }),
-      ]);
-      if (alreadyHolds(held, fields)) return current;
+      const current = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: accountDetailSelect });
+      if (alreadyHolds({ ...current, ownerId: current.owner.id, mentorId: current.mentor?.id ?? null }, fields)) return current;
       throw new ConflictError("Someone else saved this account after you opened it", current);
     }
     if (fields.stage && fields.stage !== before.stage) {

@@ -2,7 +2,7 @@ import "server-only";
 // The account plan: reading it, saving the draft (optimistic concurrency), submitting versions
 // (append-only), deciding on them, and the team's commitment. Short-term actions, lights,
 // targets/actuals and the stage live in ./tracking.ts.
-import { jsonTimestamp, prisma, type Prisma, type Tx } from "@/lib/db";
+import { isUniqueViolation, jsonTimestamp, prisma, type Prisma, type Tx } from "@/lib/db";
 import type { ActionStatus, LightColor, PlanVersionStatus } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
@@ -25,10 +25,6 @@ import { ZPlanContent, emptyPlanContent, planContentErrors, readPlanContent, typ
 import type { TDraftView, TPerson, TPlanPermissions, TPlanView, TVersionSummary, TVersionView } from "./view";
 
 const draftSelect = { id: true, draft: true, draftVersion: true, draftSavedAt: true, draftSavedById: true, basedOnVersionId: true, currentVersionId: true } as const;
-
-function isUniqueViolation(e: unknown): boolean {
-  return (e as { code?: unknown })?.code === "P2002";
-}
 
 /** Names for the ids a plan mentions (submitters, savers, setters), in one query. */
 async function peopleById(ids: Iterable<string | null | undefined>): Promise<Map<string, TPerson>> {

@@ -1,10 +1,10 @@
 import "server-only";
 // Keeping the plan current: short-term actions, traffic lights (append-only), targets and
 // actuals per year, and the account's lifecycle stage.
-import { prisma, type Prisma, type Tx } from "@/lib/db";
+import { isUniqueViolation, prisma, type Prisma, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session";
-import { alreadyHolds, selectOf } from "@/lib/already-saved";
+import { alreadyHolds } from "@/lib/already-saved";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { authorizeAccount, visibleAccountsWhere, type AccountAccess } from "@/lib/accounts/access";
 import { actionSelect, financialYearSelect, toActionView, toFinancialYearView, toLightView, toStageChangeView } from "./mappers";
@@ -72,11 +72,8 @@ export async function updateAction(opts: { user: SessionUser; accountId: string;
     const r = await tx.action.updateMany({ where: { id: actionId, accountId, version }, data });
     if (r.count === 0) {
       const { version: _v, ...sets } = data;
-      const [current, held] = await Promise.all([
-        tx.action.findUniqueOrThrow({ where: { id: actionId }, select: actionSelect }),
-        tx.action.findUniqueOrThrow({ where: { id: actionId }, select: selectOf(sets) }),
-      ]);
-      if (alreadyHolds(held, sets)) return toActionView(current);
+      const current = await tx.action.findUniqueOrThrow({ where: { id: actionId }, select: actionSelect });
+      if (alreadyHolds({ ...current, ownerId: current.owner.id }, sets)) return toActionView(current);
       throw new ConflictError("Someone else changed this action after you opened it", toActionView(current));
     }
     const after = toActionView(await tx.action.findUniqueOrThrow({ where: { id: actionId }, select: actionSelect }));
@@ -144,7 +141,7 @@ export async function recordFinancialYear(opts: { user: SessionUser; accountId: 
       return view;
     });
   } catch (e) {
-    if ((e as { code?: unknown })?.code !== "P2002") throw e;
+    if (!isUniqueViolation(e)) throw e;
     const current = await prisma.financialYear.findUnique({ where: { accountId_year: { accountId, year } }, select: financialYearSelect });
     throw new ConflictError(`${year} is already recorded; edit it instead`, current ? toFinancialYearView(current) : null);
   }
@@ -174,14 +171,15 @@ export async function updateFinancialYear(opts: { user: SessionUser; accountId: 
 
 // ---------------------------------------------------------------- lifecycle stage
 
-/** 409 for a move from a stage the account has left: with the stage it is in, and who moved it there. */
-async function stageMovedMeanwhile(tx: Tx, accountId: string) {
+/** Where the account is now, and the last move recorded (the one that put it there, unless moved without one). */
+async function stageNow(tx: Tx, accountId: string) {
   const { stage } = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { stage: true } });
-  const last = await tx.stageChange.findFirst({
-    where: { accountId },
-    orderBy: [{ changedAt: "desc" }, { id: "desc" }],
-    select: { toStage: true, changedAt: true, changedById: true },
-  });
+  const last = await tx.stageChange.findFirst({ where: { accountId }, orderBy: [{ changedAt: "desc" }, { id: "desc" }] });
+  return { stage, last };
+}
+
+/** 409 for a move from a stage the account has left: with the stage it is in, and who moved it there. */
+async function stageMovedMeanwhile(tx: Tx, { stage, last }: Awaited<ReturnType<typeof stageNow>>) {
   const changedBy = last?.changedById ? await tx.user.findUnique({ where: { id: last.changedById }, select: { id: true, name: true } }) : null;
   const by = last?.toStage === stage && changedBy ? `${changedBy.name} moved it there` : "It was moved";
   return new ConflictError(`The account is in ${STAGE_LABELS[stage]} now: ${by} after you opened this page.`, {
@@ -200,13 +198,13 @@ export async function changeAccountStage(opts: { user: SessionUser; accountId: s
     // the stage changed and gets a 409, as does a move from a page opened before the last one.
     const r = await tx.account.updateMany({ where: { id: accountId, stage: input.fromStage }, data: { stage: input.stage, version: { increment: 1 } } });
     if (r.count === 0) {
+      const now = await stageNow(tx, accountId);
+      const { stage, last } = now;
       // This person's own move, sent again after its answer was lost: it is the last one recorded.
-      const last = await tx.stageChange.findFirst({ where: { accountId }, orderBy: [{ changedAt: "desc" }, { id: "desc" }] });
-      const { stage } = await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: { stage: true } });
       if (last && stage === input.stage && last.changedById === user.id && last.fromStage === input.fromStage && last.toStage === input.stage && last.note === input.note) {
         return toStageChangeView(last, new Map([[user.id, { id: user.id, name: user.name }]]));
       }
-      throw await stageMovedMeanwhile(tx, accountId);
+      throw await stageMovedMeanwhile(tx, now);
     }
     const change = await tx.stageChange.create({ data: { accountId, fromStage: input.fromStage, toStage: input.stage, note: input.note, changedById: user.id } });
     await recordAudit(tx, { actorId: user.id, action: "account.stage", entityType: "Account", entityId: accountId, accountId, before: { stage: input.fromStage }, after: { stage: input.stage, note: input.note } });

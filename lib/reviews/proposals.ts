@@ -6,7 +6,7 @@ import { prisma, type Prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
-import { alreadyHolds, selectOf } from "@/lib/already-saved";
+import { alreadyHolds } from "@/lib/already-saved";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { authorizeAccountReviews } from "./access";
 import { sanitizeRichText, toStoredBody } from "./rich-text";
@@ -159,11 +159,8 @@ export async function updateProposal(opts: { user: SessionUser; accountId: strin
     const data = dataOf(input);
     const r = await tx.proposal.updateMany({ where: { id: proposalId, version: input.version }, data: { ...data, version: { increment: 1 } } });
     if (r.count === 0) {
-      const [current, held] = await Promise.all([
-        tx.proposal.findUniqueOrThrow({ where: { id: proposalId }, select: proposalSelect }),
-        tx.proposal.findUniqueOrThrow({ where: { id: proposalId }, select: selectOf(data) }),
-      ]);
-      if (alreadyHolds(held, data)) return;
+      const current = await tx.proposal.findUniqueOrThrow({ where: { id: proposalId }, select: proposalSelect });
+      if (alreadyHolds(current, data)) return;
       throw new ConflictError("Someone else changed this proposal after you opened it", (await toViews([current]))[0]);
     }
     await recordAudit(tx, {

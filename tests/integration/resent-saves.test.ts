@@ -84,10 +84,10 @@ describe("a save sent again after its answer was lost", () => {
     expect(r.wroteAgain).toBe(0);
   });
 
-  it("account details: money compares by amount", async () => {
+  it("account details: money compares by amount, the owner and mentor by who they are", async () => {
     const { version } = await testDb().account.findUniqueOrThrow({ where: { id: w.account.id }, select: { version: true } });
     const patch = (body: Record<string, unknown>) => call(accountRoute.PATCH, { user: w.owner, method: "PATCH", params: { id: w.account.id }, body });
-    const r = await resend(patch, { version, description: "Largest buyer in the region", annualRevenue: 1_250_000.5 }, { version, description: "Something else" });
+    const r = await resend(patch, { version, description: "Largest buyer in the region", annualRevenue: 1_250_000.5, ownerId: w.owner.id, mentorId: w.mentor.id }, { version, description: "Something else" });
     expect(r.a.status).toBe(200);
     expect(r.again.status).toBe(200);
     expect(r.again.body).toMatchObject({ description: "Largest buyer in the region", version: version + 1 });
@@ -99,7 +99,7 @@ describe("a save sent again after its answer was lost", () => {
   it("action and financial year", async () => {
     const action = (await call(actionsRoute.POST, { user: w.owner, params: { id: w.account.id }, body: { title: "Book the site visit", ownerId: w.member.id, dueDate: "2026-02-10" } })).body;
     const patchAction = (body: Record<string, unknown>) => call(actionRoute.PATCH, { user: w.member, method: "PATCH", params: { id: w.account.id, actionId: action.id }, body });
-    const ra = await resend(patchAction, { version: action.version, status: "DONE", dueDate: "2026-02-12" }, { version: action.version, title: "Renamed" });
+    const ra = await resend(patchAction, { version: action.version, status: "DONE", dueDate: "2026-02-12", ownerId: w.owner.id }, { version: action.version, title: "Renamed" });
     expect([ra.a.status, ra.again.status, ra.conflict.status]).toEqual([200, 200, 409]);
     expect(ra.again.body).toEqual(ra.a.body);
     expect(ra.wroteAgain).toBe(0);
