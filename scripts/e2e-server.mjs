@@ -81,7 +81,8 @@ try {
   log(String(e));
   await cleanup();
 }
-app = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env });
+// As `npm start` runs it (scripts/start.mjs): idle connections kept 65 s, not Node's 5 s.
+app = spawn(bin("next"), ["start", "-p", port, "--keepAliveTimeout", "65000"], { stdio: "inherit", env });
 app.on("exit", async (code) => {
   await dropBoth();
   process.exit(code ?? 0);

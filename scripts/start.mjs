@@ -63,7 +63,9 @@ if (!env.NEXTAUTH_SECRET) {
   env.NEXTAUTH_SECRET = localSecret();
 }
 log(`Keystone on http://localhost:${port}  (demo users: see README; Ctrl-C to stop)`);
-const app = spawn(path.join("node_modules", ".bin", "next"), [dev ? "dev" : "start", "-p", port], {
+// Idle connections stay open 65 s (Node's default is 5 s): a client or proxy that reuses one just
+// as the server closes it gets a reset instead of an answer; proxies keep theirs about 60 s.
+const app = spawn(path.join("node_modules", ".bin", "next"), dev ? ["dev", "-p", port] : ["start", "-p", port, "--keepAliveTimeout", "65000"], {
   stdio: "inherit",
   env: { ...env, NEXT_TELEMETRY_DISABLED: "1", KEYSTONE_ALLOW_DEV_SECRET: "0", NODE_OPTIONS: env.NODE_OPTIONS ?? (dev ? "" : "--max-old-space-size=256") },
 });

@@ -10,7 +10,7 @@ export function ensureBuild(force = false) {
 }
 
 export async function startServer(opts: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<{ proc: ChildProcess; base: string; stop: () => Promise<void> }> {
-  const proc = spawn("node_modules/.bin/next", ["start", "-p", String(opts.port)], {
+  const proc = spawn("node_modules/.bin/next", ["start", "-p", String(opts.port), "--keepAliveTimeout", "65000"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,

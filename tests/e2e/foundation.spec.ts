@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { connect } from "node:net";
 import { expect, test } from "@playwright/test";
 import { seriousViolations } from "./a11y";
 import { freshDemoData, DEMO, signIn, signOutInAnotherTab, submitSignIn } from "./helpers";
@@ -567,4 +568,25 @@ test("a save after the session ended says so above the page; signing in in a new
   const card = await (await page.request.get(`/api/accounts/${id}/scorecard`)).json();
   expect(card.breakdown.find((b: { name: string }) => b.name === "Current revenue")).toMatchObject({ value: 4, rationale: "Buys about €8m a year from us." });
   await context.close();
+});
+
+test("a connection left idle for 6 s is still answered, not reset (the server keeps idle connections 65 s)", async ({ baseURL }) => {
+  // Node's default closes an idle connection after 5 s; a client that reuses it just then gets a
+  // reset instead of an answer (seen once in CI on the ranking export).
+  const { hostname, port } = new URL(baseURL!);
+  const socket = connect(Number(port), hostname);
+  let received = "";
+  let closed = false;
+  socket.on("data", (d) => (received += d.toString()));
+  socket.on("close", () => (closed = true));
+  const ask = () => socket.write(`GET /api/health HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: keep-alive\r\n\r\n`);
+  const answers = () => received.split("HTTP/1.1 200").length - 1;
+  await new Promise<void>((r) => socket.once("connect", () => r()));
+  ask();
+  await expect.poll(answers).toBe(1);
+  await new Promise((r) => setTimeout(r, 6_000));
+  expect(closed, "the server closed the idle connection").toBe(false);
+  ask();
+  await expect.poll(answers).toBe(2);
+  socket.destroy();
 });
