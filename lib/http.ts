@@ -111,6 +111,8 @@ export function parseQuery<S extends ZodType>(req: NextRequest, schema: S): z.ou
 }
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Requests whose repeat would do something again (a second copy) or fail (a 404 for what the first removed). */
+const IDEMPOTENT_METHODS = new Set(["POST", "DELETE"]);
 
 /** Refuses cross-site state-changing requests (CSRF): browsers always send Origin on them. */
 function assertSameOrigin(req: NextRequest) {
@@ -179,9 +181,9 @@ export function withUser<P = Record<string, never>>(fn: Handler<P>) {
           await authorizeAccount({ user, accountId, action: "account:read", ties });
         }
         const run = () => fn({ req, user, params, requestId });
-        // A POST the browser may send again (its answer lost): done once, answered again.
-        const key = req.method === "POST" ? req.headers.get(IDEMPOTENCY_HEADER) : null;
-        return key ? idempotent({ userId: user.id, key, req, path: req.nextUrl.pathname, run }) : run();
+        // A create or a delete the browser may send again (its answer lost): done once, answered again.
+        const key = IDEMPOTENT_METHODS.has(req.method) ? req.headers.get(IDEMPOTENCY_HEADER) : null;
+        return key ? idempotent({ userId: user.id, key, req, path: `${req.method} ${req.nextUrl.pathname}${req.nextUrl.search}`, run }) : run();
       };
       // A read asks for the account's ties once, however many checks it makes.
       // A write runs with its request id at hand, so its audit record names the request.

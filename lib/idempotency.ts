@@ -1,13 +1,14 @@
 import "server-only";
-// A create sent again after its answer was lost must not create twice. The browser's API client
-// (lib/client/api.ts) sends an `Idempotency-Key` with each POST and, when the connection broke
-// before an answer came, sends the same key again with the same request. Here the first answer
-// is kept for a day under (user, key); the same request with that key gets it again, with the
-// header `Idempotent-Replayed: true`, and nothing is done twice.
+// A create sent again after its answer was lost must not create twice, and a removal sent again
+// must not fail with a 404 for what the first one removed. The browser's API client
+// (lib/client/api.ts) sends an `Idempotency-Key` with each POST and DELETE and, when the
+// connection broke before an answer came, sends the same key again with the same request. Here
+// the first answer is kept for a day under (user, key); the same request with that key gets it
+// again, with the header `Idempotent-Replayed: true`, and nothing is done twice.
 //
 // - Only successful answers are kept: a refused request (4xx) changed nothing, so its key is
 //   freed and the request can be made again.
-// - The key belongs to one request: the same key with another path or body is a 422.
+// - The key belongs to one request: the same key with another method, address or body is a 422.
 // - While the first is still running, the same key again is a 409 ("still being saved").
 //   One left behind by a crash (a minute old and unfinished) is taken as not done.
 import { createHash } from "node:crypto";

@@ -27,10 +27,11 @@ function announceSession(ended: boolean) {
 }
 
 /**
- * A POST creates something, and one whose connection broke may have been done. Each carries an
- * `Idempotency-Key`; sent again (the person presses the button again), the same request carries
- * the same key, and the server answers with what it did the first time instead of doing it twice
- * (lib/idempotency.ts). Keys of requests that got no answer are kept here until one comes.
+ * A POST creates something and a DELETE removes it, and one whose connection broke may have been
+ * done. Each carries an `Idempotency-Key`; sent again (the person presses the button again), the
+ * same request carries the same key, and the server answers with what it did the first time
+ * instead of making a second copy, or a 404 for what the first removed (lib/idempotency.ts).
+ * Keys of requests that got no answer are kept here until one comes.
  */
 const unanswered = new Map<string, string>();
 function newKey(): string {
@@ -42,7 +43,7 @@ function newKey(): string {
 export async function api<T>(url: string, init: { method?: string; body?: unknown; signal?: AbortSignal; quietOnSignOut?: boolean } = {}): Promise<T> {
   const method = init.method ?? (init.body === undefined ? "GET" : "POST");
   const body = init.body === undefined ? undefined : JSON.stringify(init.body);
-  const request = method === "POST" ? `${url}\n${body ?? ""}` : null;
+  const request = method === "POST" || method === "DELETE" ? `${method} ${url}\n${body ?? ""}` : null;
   const key = request === null ? null : (unanswered.get(request) ?? newKey());
   let res: Response;
   try {

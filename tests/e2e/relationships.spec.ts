@@ -535,3 +535,28 @@ test("a new person whose answer was lost is added once when Add person is presse
   await page.getByRole("tab", { name: "List" }).click();
   await expect(page.getByTestId("people-list").getByText("Paula Serra", { exact: true })).toHaveCount(1);
 });
+
+test("a removal whose answer was lost is done when Remove is pressed again, not refused as not found", async ({ page }) => {
+  await signIn(page, "marco");
+  const created = await page.request.post("/api/accounts", { data: { name: `Gone Rail ${Date.now()}`, industry: "Transport", region: "Iberia" } });
+  const { id } = await created.json();
+  const person = await page.request.post(`/api/accounts/${id}/contacts`, { data: { name: "Rui Almeida" } });
+  const contactId = (await person.json()).id as string;
+  await page.goto(`/accounts/${id}/relationships?person=${contactId}`);
+  const panel = page.getByTestId("person-panel");
+  const question = page.getByRole("alertdialog", { name: "Remove Rui Almeida?" });
+  // The server removes him, but the answer is cut off before the browser.
+  const lost = await loseNextAnswer(page, `**/api/accounts/${id}/contacts/${contactId}?*`, "DELETE");
+  await panel.getByRole("button", { name: "Remove Rui Almeida" }).click();
+  await question.getByRole("button", { name: "Remove person" }).click();
+  await expect(page.getByText("may not have been saved")).toBeVisible();
+  expect(lost()).toBe(1);
+  // Pressed again: the server answers as it did the first time.
+  await panel.getByRole("button", { name: "Remove Rui Almeida" }).click();
+  await question.getByRole("button", { name: "Remove person" }).click();
+  await expect(page.getByText("Removed Rui Almeida")).toBeVisible();
+  await expect(page.getByText("Person not found")).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "No one mapped yet" })).toBeVisible();
+  const map = await (await page.request.get(`/api/accounts/${id}/relationship-map`)).json();
+  expect(map.contacts).toEqual([]);
+});

@@ -1,8 +1,9 @@
-// A POST sent again with its Idempotency-Key (the browser does this when the first one's answer
-// was lost, lib/client/api.ts) is done once and answered again (lib/idempotency.ts).
+// A POST or DELETE sent again with its Idempotency-Key (the browser does this when the first one's
+// answer was lost, lib/client/api.ts) is done once and answered again (lib/idempotency.ts).
 import { beforeAll, describe, expect, it } from "vitest";
 import * as contactsRoute from "@/app/api/accounts/[id]/contacts/route";
 import * as actionsRoute from "@/app/api/accounts/[id]/plan/actions/route";
+import * as contactRoute from "@/app/api/accounts/[id]/contacts/[contactId]/route";
 import { call, type TestUser } from "../support/http";
 import { makeWorld, testDb } from "../support/fixtures";
 
@@ -86,7 +87,7 @@ describe("Idempotency-Key on a create", () => {
   it("takes one left unfinished for a minute (a crash) as not done", async () => {
     const key = newKey();
     await testDb().idempotentRequest.create({
-      data: { userId: w.owner.id, key, path: `/api/accounts/${w.account.id}/contacts`, bodyHash: "0".repeat(64), createdAt: new Date(Date.now() - 5 * 60_000) },
+      data: { userId: w.owner.id, key, path: `POST /api/accounts/${w.account.id}/contacts`, bodyHash: "0".repeat(64), createdAt: new Date(Date.now() - 5 * 60_000) },
     });
     // The body differs from the abandoned one's hash: that is still another request.
     expect((await addContact(w.owner, { name: "After Crash" }, key)).status).toBe(422);
@@ -94,13 +95,13 @@ describe("Idempotency-Key on a create", () => {
     const body = JSON.stringify({ name: "After Crash" });
     const { createHash } = await import("node:crypto");
     await testDb().idempotentRequest.create({
-      data: { userId: w.owner.id, key, path: `/api/accounts/${w.account.id}/contacts`, bodyHash: createHash("sha256").update(body).digest("hex"), createdAt: new Date(Date.now() - 5 * 60_000) },
+      data: { userId: w.owner.id, key, path: `POST /api/accounts/${w.account.id}/contacts`, bodyHash: createHash("sha256").update(body).digest("hex"), createdAt: new Date(Date.now() - 5 * 60_000) },
     });
     expect((await addContact(w.owner, { name: "After Crash" }, key)).status).toBe(201);
     expect(await people("After Crash")).toBe(1);
     // A fresh unfinished one is still running: 409, nothing created.
     const running = newKey();
-    await testDb().idempotentRequest.create({ data: { userId: w.owner.id, key: running, path: `/api/accounts/${w.account.id}/contacts`, bodyHash: createHash("sha256").update(JSON.stringify({ name: "Still Running" })).digest("hex") } });
+    await testDb().idempotentRequest.create({ data: { userId: w.owner.id, key: running, path: `POST /api/accounts/${w.account.id}/contacts`, bodyHash: createHash("sha256").update(JSON.stringify({ name: "Still Running" })).digest("hex") } });
     expect((await addContact(w.owner, { name: "Still Running" }, running)).status).toBe(409);
     expect(await people("Still Running")).toBe(0);
   });
@@ -110,5 +111,42 @@ describe("Idempotency-Key on a create", () => {
     expect(res.status).toBe(422);
     expect(res.body.fields).toHaveProperty("idempotency-key");
     expect(await people("Bad Key")).toBe(0);
+  });
+});
+
+describe("Idempotency-Key on a removal", () => {
+  const remove = (id: string, version: number, key?: string) =>
+    call(contactRoute.DELETE, {
+      user: w.owner,
+      method: "DELETE",
+      url: `/api/accounts/${w.account.id}/contacts/${id}?version=${version}`,
+      params: { id: w.account.id, contactId: id },
+      headers: key ? { "idempotency-key": key } : {},
+    });
+  const audits = (id: string) => testDb().auditEvent.count({ where: { action: "contact.delete", entityId: id } });
+
+  it("sent again with its key, is answered as the first was instead of 404 for what it removed", async () => {
+    const person = await addContact(w.owner, { name: "Leaving Soon" });
+    const key = newKey();
+    const first = await remove(person.body.id, person.body.version, key);
+    expect(first.status).toBe(200);
+    const again = await remove(person.body.id, person.body.version, key);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(await people("Leaving Soon")).toBe(0);
+    expect(await audits(person.body.id)).toBe(1);
+    // Without the key (a removal nobody lost the answer to), it is gone: 404.
+    expect((await remove(person.body.id, person.body.version)).status).toBe(404);
+  });
+
+  it("a key belongs to one method and address: a create's key on a removal is refused and removes nothing", async () => {
+    const key = newKey();
+    const created = await addContact(w.owner, { name: "Kept Here" }, key);
+    expect(created.status).toBe(201);
+    const res = await remove(created.body.id, created.body.version, key);
+    expect(res.status).toBe(422);
+    expect(res.body.fields).toHaveProperty("idempotency-key");
+    expect(await people("Kept Here")).toBe(1);
   });
 });

@@ -73,6 +73,22 @@ describe("api's Idempotency-Key on a POST", () => {
     expect(new Set(keys).size).toBe(3);
   });
 
+  it("sends a removal again with its key, so the server answers as it did instead of 404 for what it removed", async () => {
+    const keys = network(1);
+    const remove = () => api("/api/accounts/a1/contacts/c1?version=2", { method: "DELETE" });
+    await expect(remove()).rejects.toBeInstanceOf(ApiError);
+    await remove();
+    expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys[1]).toBe(keys[0]);
+    // A create of the same address after an unanswered removal is another request, with its own key.
+    const lost = network(1);
+    await api("/api/accounts/a1/contacts/c3?version=1", { method: "DELETE" }).catch(() => undefined);
+    const post = network(0);
+    await api("/api/accounts/a1/contacts/c3?version=1", { method: "POST" });
+    expect(post[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(post[0]).not.toBe(lost[0]);
+  });
+
   it("sends no key with reads and edits, which carry a version or change nothing", async () => {
     const keys = network(0);
     await api("/api/accounts");
