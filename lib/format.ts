@@ -60,10 +60,14 @@ export function formatStamp(d: Date | string): [date: string, time: string] {
   return [at.toLocaleDateString("en-GB", { timeZone }), at.toLocaleTimeString("en-GB", { timeZone })];
 }
 
-/** "3 days ago", "in 2 weeks": how fresh a record is. */
+/**
+ * "3 days ago": how fresh a record is. Every moment shown this way has happened (a save, a
+ * submission, a comment), so one that seems ahead of `now` means this clock (the browser's) is
+ * behind the server's that stamped it: it reads "just now", never "in 2 minutes".
+ */
 export function formatRelative(d: Date | string | null | undefined, now = new Date()): string {
   if (!d) return "never";
-  const diff = new Date(d).getTime() - now.getTime();
+  const diff = Math.min(0, new Date(d).getTime() - now.getTime());
   const abs = Math.abs(diff);
   const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
   const units: [Intl.RelativeTimeFormatUnit, number][] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { displayZoneName, formatDate, formatDay, formatMoneyShort, formatStamp, setDisplayZone } from "@/lib/format";
+import { displayZoneName, formatDate, formatDay, formatMoneyShort, formatRelative, formatStamp, setDisplayZone } from "@/lib/format";
 
 describe("formatMoneyShort", () => {
   it("shortens amounts the same way on the server and in the browser", () => {
@@ -56,5 +56,21 @@ describe("dates", () => {
     setDisplayZone("Etc/UTC");
     expect(formatStamp("2026-03-05T23:10:00Z")).toEqual(["05/03/2026", "23:10:00"]);
     expect(displayZoneName()).toBe("UTC");
+  });
+});
+
+describe("formatRelative", () => {
+  const now = new Date("2026-12-01T12:00:00Z");
+  it("says how long ago a moment was", () => {
+    expect(formatRelative(null, now)).toBe("never");
+    expect(formatRelative("2026-12-01T11:59:40Z", now)).toBe("just now");
+    expect(formatRelative("2026-12-01T11:57:00Z", now)).toBe("3 minutes ago");
+    expect(formatRelative("2026-11-28T12:00:00Z", now)).toBe("3 days ago");
+    expect(formatRelative("2026-11-30T12:00:00Z", now)).toBe("yesterday");
+  });
+
+  it("reads a moment stamped ahead of a browser whose clock is behind as just now, never as to come", () => {
+    expect(formatRelative("2026-12-01T12:02:00Z", now)).toBe("just now");
+    expect(formatRelative("2026-12-01T15:00:00Z", now)).toBe("just now");
   });
 });
