@@ -3,7 +3,8 @@
 // against a baseline answered in the same run by raw `pg` in a bare Node HTTP server (same data,
 // same questions, no framework). Writes bench/results/bench.json and prints a table.
 // Target: every request within 2x of its baseline at concurrency 20, with no errors.
-// Options: --requests N (per measurement, default 200), --rebuild (force a fresh next build).
+// Options: --requests N (timed per side at concurrency 20, default 1200; at concurrency 1 at most
+// 100; the dashboard a tenth), --rebuild (force a fresh next build).
 import http from "node:http";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -18,7 +19,7 @@ import { arg, rerunUnderReactServer } from "./lib/cli";
 // The dashboard baseline builds its SQL with the app's own builders (server-only modules).
 rerunUnderReactServer(import.meta.url);
 
-const REQUESTS = arg("requests", 200);
+const REQUESTS = arg("requests", 1200);
 const log = (m: string) => console.log(`[bench] ${m}`);
 
 // 1. The bench database: BENCH_DATABASE_URL, or `keystone_bench` on the DATABASE_URL server
@@ -108,37 +109,56 @@ const ENDPOINTS: Endpoint[] = [
   { name: "dashboard", path: "/api/dashboard", cookie: seniorCookie },
 ];
 
-async function measure(url: string, cookie: string | null, concurrency: number, total: number) {
+const ROUNDS = 3;
+
+/** Times `count` requests to `url` at `concurrency`; returns each one's latency and the errors. */
+async function timeRequests(url: string, cookie: string | null, concurrency: number, count: number) {
   // Both sides send the same uncompressed bytes: compression is the transport's choice (the app
   // gzips for browsers that ask), not part of the work being compared.
   const headers: Record<string, string> = { "accept-encoding": "identity", ...(cookie ? { cookie } : {}) };
-  const run = async (count: number, times: number[] | null) => {
-    let errors = 0;
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next < count) {
-          next++;
-          const start = performance.now();
-          const res = await fetch(url, { headers }).catch(() => null);
-          await res?.arrayBuffer();
-          times?.push(performance.now() - start);
-          if (!res || res.status !== 200) errors++;
-        }
-      }),
-    );
-    return errors;
-  };
-  // Warm-up at the measured concurrency, half as many requests as measured, on both sides alike:
-  // the JIT has compiled the hot paths and every pooled connection is open before timing starts
-  // (a few requests would leave each side's first batch, and so its median, to cold code).
-  // Its errors count too.
-  const warmErrors = await run(Math.max(3, Math.round(total / 2)), null);
   const times: number[] = [];
-  const errors = warmErrors + (await run(total, times));
-  times.sort((a, b) => a - b);
-  const q = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))] * 10) / 10;
-  return { median: q(0.5), p95: q(0.95), errors };
+  let errors = 0;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        next++;
+        const start = performance.now();
+        const res = await fetch(url, { headers }).catch(() => null);
+        await res?.arrayBuffer();
+        times.push(performance.now() - start);
+        if (!res || res.status !== 200) errors++;
+      }
+    }),
+  );
+  return { times, errors };
+}
+
+/**
+ * The app and its baseline at one concurrency, `total` timed requests each. First both warm up
+ * with as many requests as are timed: the JIT has compiled the hot paths and every pooled
+ * connection is open (a short warm-up times the app's larger body of code still half cold). Then
+ * the timed requests go in ROUNDS rounds that alternate app, baseline, app, baseline…, so a slow
+ * spell of a shared machine falls on both sides alike instead of on whichever ran then.
+ * Warm-up errors count too.
+ */
+async function measurePair(app: { url: string; cookie: string | null }, raw: { url: string }, concurrency: number, total: number) {
+  const sides = [app, { url: raw.url, cookie: null }];
+  const results = sides.map(() => ({ times: [] as number[], errors: 0 }));
+  for (const [i, side] of sides.entries()) results[i].errors += (await timeRequests(side.url, side.cookie, concurrency, total)).errors;
+  const perRound = Math.max(1, Math.ceil(total / ROUNDS));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, side] of sides.entries()) {
+      const r = await timeRequests(side.url, side.cookie, concurrency, perRound);
+      results[i].times.push(...r.times);
+      results[i].errors += r.errors;
+    }
+  }
+  return results.map(({ times, errors }) => {
+    times.sort((a, b) => a - b);
+    const q = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))] * 10) / 10;
+    return { median: q(0.5), p95: q(0.95), errors };
+  });
 }
 
 const rows = [];
@@ -146,9 +166,10 @@ for (const e of ENDPOINTS) {
   const key = e.name.replace(/ /g, "-");
   const row: Record<string, unknown> = { request: e.name };
   for (const c of [1, 20]) {
-    const n = c === 1 ? Math.min(50, REQUESTS) : REQUESTS;
-    const a = await measure(app.base + e.path, e.cookie, c, n);
-    const b = await measure(`http://127.0.0.1:3601/${key}`, null, c, n);
+    // The dashboard takes a quarter of a second even alone: it gets a tenth as many (at least 30).
+    const scale = e.name === "dashboard" ? 0.1 : 1;
+    const n = Math.max(30, Math.round((c === 1 ? Math.min(100, REQUESTS) : REQUESTS) * scale));
+    const [a, b] = await measurePair({ url: app.base + e.path, cookie: e.cookie }, { url: `http://127.0.0.1:3601/${key}` }, c, n);
     Object.assign(row, {
       [`c${c} app median ms`]: a.median,
       [`c${c} app p95 ms`]: a.p95,
@@ -156,6 +177,7 @@ for (const e of ENDPOINTS) {
       [`c${c} raw p95 ms`]: b.p95,
       [`c${c} ratio`]: Math.round((a.median / Math.max(b.median, 0.1)) * 100) / 100,
       [`c${c} errors`]: a.errors + b.errors,
+      [`c${c} requests`]: n,
     });
   }
   row["within 2x at c20"] = (row["c20 ratio"] as number) <= 2 && row["c20 errors"] === 0;

@@ -34,9 +34,17 @@ export function startOfLocalDay(day: string): Date {
   return new Date(y, m - 1, d);
 }
 
-/** The runtime's IANA time zone, for SQL that reads a timestamp's day as `localDay` does. */
+let zoneFor: { tz: string | undefined; zone: string } | null = null;
+
+/**
+ * The runtime's IANA time zone, for SQL that reads a timestamp's day as `localDay` does. Asking
+ * `Intl` builds a formatter, which costs more than the queries that use the answer, so it is kept
+ * until `TZ` changes (Node reads the zone again when `process.env.TZ` is set).
+ */
 export function localTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  const tz = typeof process === "undefined" ? undefined : process.env.TZ;
+  if (!zoneFor || zoneFor.tz !== tz) zoneFor = { tz, zone: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC" };
+  return zoneFor.zone;
 }
 
 /** The day `n` days after `day` (before, when negative). */

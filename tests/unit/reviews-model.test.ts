@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonthsToDay, localDay, localToday } from "@/lib/days";
+import { addDays, addMonthsToDay, localDay, localTimeZone, localToday } from "@/lib/days";
 import {
   defaultAnswers,
   describeUrgency,
@@ -71,6 +71,17 @@ describe("the periodic review schedule", () => {
       expect(fresh).toMatchObject({ countedFrom: "creation", countedFromOn: "2026-01-05" });
       expect(lastHeldLabel(fresh, day)).toBe("Never held; counted from when the account was added, day 2026-01-05");
     });
+  });
+});
+
+describe("the server's time zone", () => {
+  it("is read again when TZ changes, so SQL day boundaries follow the zone the code counts days in", () => {
+    inZone("Europe/Berlin", () => expect(localTimeZone()).toBe("Europe/Berlin"));
+    inZone("Pacific/Auckland", () => {
+      expect(localTimeZone()).toBe("Pacific/Auckland");
+      expect(localTimeZone()).toBe("Pacific/Auckland");
+    });
+    inZone("UTC", () => expect(localTimeZone()).toBe("UTC"));
   });
 });
 
