@@ -1,19 +1,19 @@
 // `npm run bench`: builds or reuses the large data set (npm run seed:large) in its own database,
 // starts the production build on it, and measures the main requests at concurrency 1 and 20
-// against a baseline answered in the same run by raw `pg` in a bare Node HTTP server (same data,
-// same questions, no framework). Writes bench/results/bench.json and prints a table.
+// against a baseline answered in the same run by raw `pg` in a bare Node HTTP server, in a process
+// of its own as the app is (same data, same questions, no framework). Writes bench/results/bench.json and prints a table.
 // Target: every request within 2x of its baseline at concurrency 20, with no errors.
 // Options: --requests N (timed per side at concurrency 20, default 1200; at concurrency 1 at most
 // 100; the dashboard a tenth), --rebuild (force a fresh next build).
-import http from "node:http";
-import { spawnSync } from "node:child_process";
+import { fork, spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { mkdirSync, writeFileSync } from "node:fs";
 import pg from "pg";
 import bcrypt from "bcryptjs";
 import { applyMigrations } from "../scripts/db/migrations";
 import { ensureBuild, startServer } from "./lib/server";
 import { signInCookie } from "./lib/session";
-import { baselineHandlers, type BenchIds } from "./baseline";
+import type { BenchIds } from "./baseline";
 import { arg, rerunUnderReactServer } from "./lib/cli";
 
 // The dashboard baseline builds its SQL with the app's own builders (server-only modules).
@@ -78,23 +78,17 @@ const seniorCookie = await signInCookie(app.base, senior.email, BENCH_PASSWORD);
 const mentorCookie = await signInCookie(app.base, mentor.email, BENCH_PASSWORD);
 process.env.DATABASE_URL = benchUrl; // lib/db is imported (never queried) with the SQL builders
 const { dashboardStatements, makeClock } = await import("../lib/dashboard/service");
-const dashboardPool = new pg.Pool({ connectionString: benchUrl, max: 10, options: "-c jit=off -c work_mem=32MB" });
 const statements = dashboardStatements({ id: senior.id, email: senior.email, name: "bench", role: "SENIOR_MANAGER" }, {} as never, makeClock()).map((st) => ({
   text: st.text,
   values: st.values,
 }));
-const handlers = baselineHandlers(pool, ids, { pool: dashboardPool, statements });
-const baseline = http.createServer(async (req, res) => {
-  const h = handlers[(req.url ?? "").slice(1)];
-  if (!h) return res.writeHead(404).end();
-  try {
-    const body = JSON.stringify(await h());
-    res.writeHead(200, { "content-type": "application/json" }).end(body);
-  } catch (e) {
-    res.writeHead(500).end(String(e));
-  }
+// The baseline runs in a process of its own, as the app does (bench/baseline-server.ts).
+const baseline = fork(fileURLToPath(new URL("./baseline-server.ts", import.meta.url)), { execArgv: process.execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+await new Promise<void>((resolve, reject) => {
+  baseline.once("message", () => resolve());
+  baseline.once("exit", (code) => reject(new Error(`the baseline server stopped (${code})`)));
+  baseline.send({ databaseUrl: benchUrl, ids, statements, port: 3601 });
 });
-await new Promise<void>((r) => baseline.listen(3601, r));
 
 type Endpoint = { name: string; path: string; cookie: string | null };
 const ENDPOINTS: Endpoint[] = [
@@ -186,9 +180,8 @@ for (const e of ENDPOINTS) {
 }
 
 await app.stop();
-baseline.close();
+baseline.disconnect();
 await pool.end();
-await dashboardPool.end();
 await stopDb();
 mkdirSync("bench/results", { recursive: true });
 writeFileSync("bench/results/bench.json", JSON.stringify({ when: new Date().toISOString(), data: counts, requests: REQUESTS, rows }, null, 2));
