@@ -15,6 +15,7 @@ import { ensureBuild, startServer } from "./lib/server";
 import { signInCookie } from "./lib/session";
 import type { BenchIds } from "./baseline";
 import { arg, rerunUnderReactServer } from "./lib/cli";
+import { cpuMsOfTree } from "./lib/cpu";
 
 // The dashboard baseline builds its SQL with the app's own builders (server-only modules).
 rerunUnderReactServer(import.meta.url);
@@ -136,24 +137,30 @@ async function timeRequests(url: string, cookie: string | null, concurrency: num
  * spell of a shared machine falls on both sides alike instead of on whichever ran then.
  * Warm-up errors count too.
  */
-async function measurePair(app: { url: string; cookie: string | null }, raw: { url: string }, concurrency: number, total: number) {
-  const sides = [app, { url: raw.url, cookie: null }];
-  const results = sides.map(() => ({ times: [] as number[], errors: 0 }));
+async function measurePair(app: Side, raw: Side, concurrency: number, total: number) {
+  const sides = [app, raw];
+  const results = sides.map(() => ({ times: [] as number[], errors: 0, cpuMs: 0 as number | null }));
   for (const [i, side] of sides.entries()) results[i].errors += (await timeRequests(side.url, side.cookie, concurrency, total)).errors;
   const perRound = Math.max(1, Math.ceil(total / ROUNDS));
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, side] of sides.entries()) {
+      // The server's own CPU time while it answers this round (only its side runs meanwhile).
+      const before = cpuMsOfTree(side.pid);
       const r = await timeRequests(side.url, side.cookie, concurrency, perRound);
+      const after = cpuMsOfTree(side.pid);
+      const spent = results[i].cpuMs;
+      results[i].cpuMs = spent === null || before === null || after === null ? null : spent + after - before;
       results[i].times.push(...r.times);
       results[i].errors += r.errors;
     }
   }
-  return results.map(({ times, errors }) => {
+  return results.map(({ times, errors, cpuMs }) => {
     times.sort((a, b) => a - b);
     const q = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))] * 10) / 10;
-    return { median: q(0.5), p95: q(0.95), errors };
+    return { median: q(0.5), p95: q(0.95), errors, cpuMsPerRequest: cpuMs === null ? null : Math.round((cpuMs / times.length) * 100) / 100 };
   });
 }
+type Side = { url: string; cookie: string | null; pid: number | undefined };
 
 const rows = [];
 for (const e of ENDPOINTS) {
@@ -163,7 +170,7 @@ for (const e of ENDPOINTS) {
     // The dashboard takes a quarter of a second even alone: it gets a tenth as many (at least 30).
     const scale = e.name === "dashboard" ? 0.1 : 1;
     const n = Math.max(30, Math.round((c === 1 ? Math.min(100, REQUESTS) : REQUESTS) * scale));
-    const [a, b] = await measurePair({ url: app.base + e.path, cookie: e.cookie }, { url: `http://127.0.0.1:3601/${key}` }, c, n);
+    const [a, b] = await measurePair({ url: app.base + e.path, cookie: e.cookie, pid: app.proc.pid }, { url: `http://127.0.0.1:3601/${key}`, cookie: null, pid: baseline.pid }, c, n);
     Object.assign(row, {
       [`c${c} app median ms`]: a.median,
       [`c${c} app p95 ms`]: a.p95,
@@ -173,6 +180,14 @@ for (const e of ENDPOINTS) {
       [`c${c} errors`]: a.errors + b.errors,
       [`c${c} requests`]: n,
     });
+    // Server CPU per request (Linux only): steadier than latency on a machine whose speed drifts.
+    if (c === 20) {
+      Object.assign(row, {
+        "c20 app cpu ms/request": a.cpuMsPerRequest,
+        "c20 raw cpu ms/request": b.cpuMsPerRequest,
+        "c20 cpu ratio": a.cpuMsPerRequest !== null && b.cpuMsPerRequest ? Math.round((a.cpuMsPerRequest / b.cpuMsPerRequest) * 100) / 100 : null,
+      });
+    }
   }
   row["within 2x at c20"] = (row["c20 ratio"] as number) <= 2 && row["c20 errors"] === 0;
   rows.push(row);
@@ -185,4 +200,4 @@ await pool.end();
 await stopDb();
 mkdirSync("bench/results", { recursive: true });
 writeFileSync("bench/results/bench.json", JSON.stringify({ when: new Date().toISOString(), data: counts, requests: REQUESTS, rows }, null, 2));
-console.table(rows.map((r) => ({ request: r.request, "c1 app": r["c1 app median ms"], "c1 raw": r["c1 raw median ms"], "c20 app p50": r["c20 app median ms"], "c20 app p95": r["c20 app p95 ms"], "c20 raw p50": r["c20 raw median ms"], "c20 ratio": r["c20 ratio"], errors: (r["c1 errors"] as number) + (r["c20 errors"] as number), ok: r["within 2x at c20"] })));
+console.table(rows.map((r) => ({ request: r.request, "c1 app": r["c1 app median ms"], "c1 raw": r["c1 raw median ms"], "c20 app p50": r["c20 app median ms"], "c20 app p95": r["c20 app p95 ms"], "c20 raw p50": r["c20 raw median ms"], "c20 ratio": r["c20 ratio"], "c20 cpu/req app": r["c20 app cpu ms/request"], "c20 cpu/req raw": r["c20 raw cpu ms/request"], errors: (r["c1 errors"] as number) + (r["c20 errors"] as number), ok: r["within 2x at c20"] })));
