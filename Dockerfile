@@ -16,5 +16,6 @@ USER keystone
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 # Migrations run once per release (see compose.yaml's "migrate" service), not in every instance.
-# Idle connections kept 65 s, longer than a load balancer's usual 60 s (see scripts/start.mjs).
+# Idle connections kept 65 s, longer than a load balancer's usual 60 s (productionStartArgs in
+# scripts/build-state.mjs, as npm start runs it).
 CMD ["node_modules/.bin/next", "start", "--keepAliveTimeout", "65000"]

@@ -1,7 +1,8 @@
 // `npm run bench`: builds or reuses the large data set (npm run seed:large) in its own database,
 // starts the production build on it, and measures the main requests at concurrency 1 and 20
 // against a baseline answered in the same run by raw `pg` in a bare Node HTTP server, in a process
-// of its own as the app is (same data, same questions, no framework). Writes bench/results/bench.json and prints a table.
+// of its own as the app is (same data, same questions, no framework). Writes
+// bench/results/bench.json and prints a table.
 // Target: every request within 2x of its baseline at concurrency 20, with no errors.
 // Options: --requests N (timed per side at concurrency 20, default 1200; at concurrency 1 at most
 // 100; the dashboard a tenth), --rebuild (force a fresh next build).

@@ -1,6 +1,7 @@
 // Whether the production build in .next is older than the sources it was built from, so that
 // `npm start` and the bench and proof scripts rebuild after a change instead of measuring or
-// serving yesterday's code. Node built-ins only (`npm start` uses it before `npm ci`).
+// serving yesterday's code; and how each of them starts that build. Node built-ins only
+// (`npm start` uses it before `npm ci`).
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
@@ -27,4 +28,14 @@ export function buildIsStale(root = process.cwd()) {
     ...SOURCE_FILES.filter((f) => existsSync(at(f))).map((f) => statSync(at(f)).mtimeMs),
   );
   return statSync(buildId).mtimeMs < sources;
+}
+
+/**
+ * `next start`'s arguments, the same for `npm start`, the e2e server and the scripts (and the
+ * Dockerfile's CMD): idle connections stay open 65 s, not Node's 5 s, so a client or proxy that
+ * reuses one just as the server would close it gets an answer, not a reset (proxies keep theirs
+ * about 60 s).
+ */
+export function productionStartArgs(port) {
+  return ["start", "-p", String(port), "--keepAliveTimeout", "65000"];
 }

@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
+import { productionStartArgs } from "./build-state.mjs";
 
 const port = process.env.E2E_PORT ?? "3200";
 const server = new URL(process.env.KEYSTONE_TEST_SERVER_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
@@ -81,8 +82,8 @@ try {
   log(String(e));
   await cleanup();
 }
-// As `npm start` runs it (scripts/start.mjs): idle connections kept 65 s, not Node's 5 s.
-app = spawn(bin("next"), ["start", "-p", port, "--keepAliveTimeout", "65000"], { stdio: "inherit", env });
+// As `npm start` runs it.
+app = spawn(bin("next"), productionStartArgs(port), { stdio: "inherit", env });
 app.on("exit", async (code) => {
   await dropBoth();
   process.exit(code ?? 0);

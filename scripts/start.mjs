@@ -10,6 +10,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { buildIsStale, productionStartArgs } from "./build-state.mjs";
 
 const dev = process.argv.includes("--dev");
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -48,7 +49,6 @@ run(tsx, ["prisma/seed.ts"], env);
 
 // 3. Build (only when the sources changed since the last build).
 if (!dev) {
-  const { buildIsStale } = await import("./build-state.mjs");
   if (buildIsStale()) {
     log("Building Keystone (next build) …");
     run(path.join("node_modules", ".bin", "next"), ["build"], { ...env, NEXT_TELEMETRY_DISABLED: "1" });
@@ -63,9 +63,7 @@ if (!env.NEXTAUTH_SECRET) {
   env.NEXTAUTH_SECRET = localSecret();
 }
 log(`Keystone on http://localhost:${port}  (demo users: see README; Ctrl-C to stop)`);
-// Idle connections stay open 65 s (Node's default is 5 s): a client or proxy that reuses one just
-// as the server closes it gets a reset instead of an answer; proxies keep theirs about 60 s.
-const app = spawn(path.join("node_modules", ".bin", "next"), dev ? ["dev", "-p", port] : ["start", "-p", port, "--keepAliveTimeout", "65000"], {
+const app = spawn(path.join("node_modules", ".bin", "next"), dev ? ["dev", "-p", port] : productionStartArgs(port), {
   stdio: "inherit",
   env: { ...env, NEXT_TELEMETRY_DISABLED: "1", KEYSTONE_ALLOW_DEV_SECRET: "0", NODE_OPTIONS: env.NODE_OPTIONS ?? (dev ? "" : "--max-old-space-size=256") },
 });

@@ -1,6 +1,6 @@
 // Start a production build of Keystone on a port against a given database, for scripts.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { buildIsStale } from "../../scripts/build-state.mjs";
+import { buildIsStale, productionStartArgs } from "../../scripts/build-state.mjs";
 
 /** Builds the production app when forced, when there is none, or when a source changed since. */
 export function ensureBuild(force = false) {
@@ -10,7 +10,7 @@ export function ensureBuild(force = false) {
 }
 
 export async function startServer(opts: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<{ proc: ChildProcess; base: string; stop: () => Promise<void> }> {
-  const proc = spawn("node_modules/.bin/next", ["start", "-p", String(opts.port), "--keepAliveTimeout", "65000"], {
+  const proc = spawn("node_modules/.bin/next", productionStartArgs(opts.port), {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
