@@ -42,18 +42,22 @@ export function MapProvider({ initial, children, selectedPersonId, selectPerson 
 
   const mutate = useCallback<Ctx["mutate"]>(
     async ({ url, method, body, success }) => {
+      // One toast per change: pressing it again after a failure replaces that failure's message.
+      const id = `${method} ${url}`;
       try {
         const data = await api<never>(url, { method, body });
-        if (success) toast.success(success);
+        if (success) toast.success(success, { id });
+        else toast.dismiss(id);
         await refresh();
         return { ok: true, data };
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
         if (e.status === 409) {
           // Someone else saved first: show their version rather than overwrite it.
-          toast.error(`${e.message}. The latest version is now shown; make your change again.`);
+          toast.error(`${e.message}. The latest version is now shown; make your change again.`, { id });
           await refresh();
-        } else if (e.status !== 422) toast.error(e.message);
+        } else if (e.status !== 422) toast.error(e.message, { id });
+        else toast.dismiss(id);
         return { ok: false, fields: e.fields, message: e.message };
       }
     },
