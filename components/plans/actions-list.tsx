@@ -46,15 +46,17 @@ export function ActionsList({
 
   async function setStatus(a: Row, status: TActionView["status"]) {
     setBusy(a.id);
+    // One toast per action: a status set again after a failure replaces that failure's toast.
+    const id = `action-status-${a.id}`;
     try {
       await api(`/api/accounts/${a.accountId}/plan/actions/${a.id}`, { method: "PATCH", body: { status, version: a.version } });
-      toast.success(status === "DONE" ? `Done: ${a.title}` : status === "OPEN" ? `Reopened: ${a.title}` : `Dropped: ${a.title}`);
+      toast.success(status === "DONE" ? `Done: ${a.title}` : status === "OPEN" ? `Reopened: ${a.title}` : `Dropped: ${a.title}`, { id });
       router.refresh();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
-        toast.error("Someone changed this action a moment ago. The list has been reloaded: check it and try again.");
+        toast.error("Someone changed this action a moment ago. The list has been reloaded: check it and try again.", { id });
         router.refresh();
-      } else toast.error(e instanceof ApiError ? e.message : "Could not update the action");
+      } else toast.error(e instanceof ApiError ? e.message : "Could not update the action", { id });
     } finally {
       setBusy(null);
     }

@@ -41,21 +41,23 @@ function YearEditor({ accountId, year, row, record, onDone }: { accountId: strin
       actualRevenue: toNum(d.actualRevenue),
       actualMargin: toNum(d.actualMargin),
     };
+    // One toast per year: saved again after a failure, the outcome replaces that failure's toast.
+    const id = `financials-${year}`;
     try {
       if (record) await api(`/api/accounts/${accountId}/plan/financials/${year}`, { method: "PATCH", body: { ...body, version: record.version } });
       else await api(`/api/accounts/${accountId}/plan/financials`, { method: "POST", body });
-      toast.success(`${year} saved`);
+      toast.success(`${year} saved`, { id });
       onDone();
       router.refresh();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
-        toast.error(`Someone else changed ${year} a moment ago. Reloaded: check the figures and save again.`);
+        toast.error(`Someone else changed ${year} a moment ago. Reloaded: check the figures and save again.`, { id });
         router.refresh();
         onDone();
       } else if (e instanceof ApiError) {
         setErrors(e.fields);
-        toast.error(e.message);
-      } else toast.error("Could not save the figures");
+        toast.error(e.message, { id });
+      } else toast.error("Could not save the figures", { id });
     } finally {
       setBusy(false);
     }

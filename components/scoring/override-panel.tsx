@@ -12,6 +12,9 @@ import type { TScorecardJson } from "./types";
 import { confirmAction } from "@/components/ui/confirm";
 import { FormAlert } from "@/components/ui/form-alert";
 
+/** One toast for the override: set or removed again after a failure, the outcome replaces that toast. */
+const OVERRIDE_TOAST = "tier-override";
+
 export function OverridePanel({ card, onChange }: { card: TScorecardJson; onChange: (next: TScorecardJson) => void }) {
   const [tierId, setTierId] = useState(card.override?.tier.id ?? "");
   const [reason, setReason] = useState("");
@@ -40,11 +43,11 @@ export function OverridePanel({ card, onChange }: { card: TScorecardJson; onChan
       const next = await api<TScorecardJson>(url, { method: "PUT", body: { tierId, reason, expectedOverrideAt: card.override?.at ?? null } });
       onChange(next);
       setReason("");
-      toast.success(`Tier overridden to ${next.override?.tier.name}`);
+      toast.success(`Tier overridden to ${next.override?.tier.name}`, { id: OVERRIDE_TOAST });
     } catch (err) {
       if (conflicted(err)) return;
       if (err instanceof ApiError && err.status === 422) setErrors(err.fields);
-      toast.error(err instanceof Error ? err.message : "Could not save the override");
+      toast.error(err instanceof Error ? err.message : "Could not save the override", { id: OVERRIDE_TOAST });
     } finally {
       setBusy(false);
     }
@@ -59,10 +62,10 @@ export function OverridePanel({ card, onChange }: { card: TScorecardJson; onChan
       const next = await api<TScorecardJson>(`${url}?expectedOverrideAt=${encodeURIComponent(card.override?.at ?? "")}`, { method: "DELETE" });
       onChange(next);
       setTierId("");
-      toast.success("Override removed");
+      toast.success("Override removed", { id: OVERRIDE_TOAST });
     } catch (err) {
       if (conflicted(err)) return;
-      toast.error(err instanceof Error ? err.message : "Could not remove the override");
+      toast.error(err instanceof Error ? err.message : "Could not remove the override", { id: OVERRIDE_TOAST });
     } finally {
       setBusy(false);
     }

@@ -20,6 +20,8 @@ import type { TScorecardJson, TSnapshotJson } from "./types";
 type Edits = Record<string, TCriterionEdit>;
 const editsFrom = (card: TScorecardJson): Edits => Object.fromEntries(card.breakdown.map((b) => [b.criterionId, { value: b.value, rationale: b.rationale }]));
 const storageKey = (accountId: string) => `keystone.scorecard.${accountId}`;
+/** One toast for saving: saved again after a failure or a conflict, the outcome replaces that toast. */
+const SAVE_TOAST = "scorecard-save";
 
 export function ScorecardWorkspace({ initial, history }: { initial: TScorecardJson; history: TSnapshotJson[] }) {
   const router = useRouter();
@@ -105,12 +107,12 @@ export function ScorecardWorkspace({ initial, history }: { initial: TScorecardJs
       localStorage.removeItem(storageKey(card.accountId));
       setEdits(editsFrom(next));
       accept(next);
-      toast.success(next.score === null ? "Scores saved" : `Scores saved: ${next.score.toFixed(1)}, ${next.tier?.name ?? "no tier"}`);
+      toast.success(next.score === null ? "Scores saved" : `Scores saved: ${next.score.toFixed(1)}, ${next.tier?.name ?? "no tier"}`, { id: SAVE_TOAST });
     } catch (err) {
       if (err instanceof ApiError && err.status === 409 && err.current) {
         // Their scores become the base; every edit made here stays on top, still unsaved.
         setCard({ ...(err.current as TScorecardJson), permissions: initial.permissions });
-        toast.error("Someone else saved this scorecard meanwhile. Their scores are loaded; your changes are kept on top. Review and save again.", { duration: 10_000 });
+        toast.error("Someone else saved this scorecard meanwhile. Their scores are loaded; your changes are kept on top. Review and save again.", { id: SAVE_TOAST, duration: 10_000 });
       } else if (err instanceof ApiError && err.status === 422) {
         const byCriterion: Record<string, string> = {};
         for (const [field, message] of Object.entries(err.fields)) {
@@ -118,9 +120,9 @@ export function ScorecardWorkspace({ initial, history }: { initial: TScorecardJs
           if (m) byCriterion[scores[Number(m[1])].criterionId] = message;
         }
         setErrors(byCriterion);
-        toast.error(err.message);
+        toast.error(err.message, { id: SAVE_TOAST });
       } else {
-        toast.error(err instanceof Error ? err.message : "Could not save the scores");
+        toast.error(err instanceof Error ? err.message : "Could not save the scores", { id: SAVE_TOAST });
       }
     } finally {
       setSaving(false);

@@ -320,6 +320,28 @@ test("keeping actions and lights current, and My actions across accounts", async
   if (shots) await page.screenshot({ path: `${shots}/my-actions.png`, fullPage: true });
 });
 
+test("an action marked done again after a failed try: its outcome replaces the failure's message", async ({ page }) => {
+  await signIn(page, "marco");
+  const created = await page.request.post("/api/accounts", { data: { name: `Retry Done Foods ${Date.now()}`, industry: "Food", region: "Nordics" } });
+  const { id } = await created.json();
+  await page.goto(`/accounts/${id}/plan`);
+  await page.getByRole("button", { name: "Add action" }).click();
+  await page.getByLabel("What needs doing").fill("Send the pilot report");
+  await page.getByRole("button", { name: "Add action", exact: true }).last().click();
+  const row = page.getByTestId("action-row").filter({ hasText: "Send the pilot report" });
+  await expect(row).toBeVisible();
+  // The first try never reaches the server.
+  let dropped = 0;
+  await page.route(`**/api/accounts/${id}/plan/actions/*`, (route) => (route.request().method() === "PATCH" && dropped++ === 0 ? route.abort("connectionreset") : route.continue()));
+  await row.getByRole("button", { name: /Mark .* done/ }).click();
+  await expect(page.getByText("may not have been saved")).toBeVisible();
+  await row.getByRole("button", { name: /Mark .* done/ }).click();
+  await expect(page.getByText("Done: Send the pilot report")).toBeVisible();
+  // Counted at once: the old message would still be there for the rest of its four seconds.
+  expect(await page.getByText("may not have been saved").count()).toBe(0);
+  expect(dropped).toBe(2);
+});
+
 test("the print view shows the current plan as a clean document", async ({ page }) => {
   await signIn(page, "marco");
   const id = await accountId(page, "Nordwind Energy");
