@@ -1,9 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
+import { newE2eDatabaseName } from "./scripts/e2e-db.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 3200);
 // The e2e server's database, named here so that the test workers (which inherit this process's
 // environment) can give each test file a fresh copy of the demo data (freshDemoData in helpers.ts).
-process.env.E2E_DATABASE_NAME ??= `keystone_e2e_${Date.now().toString(36)}`;
+process.env.E2E_DATABASE_NAME ??= newE2eDatabaseName();
 
 // Real UI in real Chromium (Debian's /usr/bin/chromium: Playwright cannot download browsers here).
 export default defineConfig({

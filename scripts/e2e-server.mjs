@@ -7,11 +7,12 @@ import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { productionStartArgs } from "./build-state.mjs";
+import { demoTemplateOf, e2eDatabaseStartedAt, newE2eDatabaseName } from "./e2e-db.mjs";
 
 const port = process.env.E2E_PORT ?? "3200";
 const server = new URL(process.env.KEYSTONE_TEST_SERVER_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
-const name = process.env.E2E_DATABASE_NAME ?? `keystone_e2e_${Date.now().toString(36)}`;
-const template = `${name}_demo`;
+const name = process.env.E2E_DATABASE_NAME ?? newE2eDatabaseName();
+const template = demoTemplateOf(name);
 const dbUrl = (db) => Object.assign(new URL(server.toString()), { pathname: `/${db}` }).toString();
 const bin = (n) => path.join("node_modules", ".bin", n);
 const log = (m) => console.log(`[e2e-server] ${m}`);
@@ -36,9 +37,8 @@ async function admin(sql) {
   const { rows } = await c.query(`SELECT datname FROM pg_database WHERE datname LIKE 'keystone_e2e_%'`);
   await c.end();
   for (const { datname } of rows) {
-    const started = parseInt(datname.split("_")[2] ?? "", 36);
-    const isStartTime = /^[0-9a-z]{8,}$/.test(datname.split("_")[2] ?? "") && started > Date.UTC(2020, 0, 1);
-    if (datname !== name && datname !== template && isStartTime && Date.now() - started > 2 * 3600_000) {
+    const started = e2eDatabaseStartedAt(datname);
+    if (datname !== name && datname !== template && started !== null && Date.now() - started > 2 * 3600_000) {
       await admin(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
     }
   }

@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { demoTemplateOf, newE2eDatabaseName } from "./e2e-db.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
@@ -47,7 +48,7 @@ try {
   }
   if (want("e2e")) {
     // The e2e server makes this database (and its template); we drop them afterwards even if the server was killed.
-    const e2eDb = `keystone_e2e_${Date.now().toString(36)}`;
+    const e2eDb = newE2eDatabaseName();
     env.E2E_DATABASE_NAME = e2eDb;
     try {
       run("end-to-end (Playwright, Chromium)", bin("playwright"), ["test", "--reporter=list,json"], ".test-reports/playwright.json", pwCount);
@@ -55,7 +56,7 @@ try {
       const { default: pg } = await import("pg");
       const c = new pg.Client({ connectionString: Object.assign(new URL(env.DATABASE_URL), { pathname: "/postgres" }).toString() });
       await c.connect();
-      for (const db of [e2eDb, `${e2eDb}_demo`]) await c.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`).catch(() => {});
+      for (const db of [e2eDb, demoTemplateOf(e2eDb)]) await c.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`).catch(() => {});
       await c.end();
     }
   }

@@ -1,5 +1,6 @@
 import { expect, request, type BrowserContext, type Page } from "@playwright/test";
 import pg from "pg";
+import { demoTemplateOf } from "../../scripts/e2e-db.mjs";
 
 export const DEMO_PASSWORD = "keystone-demo";
 export const DEMO = {
@@ -58,7 +59,7 @@ export async function freshDemoData() {
   await admin.connect();
   try {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${name}_demo"`);
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${demoTemplateOf(name)}"`);
   } finally {
     await admin.end();
   }
