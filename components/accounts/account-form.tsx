@@ -44,18 +44,18 @@ export function AccountForm({ initial, people, canChangeOwner, canChangeMentor, 
     try {
       if (editing) {
         await api(`/api/accounts/${initial.id}`, { method: "PATCH", body: { ...body, version: initial.version } });
-        toast.success("Account saved");
+        toast.success("Account saved", { id: "account-save" });
         onSaved?.();
         router.refresh();
       } else {
         const created = await api<{ id: string }>("/api/accounts", { body });
-        toast.success("Account created");
+        toast.success("Account created", { id: "account-save" });
         router.push(`/accounts/${created.id}`);
       }
     } catch (e) {
       if (e instanceof ApiError) {
         for (const [field, message] of Object.entries(e.fields)) setError(field as keyof Input, { message });
-        toast.error(e.status === 409 ? "Someone else saved this account meanwhile. Reload to see their changes, then edit again." : e.message);
+        toast.error(e.status === 409 ? "Someone else saved this account meanwhile. Reload to see their changes, then edit again." : e.message, { id: "account-save" });
       } else throw e;
     }
   }

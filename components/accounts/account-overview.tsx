@@ -44,10 +44,10 @@ export function AccountOverview({ account, people, permissions }: { account: Acc
     if (!restore && !(await confirmAction({ title: `Archive ${account.name}?`, body: "It leaves the default list but keeps all its history. You can restore it at any time.", confirmLabel: "Archive", tone: "danger" }))) return;
     try {
       await api(`/api/accounts/${account.id}${restore ? "?restore=1" : ""}`, { method: "DELETE" });
-      toast.success(restore ? "Account restored" : "Account archived");
+      toast.success(restore ? "Account restored" : "Account archived", { id: "account-archive" });
       router.refresh();
     } catch (e) {
-      toast.error(e instanceof ApiError ? e.message : "Could not archive the account");
+      toast.error(e instanceof ApiError ? e.message : "Could not archive the account", { id: "account-archive" });
     }
   }
 
@@ -148,11 +148,11 @@ function TeamCard({ account, people, canManage }: { account: Account; people: Pe
     setSaving(true);
     try {
       await api(`/api/accounts/${account.id}/team`, { method: "PUT", body: { members, version: account.version } });
-      toast.success("Team saved");
+      toast.success("Team saved", { id: "account-team" });
       setEditing(false);
       router.refresh();
     } catch (e) {
-      toast.error(e instanceof ApiError && e.status === 409 ? "Someone else changed this account meanwhile. Reload and try again." : e instanceof ApiError ? e.message : "Could not save the team");
+      toast.error(e instanceof ApiError && e.status === 409 ? "Someone else changed this account meanwhile. Reload and try again." : e instanceof ApiError ? e.message : "Could not save the team", { id: "account-team" });
     } finally {
       setSaving(false);
     }

@@ -33,13 +33,13 @@ export function UsersAdmin({ users, currentUserId }: { users: U[]; currentUserId
     setFields({});
     try {
       await api("/api/users", { body: data });
-      toast.success(`${data.name} can now sign in`);
+      toast.success(`${data.name} can now sign in`, { id: "user-create" });
       form.reset();
       router.refresh();
     } catch (err) {
       if (err instanceof ApiError) {
         setFields(err.fields);
-        toast.error(err.message);
+        toast.error(err.message, { id: "user-create" });
       }
     } finally {
       setBusy(false);
@@ -49,10 +49,10 @@ export function UsersAdmin({ users, currentUserId }: { users: U[]; currentUserId
   async function patch(u: U, change: Partial<Pick<U, "role" | "active">>) {
     try {
       await api(`/api/users/${u.id}`, { method: "PATCH", body: { ...change, version: u.version } });
-      toast.success(change.active === false ? `${u.name} is deactivated` : change.active ? `${u.name} is active again` : `${u.name} is now ${ROLE_LABELS[change.role ?? ""]}`);
+      toast.success(change.active === false ? `${u.name} is deactivated` : change.active ? `${u.name} is active again` : `${u.name} is now ${ROLE_LABELS[change.role ?? ""]}`, { id: `user-${u.id}` });
       router.refresh();
     } catch (err) {
-      toast.error(err instanceof ApiError ? (err.status === 409 ? "Someone else changed this user meanwhile. The list is refreshed." : err.message) : "Could not save");
+      toast.error(err instanceof ApiError ? (err.status === 409 ? "Someone else changed this user meanwhile. The list is refreshed." : err.message) : "Could not save", { id: `user-${u.id}` });
       router.refresh();
     }
   }

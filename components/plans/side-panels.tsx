@@ -68,10 +68,10 @@ export function PlanStatusPanel({
     setBusy(true);
     try {
       await api(`/api/accounts/${accountId}/plan/versions/${pending.number}/decision`, { body: { decision } });
-      toast.success(decision === "APPROVED" ? `Version ${pending.number} approved` : `Changes requested on version ${pending.number}`);
+      toast.success(decision === "APPROVED" ? `Version ${pending.number} approved` : `Changes requested on version ${pending.number}`, { id: "plan-decision" });
       router.refresh();
     } catch (e) {
-      toast.error(e instanceof ApiError ? e.message : "Could not record the decision");
+      toast.error(e instanceof ApiError ? e.message : "Could not record the decision", { id: "plan-decision" });
       router.refresh();
     } finally {
       setBusy(false);
@@ -143,10 +143,10 @@ export function CommitmentPanel({ accountId, commitment, viewerId, canCommit }: 
     setBusy(true);
     try {
       await api(`/api/accounts/${accountId}/plan/commitments`, { body: { versionNumber: commitment!.versionNumber } });
-      toast.success(`You committed to version ${commitment!.versionNumber}`);
+      toast.success(`You committed to version ${commitment!.versionNumber}`, { id: "plan-commitment" });
       router.refresh();
     } catch (e) {
-      toast.error(e instanceof ApiError ? e.message : "Could not record your commitment");
+      toast.error(e instanceof ApiError ? e.message : "Could not record your commitment", { id: "plan-commitment" });
     } finally {
       setBusy(false);
     }

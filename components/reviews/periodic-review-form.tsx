@@ -42,19 +42,19 @@ export function PeriodicReviewForm({ accountId, team, mentor, viewerName, today 
     const check = ZPeriodicReviewInput.safeParse(payload);
     if (!check.success) {
       setErrors(zodFieldsOf(check.error));
-      toast.error("Some fields need attention");
+      toast.error("Some fields need attention", { id: "periodic-review" });
       return;
     }
     setBusy(true);
     setErrors({});
     try {
       const res = await api<{ actionIds: string[] }>(`/api/accounts/${accountId}/periodic-reviews`, { body: payload });
-      toast.success(`Review recorded${res.actionIds.length ? `; ${res.actionIds.length} action${res.actionIds.length > 1 ? "s" : ""} added to the plan` : ""}`);
+      toast.success(`Review recorded${res.actionIds.length ? `; ${res.actionIds.length} action${res.actionIds.length > 1 ? "s" : ""} added to the plan` : ""}`, { id: "periodic-review" });
       router.push(`/accounts/${accountId}/reviews#periodic`);
       router.refresh();
     } catch (e) {
       if (e instanceof ApiError && e.status === 422) setErrors(e.fields);
-      toast.error(e instanceof ApiError ? e.message : "Could not record the review; what you wrote is kept");
+      toast.error(e instanceof ApiError ? e.message : "Could not record the review; what you wrote is kept", { id: "periodic-review" });
     } finally {
       setBusy(false);
     }

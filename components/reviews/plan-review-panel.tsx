@@ -60,7 +60,7 @@ export function PlanReviewPanel({ accountId, plan, mentor, canRequest }: { accou
 
   async function request(versionId: string) {
     const review = await api<TReviewView>("/api/reviews", { body: { subject: { type: "plan-version", id: versionId }, answers: plan.changesRequested ? [...chosen] : undefined } });
-    toast.success(`${mentorName} has been asked to review version ${review.subject.type === "plan-version" ? review.subject.number : ""}`);
+    toast.success(`${mentorName} has been asked to review version ${review.subject.type === "plan-version" ? review.subject.number : ""}`, { id: "plan-review-request" });
     router.push(`/reviews/${review.id}`);
   }
 
@@ -70,7 +70,7 @@ export function PlanReviewPanel({ accountId, plan, mentor, canRequest }: { accou
     try {
       await request(latest.id);
     } catch (e) {
-      toast.error(e instanceof ApiError ? e.message : "Could not ask for the review");
+      toast.error(e instanceof ApiError ? e.message : "Could not ask for the review", { id: "plan-review-request" });
       router.refresh();
     } finally {
       setBusy(false);
@@ -85,7 +85,7 @@ export function PlanReviewPanel({ accountId, plan, mentor, canRequest }: { accou
       try {
         number = (await api<{ number: number }>(`/api/accounts/${accountId}/plan/versions`, { body: { draftVersion: plan.draft.version } })).number;
       } catch (e) {
-        toast.error(e instanceof ApiError ? `The draft was not submitted: ${e.message}` : "The draft was not submitted");
+        toast.error(e instanceof ApiError ? `The draft was not submitted: ${e.message}` : "The draft was not submitted", { id: "plan-review-request" });
         router.refresh();
         return;
       }
@@ -94,7 +94,7 @@ export function PlanReviewPanel({ accountId, plan, mentor, canRequest }: { accou
       if (!version) throw new ApiError(404, `Version ${number} was submitted but could not be found; ask for the review from this page`);
       await request(version.id);
     } catch (e) {
-      toast.error(e instanceof ApiError ? e.message : "The version was submitted, but the review could not be asked for. Try again from this page.");
+      toast.error(e instanceof ApiError ? e.message : "The version was submitted, but the review could not be asked for. Try again from this page.", { id: "plan-review-request" });
       router.refresh();
     } finally {
       setBusy(false);

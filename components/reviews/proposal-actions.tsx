@@ -15,10 +15,10 @@ export function AskProposalReview({ proposalId, title, again }: { proposalId: st
     setBusy(true);
     try {
       const review = await api<{ id: string }>("/api/reviews", { body: { subject: { type: "proposal", id: proposalId } } });
-      toast.success("The mentor has been asked to review it");
+      toast.success("The mentor has been asked to review it", { id: "proposal-review-request" });
       router.push(`/reviews/${review.id}`);
     } catch (e) {
-      toast.error(e instanceof ApiError ? e.message : "Could not ask for the review");
+      toast.error(e instanceof ApiError ? e.message : "Could not ask for the review", { id: "proposal-review-request" });
       router.refresh();
     } finally {
       setBusy(false);

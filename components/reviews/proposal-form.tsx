@@ -57,7 +57,7 @@ export function ProposalForm({
     const check = (existing ? ZProposalUpdate : ZProposalInput).safeParse(payload);
     if (!check.success) {
       setErrors(zodFieldsOf(check.error));
-      toast.error("Some fields need attention");
+      toast.error("Some fields need attention", { id: "proposal-save" });
       return;
     }
     setBusy(true);
@@ -65,17 +65,17 @@ export function ProposalForm({
     try {
       if (existing) {
         await api(`/api/accounts/${accountId}/proposals/${existing.id}`, { method: "PUT", body: payload });
-        toast.success("Proposal revised. Ask for the review again when it is ready.");
+        toast.success("Proposal revised. Ask for the review again when it is ready.", { id: "proposal-save" });
         router.push(`/accounts/${accountId}/reviews`);
       } else {
         const res = await api<{ proposal: TProposalView; review: TReviewView | null }>(`/api/accounts/${accountId}/proposals`, { body: payload });
-        toast.success(res.review ? `${mentor?.name ?? "The mentor"} has been asked to review it` : "Proposal saved");
+        toast.success(res.review ? `${mentor?.name ?? "The mentor"} has been asked to review it` : "Proposal saved", { id: "proposal-save" });
         router.push(res.review ? `/reviews/${res.review.id}` : `/accounts/${accountId}/reviews`);
       }
       router.refresh();
     } catch (e) {
       if (e instanceof ApiError && e.status === 422) setErrors(e.fields);
-      toast.error(e instanceof ApiError ? e.message : "Could not save the proposal; your text is kept");
+      toast.error(e instanceof ApiError ? e.message : "Could not save the proposal; your text is kept", { id: "proposal-save" });
     } finally {
       setBusy(false);
     }

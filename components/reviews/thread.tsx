@@ -70,9 +70,9 @@ export function Thread({
     setBusy(true);
     try {
       onChange(await api<TThreadView>(`/api/reviews/${reviewId}/comments/${thread.id}`, { method: "PATCH", body: { resolved: value } }));
-      toast.success(value ? "Thread resolved (it stays visible)" : "Thread reopened");
+      toast.success(value ? "Thread resolved (it stays visible)" : "Thread reopened", { id: `thread-${thread.id}` });
     } catch (e) {
-      toast.error(e instanceof ApiError ? e.message : "Could not change the thread");
+      toast.error(e instanceof ApiError ? e.message : "Could not change the thread", { id: `thread-${thread.id}` });
     } finally {
       setBusy(false);
     }

@@ -98,15 +98,15 @@ export function VerdictPanel({ review }: { review: TReviewView }) {
     setErrors({});
     try {
       await api(`/api/reviews/${review.id}/verdict`, { body: { verdict, summary } });
-      toast.success(verdict === "endorse" ? (isPlan ? "Endorsed: the plan is approved and the team is asked to commit" : "Endorsed") : "Changes requested: the team has been told");
+      toast.success(verdict === "endorse" ? (isPlan ? "Endorsed: the plan is approved and the team is asked to commit" : "Endorsed") : "Changes requested: the team has been told", { id: "verdict" });
       router.refresh();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
-        toast.error(e.message);
+        toast.error(e.message, { id: "verdict" });
         router.refresh();
       } else if (e instanceof ApiError) {
         setErrors(Object.keys(e.fields).length ? e.fields : { summary: e.message });
-      } else toast.error("Could not record the verdict; your summary is kept");
+      } else toast.error("Could not record the verdict; your summary is kept", { id: "verdict" });
     } finally {
       setBusy(false);
     }

@@ -86,7 +86,7 @@ export function ModelEditor({ initial }: { initial: TSelectionModelJson }) {
 
   async function save() {
     if (!valid) {
-      toast.error("Fix the marked fields first");
+      toast.error("Fix the marked fields first", { id: "model-save" });
       return;
     }
     const s = preview?.summary;
@@ -100,16 +100,16 @@ export function ModelEditor({ initial }: { initial: TSelectionModelJson }) {
       setForm(formFromModel(result));
       setPreview(null);
       setConflict(null);
-      toast.success(`Model saved as version ${result.version}. ${result.retiered?.changed ?? 0} of ${result.retiered?.accounts ?? 0} accounts changed score or tier.`);
+      toast.success(`Model saved as version ${result.version}. ${result.retiered?.changed ?? 0} of ${result.retiered?.accounts ?? 0} accounts changed score or tier.`, { id: "model-save" });
       router.refresh();
     } catch (err) {
       if (err instanceof ApiError && err.status === 409 && err.current) {
         setConflict(err.current as TSelectionModelJson);
       } else if (err instanceof ApiError && err.status === 422) {
         setServerErrors(err.fields);
-        toast.error(Object.values(err.fields)[0] ?? err.message);
+        toast.error(Object.values(err.fields)[0] ?? err.message, { id: "model-save" });
       } else {
-        toast.error(err instanceof Error ? err.message : "Could not save the model");
+        toast.error(err instanceof Error ? err.message : "Could not save the model", { id: "model-save" });
       }
     } finally {
       setSaving(false);

@@ -322,6 +322,24 @@ test("an account manager creates, edits and archives an account", async ({ page 
   await expect(page.getByRole("link", { name })).toBeVisible();
 });
 
+test("a user deactivated again after a failed try: the outcome replaces the failure's message", async ({ page }) => {
+  await signIn(page, "admin", "/admin/users");
+  const created = await page.request.post("/api/users", { data: { name: "Rita Retry", email: `rita.retry.${Date.now()}@keystone.demo`, role: "MENTOR", password: "a-long-password" } });
+  expect(created.status()).toBe(201);
+  await page.reload();
+  // The first try never reaches the server.
+  let dropped = 0;
+  await page.route("**/api/users/*", (route) => (route.request().method() === "PATCH" && dropped++ === 0 ? route.abort("connectionreset") : route.continue()));
+  const row = page.getByRole("row", { name: /Rita Retry/ });
+  await row.getByRole("button", { name: "Deactivate" }).click();
+  await expect(page.getByText("may not have been saved")).toBeVisible();
+  await row.getByRole("button", { name: "Deactivate" }).click();
+  await expect(page.getByText("Rita Retry is deactivated")).toBeVisible();
+  // Counted at once: the old message would still be there for the rest of its four seconds.
+  expect(await page.getByText("may not have been saved").count()).toBe(0);
+  expect(dropped).toBe(2);
+});
+
 test("an administrator adds a user, who can then sign in; deactivating them locks them out", async ({ page, browser }) => {
   const email = `new.person.${Date.now()}@keystone.demo`;
   await signIn(page, "admin", "/admin/users");
