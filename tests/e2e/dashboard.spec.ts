@@ -67,7 +67,12 @@ test("every figure opens the accounts behind it, keeping the filters", async ({ 
   // A number in a table: the lifecycle stage with the most accounts.
   await page.goto("/dashboard");
   const stages = page.getByTestId("card-stages");
-  await stages.getByRole("button", { name: "Table" }).click();
+  // A click before the page has hydrated does nothing: press until the table view is on.
+  const tableView = stages.getByRole("button", { name: "Table" });
+  await expect(async () => {
+    await tableView.click();
+    await expect(tableView).toHaveAttribute("aria-pressed", "true", { timeout: 1_000 });
+  }).toPass();
   const links = stages.getByRole("table").getByRole("link");
   const counts = await links.allInnerTexts();
   const biggest = counts.map(Number).reduce((best, n, i, xs) => (n > xs[best] ? i : best), 0);
