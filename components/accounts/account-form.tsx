@@ -3,13 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { toast } from "sonner";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { ZAccountCreate } from "@/lib/accounts/schema";
 import { STAGES, STAGE_LABELS } from "@/lib/accounts/stages";
 import { api, ApiError } from "@/lib/client/api";
+import { changeToast } from "@/lib/client/toast";
 
 type Person = { id: string; name: string; role: string };
 type Input = z.input<typeof ZAccountCreate>;
@@ -41,21 +41,22 @@ export function AccountForm({ initial, people, canChangeOwner, canChangeMentor, 
 
   async function onSubmit(values: Output) {
     const body = { ...values, mentorId: values.mentorId || null };
+    const outcome = changeToast("account-save");
     try {
       if (editing) {
         await api(`/api/accounts/${initial.id}`, { method: "PATCH", body: { ...body, version: initial.version } });
-        toast.success("Account saved", { id: "account-save" });
+        outcome.done("Account saved");
         onSaved?.();
         router.refresh();
       } else {
         const created = await api<{ id: string }>("/api/accounts", { body });
-        toast.success("Account created", { id: "account-save" });
+        outcome.done("Account created");
         router.push(`/accounts/${created.id}`);
       }
     } catch (e) {
       if (e instanceof ApiError) {
         for (const [field, message] of Object.entries(e.fields)) setError(field as keyof Input, { message });
-        toast.error(e.status === 409 ? "Someone else saved this account meanwhile. Reload to see their changes, then edit again." : e.message, { id: "account-save" });
+        outcome.failed(e.status === 409 ? "Someone else saved this account meanwhile. Reload to see their changes, then edit again." : e.message);
       } else throw e;
     }
   }

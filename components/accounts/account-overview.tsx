@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { Archive, ArchiveRestore, Pencil, Plus, Trash2, UsersRound } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -10,6 +9,7 @@ import { Select } from "@/components/ui/field";
 import { Badge } from "@/components/ui/badge";
 import { AccountForm } from "@/components/accounts/account-form";
 import { api, ApiError } from "@/lib/client/api";
+import { changeToast } from "@/lib/client/toast";
 import { formatMoney, formatDate } from "@/lib/format";
 import { Ago } from "@/components/ui/ago";
 import { ROLE_LABELS, STAGE_LABELS, TEAM_ROLES, TEAM_ROLE_LABELS, type StageName, type TeamRoleName } from "@/lib/accounts/stages";
@@ -42,12 +42,13 @@ export function AccountOverview({ account, people, permissions }: { account: Acc
   async function toggleArchive() {
     const restore = Boolean(account.archivedAt);
     if (!restore && !(await confirmAction({ title: `Archive ${account.name}?`, body: "It leaves the default list but keeps all its history. You can restore it at any time.", confirmLabel: "Archive", tone: "danger" }))) return;
+    const outcome = changeToast("account-archive");
     try {
       await api(`/api/accounts/${account.id}${restore ? "?restore=1" : ""}`, { method: "DELETE" });
-      toast.success(restore ? "Account restored" : "Account archived", { id: "account-archive" });
+      outcome.done(restore ? "Account restored" : "Account archived");
       router.refresh();
     } catch (e) {
-      toast.error(e instanceof ApiError ? e.message : "Could not archive the account", { id: "account-archive" });
+      outcome.failedWith(e, restore ? "Could not restore the account" : "Could not archive the account");
     }
   }
 
@@ -145,14 +146,16 @@ function TeamCard({ account, people, canManage }: { account: Account; people: Pe
   const candidates = people.filter((p) => p.role !== "MENTOR" && !members.some((m) => m.userId === p.id));
 
   async function save() {
+    const outcome = changeToast("account-team");
     setSaving(true);
     try {
       await api(`/api/accounts/${account.id}/team`, { method: "PUT", body: { members, version: account.version } });
-      toast.success("Team saved", { id: "account-team" });
+      outcome.done("Team saved");
       setEditing(false);
       router.refresh();
     } catch (e) {
-      toast.error(e instanceof ApiError && e.status === 409 ? "Someone else changed this account meanwhile. Reload and try again." : e instanceof ApiError ? e.message : "Could not save the team", { id: "account-team" });
+      if (e instanceof ApiError && e.status === 409) outcome.failed("Someone else changed this account meanwhile. Reload and try again.");
+      else outcome.failedWith(e, "Could not save the team");
     } finally {
       setSaving(false);
     }

@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { UserPlus } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -10,6 +9,7 @@ import { useFocusFirstError } from "@/components/ui/form-errors";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Badge } from "@/components/ui/badge";
 import { api, ApiError } from "@/lib/client/api";
+import { changeToast } from "@/lib/client/toast";
 import { ROLES } from "@/lib/auth/policy";
 import { ROLE_LABELS } from "@/lib/accounts/stages";
 import { Ago } from "@/components/ui/ago";
@@ -29,30 +29,31 @@ export function UsersAdmin({ users, currentUserId }: { users: U[]; currentUserId
     e.preventDefault();
     const form = e.currentTarget;
     const data = Object.fromEntries(new FormData(form).entries());
+    const outcome = changeToast("user-create");
     setBusy(true);
     setFields({});
     try {
       await api("/api/users", { body: data });
-      toast.success(`${data.name} can now sign in`, { id: "user-create" });
+      outcome.done(`${data.name} can now sign in`);
       form.reset();
       router.refresh();
     } catch (err) {
-      if (err instanceof ApiError) {
-        setFields(err.fields);
-        toast.error(err.message, { id: "user-create" });
-      }
+      if (err instanceof ApiError) setFields(err.fields);
+      outcome.failedWith(err, "Could not add the user");
     } finally {
       setBusy(false);
     }
   }
 
   async function patch(u: U, change: Partial<Pick<U, "role" | "active">>) {
+    const outcome = changeToast(`user-${u.id}`);
     try {
       await api(`/api/users/${u.id}`, { method: "PATCH", body: { ...change, version: u.version } });
-      toast.success(change.active === false ? `${u.name} is deactivated` : change.active ? `${u.name} is active again` : `${u.name} is now ${ROLE_LABELS[change.role ?? ""]}`, { id: `user-${u.id}` });
+      outcome.done(change.active === false ? `${u.name} is deactivated` : change.active ? `${u.name} is active again` : `${u.name} is now ${ROLE_LABELS[change.role ?? ""]}`);
       router.refresh();
     } catch (err) {
-      toast.error(err instanceof ApiError ? (err.status === 409 ? "Someone else changed this user meanwhile. The list is refreshed." : err.message) : "Could not save", { id: `user-${u.id}` });
+      if (err instanceof ApiError && err.status === 409) outcome.failed("Someone else changed this user meanwhile. The list is refreshed.");
+      else outcome.failedWith(err, "Could not save");
       router.refresh();
     }
   }

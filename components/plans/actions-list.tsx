@@ -4,11 +4,11 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { AlertCircle, Ban, Check, Pencil } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { api, ApiError } from "@/lib/client/api";
+import { changeToast } from "@/lib/client/toast";
 import { cn } from "@/lib/cn";
 import { formatDay } from "@/lib/format";
 import { daysOverdue, isOverdue, sortActions } from "@/lib/plans/model";
@@ -46,17 +46,16 @@ export function ActionsList({
 
   async function setStatus(a: Row, status: TActionView["status"]) {
     setBusy(a.id);
-    // One toast per action: a status set again after a failure replaces that failure's toast.
-    const id = `action-status-${a.id}`;
+    const outcome = changeToast(`action-status-${a.id}`);
     try {
       await api(`/api/accounts/${a.accountId}/plan/actions/${a.id}`, { method: "PATCH", body: { status, version: a.version } });
-      toast.success(status === "DONE" ? `Done: ${a.title}` : status === "OPEN" ? `Reopened: ${a.title}` : `Dropped: ${a.title}`, { id });
+      outcome.done(status === "DONE" ? `Done: ${a.title}` : status === "OPEN" ? `Reopened: ${a.title}` : `Dropped: ${a.title}`);
       router.refresh();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
-        toast.error("Someone changed this action a moment ago. The list has been reloaded: check it and try again.", { id });
+        outcome.failed("Someone changed this action a moment ago. The list has been reloaded: check it and try again.");
         router.refresh();
-      } else toast.error(e instanceof ApiError ? e.message : "Could not update the action", { id });
+      } else outcome.failedWith(e, "Could not update the action");
     } finally {
       setBusy(null);
     }
@@ -82,7 +81,7 @@ export function ActionsList({
                 defaultDueDate={a.dueDate}
                 onSaved={() => {
                   setEditing(null);
-                  toast.success("Action saved");
+                  changeToast(`action-edit-${a.id}`).done("Action saved");
                   router.refresh();
                 }}
                 onCancel={() => setEditing(null)}

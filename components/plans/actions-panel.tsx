@@ -2,10 +2,10 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { Plus } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { changeToast } from "@/lib/client/toast";
 import { isOverdue } from "@/lib/plans/model";
 import type { TActionView, TPerson } from "@/lib/plans/view";
 import { ActionForm } from "./action-form";
@@ -64,7 +64,7 @@ export function ActionsPanel({
             defaultDueDate={defaultDueDate}
             onSaved={(a) => {
               setAdding(false);
-              toast.success(`Action added: ${a.title}`);
+              changeToast("action-add").done(`Action added: ${a.title}`);
               router.refresh();
             }}
             onCancel={() => setAdding(false)}

@@ -3,11 +3,11 @@
 // The plan draft, section by section, with autosave and a save state that is always in view.
 import { useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { RotateCcw, Send } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { api, ApiError } from "@/lib/client/api";
+import { changeToast } from "@/lib/client/toast";
 import { cn } from "@/lib/cn";
 import { diffPlanContent, submitProblems } from "@/lib/plans/model";
 import { LIMITS, PLAN_SECTIONS, SECTION_LABELS, SUBFIELD_LABELS, type TPlanContent, type TPlanSection } from "@/lib/plans/schema";
@@ -72,31 +72,33 @@ export function DraftEditor({
   };
 
   async function submit() {
+    // One toast for the submission: pressed again after a failure, the outcome replaces it.
+    const outcome = changeToast("plan-submit");
     const problems = submitProblems(content);
     if (Object.keys(problems).length) {
       setSubmitErrors(problems as Record<string, string>);
-      toast.error("The draft is not ready to submit yet: see the marked sections");
+      outcome.failed("The draft is not ready to submit yet: see the marked sections");
       document.getElementById(`edit-${Object.keys(problems)[0]}`)?.scrollIntoView({ behavior: "smooth", block: "start" });
       return;
     }
     if (baseline && !changed.size) {
-      toast.info(`Nothing has changed since version ${baseline.number}`);
+      outcome.info(`Nothing has changed since version ${baseline.number}`);
       return;
     }
     setSubmitting(true);
     try {
       const version = await draft.flush();
       if (version === null) {
-        toast.error("The draft could not be saved, so it was not submitted. Your text is kept.");
+        outcome.failed("The draft could not be saved, so it was not submitted. Your text is kept.");
         return;
       }
       const res = await api<{ number: number }>(`/api/accounts/${accountId}/plan/versions`, { method: "POST", body: { draftVersion: version } });
-      toast.success(`Version ${res.number} submitted`);
+      outcome.done(`Version ${res.number} submitted`);
       router.push(baseline ? `/accounts/${accountId}/plan/versions?a=${baseline.number}&b=${res.number}` : `/accounts/${accountId}/plan/versions/${res.number}`);
       router.refresh();
     } catch (e) {
       if (e instanceof ApiError && e.status === 422) setSubmitErrors(e.fields);
-      toast.error(e instanceof ApiError ? e.message : "Could not submit the plan");
+      outcome.failedWith(e, "Could not submit the plan");
     } finally {
       setSubmitting(false);
     }

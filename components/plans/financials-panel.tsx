@@ -2,12 +2,12 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { Check, Pencil, Plus, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { api, ApiError } from "@/lib/client/api";
+import { changeToast } from "@/lib/client/toast";
 import { cn } from "@/lib/cn";
 import { formatMoney, formatMoneyShort } from "@/lib/format";
 import type { TTargetVsActual } from "@/lib/plans/model";
@@ -41,23 +41,22 @@ function YearEditor({ accountId, year, row, record, onDone }: { accountId: strin
       actualRevenue: toNum(d.actualRevenue),
       actualMargin: toNum(d.actualMargin),
     };
-    // One toast per year: saved again after a failure, the outcome replaces that failure's toast.
-    const id = `financials-${year}`;
+    const outcome = changeToast(`financials-${year}`);
     try {
       if (record) await api(`/api/accounts/${accountId}/plan/financials/${year}`, { method: "PATCH", body: { ...body, version: record.version } });
       else await api(`/api/accounts/${accountId}/plan/financials`, { method: "POST", body });
-      toast.success(`${year} saved`, { id });
+      outcome.done(`${year} saved`);
       onDone();
       router.refresh();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
-        toast.error(`Someone else changed ${year} a moment ago. Reloaded: check the figures and save again.`, { id });
+        outcome.failed(`Someone else changed ${year} a moment ago. Reloaded: check the figures and save again.`);
         router.refresh();
         onDone();
-      } else if (e instanceof ApiError) {
-        setErrors(e.fields);
-        toast.error(e.message, { id });
-      } else toast.error("Could not save the figures", { id });
+      } else {
+        if (e instanceof ApiError) setErrors(e.fields);
+        outcome.failedWith(e, "Could not save the figures");
+      }
     } finally {
       setBusy(false);
     }

@@ -5,7 +5,7 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
+import { changeToast } from "@/lib/client/toast";
 import { CheckCircle2, Circle, Handshake } from "lucide-react";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Button, buttonClass } from "@/components/ui/button";
@@ -65,13 +65,14 @@ export function PlanStatusPanel({
         : { title: `Send version ${pending.number} back?`, body: "The account manager is told that changes are requested; the draft stays open for them.", confirmLabel: "Request changes", tone: "primary" },
     );
     if (!ok) return;
+    const outcome = changeToast("plan-decision");
     setBusy(true);
     try {
       await api(`/api/accounts/${accountId}/plan/versions/${pending.number}/decision`, { body: { decision } });
-      toast.success(decision === "APPROVED" ? `Version ${pending.number} approved` : `Changes requested on version ${pending.number}`, { id: "plan-decision" });
+      outcome.done(decision === "APPROVED" ? `Version ${pending.number} approved` : `Changes requested on version ${pending.number}`);
       router.refresh();
     } catch (e) {
-      toast.error(e instanceof ApiError ? e.message : "Could not record the decision", { id: "plan-decision" });
+      outcome.failedWith(e, "Could not record the decision");
       router.refresh();
     } finally {
       setBusy(false);
@@ -140,13 +141,14 @@ export function CommitmentPanel({ accountId, commitment, viewerId, canCommit }: 
   }
   const mine = commitment.members.find((m) => m.userId === viewerId);
   async function commit() {
+    const outcome = changeToast("plan-commitment");
     setBusy(true);
     try {
       await api(`/api/accounts/${accountId}/plan/commitments`, { body: { versionNumber: commitment!.versionNumber } });
-      toast.success(`You committed to version ${commitment!.versionNumber}`, { id: "plan-commitment" });
+      outcome.done(`You committed to version ${commitment!.versionNumber}`);
       router.refresh();
     } catch (e) {
-      toast.error(e instanceof ApiError ? e.message : "Could not record your commitment", { id: "plan-commitment" });
+      outcome.failedWith(e, "Could not record your commitment");
     } finally {
       setBusy(false);
     }
@@ -199,7 +201,7 @@ export function StagePanel({ accountId, stage, history, canChange }: { accountId
     setConflict(null);
     try {
       await api(`/api/accounts/${accountId}/plan/stage`, { body: { stage: next, fromStage: stage, note } });
-      toast.success(`Stage changed to ${STAGE_LABELS[next]}`);
+      changeToast("plan-stage").done(`Stage changed to ${STAGE_LABELS[next]}`);
       setNote("");
       router.refresh();
     } catch (err) {

@@ -2,13 +2,13 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { History, Pencil } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { requiredMissing, useFocusFirstError } from "@/components/ui/form-errors";
 import { api, ApiError } from "@/lib/client/api";
+import { changeToast } from "@/lib/client/toast";
 import { cn } from "@/lib/cn";
 import { formatDate } from "@/lib/format";
 import { Ago } from "@/components/ui/ago";
@@ -32,7 +32,7 @@ function LightForm({ accountId, area, current, onDone }: { accountId: string; ar
     setErrors({});
     try {
       await api(`/api/accounts/${accountId}/plan/lights`, { body: { area, color, reason } });
-      toast.success(`${LIGHT_AREA_LABELS[area]} set to ${LIGHT_STYLE[color].label.toLowerCase()}`);
+      changeToast(`light-${area}`).done(`${LIGHT_AREA_LABELS[area]} set to ${LIGHT_STYLE[color].label.toLowerCase()}`);
       onDone();
       router.refresh();
     } catch (err) {

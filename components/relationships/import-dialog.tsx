@@ -5,8 +5,8 @@
 // the rows with errors. The server validates again when importing.
 import { useRef, useState } from "react";
 import { CheckCircle2, FileDown, XCircle } from "lucide-react";
-import { toast } from "sonner";
 import { api, ApiError } from "@/lib/client/api";
+import { changeToast } from "@/lib/client/toast";
 import { csvTemplate } from "@/lib/relationships/csv";
 import { LIMITS, type TCsvKind } from "@/lib/relationships/schema";
 import type { TImportOutcome } from "@/lib/relationships/view";
@@ -74,7 +74,7 @@ function ImportBody({ onDone }: { onDone: () => void }) {
     setBusy(false);
     if (res.ok) {
       const i = res.data.imported!;
-      toast.success(`Imported: ${i.created} added, ${i.updated} updated${i.skipped ? `, ${i.skipped} rows skipped` : ""}`);
+      changeToast("relationship-import").done(`Imported: ${i.created} added, ${i.updated} updated${i.skipped ? `, ${i.skipped} rows skipped` : ""}`);
       onDone();
     } else {
       setError(res.message);

@@ -4,8 +4,8 @@
 // Every change goes to the API and then reloads the whole map (one request), so every view and
 // the analysis always show the same, saved state.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
-import { toast } from "sonner";
 import { api, ApiError } from "@/lib/client/api";
+import { changeToast, messageOf, notice } from "@/lib/client/toast";
 import type { TMapContact, TMapTeamMember, TRelationshipMap } from "@/lib/relationships/view";
 
 type Ctx = {
@@ -36,28 +36,29 @@ export function MapProvider({ initial, children, selectedPersonId, selectPerson 
     try {
       setMap(await api<TRelationshipMap>(`/api/accounts/${accountId}/relationship-map`));
     } catch (e) {
-      toast.error(e instanceof ApiError ? e.message : "Could not reload the map");
+      notice("map-reload", messageOf(e, "Could not reload the map"), "error");
     }
   }, [accountId]);
 
   const mutate = useCallback<Ctx["mutate"]>(
     async ({ url, method, body, success }) => {
-      // One toast per change: pressing it again after a failure replaces that failure's message.
-      const id = `${method} ${url}`;
+      // A change is its method and address: pressed again after a failure, it is the same change.
+      const outcome = changeToast(`${method} ${url}`);
       try {
         const data = await api<never>(url, { method, body });
-        if (success) toast.success(success, { id });
-        else toast.dismiss(id);
+        if (success) outcome.done(success);
+        else outcome.clear();
         await refresh();
         return { ok: true, data };
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
         if (e.status === 409) {
           // Someone else saved first: show their version rather than overwrite it.
-          toast.error(`${e.message}. The latest version is now shown; make your change again.`, { id });
+          outcome.failed(`${e.message}. The latest version is now shown; make your change again.`);
           await refresh();
-        } else if (e.status !== 422) toast.error(e.message, { id });
-        else toast.dismiss(id);
+        } else if (e.status !== 422) outcome.failed(e.message);
+        // A form shows what is wrong with its fields itself.
+        else outcome.clear();
         return { ok: false, fields: e.fields, message: e.message };
       }
     },

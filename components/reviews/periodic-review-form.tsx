@@ -5,11 +5,11 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { Plus, Trash2 } from "lucide-react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { api, ApiError } from "@/lib/client/api";
+import { changeToast } from "@/lib/client/toast";
 import { PERIODIC_OUTCOMES, PERIODIC_OUTCOME_LABELS, REVIEW_LIMITS, ZPeriodicReviewInput, type TPeriodicOutcome } from "@/lib/reviews/schema";
 import type { TPerson } from "@/lib/reviews/view";
 import { addDays } from "@/lib/days";
@@ -39,22 +39,23 @@ export function PeriodicReviewForm({ accountId, team, mentor, viewerName, today 
   async function save() {
     const attendees = [...people.filter((n) => present.has(n)), ...others.split(/\n|,/).map((s) => s.trim()).filter(Boolean)];
     const payload = { heldOn, attendees, notes, outcome, nextSteps: steps.map(({ title, ownerId, dueDate }) => ({ title, ownerId, dueDate })) };
+    const notify = changeToast("periodic-review");
     const check = ZPeriodicReviewInput.safeParse(payload);
     if (!check.success) {
       setErrors(zodFieldsOf(check.error));
-      toast.error("Some fields need attention", { id: "periodic-review" });
+      notify.failed("Some fields need attention");
       return;
     }
     setBusy(true);
     setErrors({});
     try {
       const res = await api<{ actionIds: string[] }>(`/api/accounts/${accountId}/periodic-reviews`, { body: payload });
-      toast.success(`Review recorded${res.actionIds.length ? `; ${res.actionIds.length} action${res.actionIds.length > 1 ? "s" : ""} added to the plan` : ""}`, { id: "periodic-review" });
+      notify.done(`Review recorded${res.actionIds.length ? `; ${res.actionIds.length} action${res.actionIds.length > 1 ? "s" : ""} added to the plan` : ""}`);
       router.push(`/accounts/${accountId}/reviews#periodic`);
       router.refresh();
     } catch (e) {
       if (e instanceof ApiError && e.status === 422) setErrors(e.fields);
-      toast.error(e instanceof ApiError ? e.message : "Could not record the review; what you wrote is kept", { id: "periodic-review" });
+      notify.failedWith(e, "Could not record the review; what you wrote is kept");
     } finally {
       setBusy(false);
     }

@@ -6,11 +6,11 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { AlertTriangle, Send } from "lucide-react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { api, ApiError } from "@/lib/client/api";
+import { changeToast } from "@/lib/client/toast";
 import { SECTION_LABELS, type TPlanSection } from "@/lib/plans/schema";
 import { PLAN_STATUS_LABELS } from "@/lib/plans/model";
 import type { TPerson, TReviewablePlan, TReviewView } from "@/lib/reviews/view";
@@ -57,10 +57,12 @@ export function PlanReviewPanel({ accountId, plan, mentor, canRequest }: { accou
   const latest = plan.latest;
   const draftChanged = Boolean(plan.draft && plan.draft.changedSections.length);
   const mentorName = mentor?.name ?? "the mentor";
+  // The two ways to ask share one toast: asked again after a failure, the outcome replaces it.
+  const outcome = changeToast("plan-review-request");
 
   async function request(versionId: string) {
     const review = await api<TReviewView>("/api/reviews", { body: { subject: { type: "plan-version", id: versionId }, answers: plan.changesRequested ? [...chosen] : undefined } });
-    toast.success(`${mentorName} has been asked to review version ${review.subject.type === "plan-version" ? review.subject.number : ""}`, { id: "plan-review-request" });
+    outcome.done(`${mentorName} has been asked to review version ${review.subject.type === "plan-version" ? review.subject.number : ""}`);
     router.push(`/reviews/${review.id}`);
   }
 
@@ -70,7 +72,7 @@ export function PlanReviewPanel({ accountId, plan, mentor, canRequest }: { accou
     try {
       await request(latest.id);
     } catch (e) {
-      toast.error(e instanceof ApiError ? e.message : "Could not ask for the review", { id: "plan-review-request" });
+      outcome.failedWith(e, "Could not ask for the review");
       router.refresh();
     } finally {
       setBusy(false);
@@ -85,7 +87,7 @@ export function PlanReviewPanel({ accountId, plan, mentor, canRequest }: { accou
       try {
         number = (await api<{ number: number }>(`/api/accounts/${accountId}/plan/versions`, { body: { draftVersion: plan.draft.version } })).number;
       } catch (e) {
-        toast.error(e instanceof ApiError ? `The draft was not submitted: ${e.message}` : "The draft was not submitted", { id: "plan-review-request" });
+        outcome.failed(e instanceof ApiError ? `The draft was not submitted: ${e.message}` : "The draft was not submitted");
         router.refresh();
         return;
       }
@@ -94,7 +96,7 @@ export function PlanReviewPanel({ accountId, plan, mentor, canRequest }: { accou
       if (!version) throw new ApiError(404, `Version ${number} was submitted but could not be found; ask for the review from this page`);
       await request(version.id);
     } catch (e) {
-      toast.error(e instanceof ApiError ? e.message : "The version was submitted, but the review could not be asked for. Try again from this page.", { id: "plan-review-request" });
+      outcome.failedWith(e, "The version was submitted, but the review could not be asked for. Try again from this page.");
       router.refresh();
     } finally {
       setBusy(false);

@@ -3,22 +3,23 @@
 // Asking the mentor to review a proposal (again, after a revision).
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { Send } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { api, ApiError } from "@/lib/client/api";
+import { api } from "@/lib/client/api";
+import { changeToast } from "@/lib/client/toast";
 
 export function AskProposalReview({ proposalId, title, again }: { proposalId: string; title: string; again: boolean }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   async function ask() {
+    const outcome = changeToast("proposal-review-request");
     setBusy(true);
     try {
       const review = await api<{ id: string }>("/api/reviews", { body: { subject: { type: "proposal", id: proposalId } } });
-      toast.success("The mentor has been asked to review it", { id: "proposal-review-request" });
+      outcome.done("The mentor has been asked to review it");
       router.push(`/reviews/${review.id}`);
     } catch (e) {
-      toast.error(e instanceof ApiError ? e.message : "Could not ask for the review", { id: "proposal-review-request" });
+      outcome.failedWith(e, "Could not ask for the review");
       router.refresh();
     } finally {
       setBusy(false);

@@ -5,10 +5,10 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { api, ApiError } from "@/lib/client/api";
+import { changeToast } from "@/lib/client/toast";
 import { zodFieldsOf } from "./zod-fields";
 import { PROPOSAL_KINDS, PROPOSAL_KIND_LABELS, REVIEW_LIMITS, ZProposalInput, ZProposalUpdate, type TProposalKind } from "@/lib/reviews/schema";
 import type { TProposalView, TReviewView } from "@/lib/reviews/view";
@@ -54,10 +54,11 @@ export function ProposalForm({
       bodyFormat: body.bodyFormat,
       ...(existing ? { version: existing.version } : { requestReview }),
     };
+    const outcome = changeToast("proposal-save");
     const check = (existing ? ZProposalUpdate : ZProposalInput).safeParse(payload);
     if (!check.success) {
       setErrors(zodFieldsOf(check.error));
-      toast.error("Some fields need attention", { id: "proposal-save" });
+      outcome.failed("Some fields need attention");
       return;
     }
     setBusy(true);
@@ -65,17 +66,17 @@ export function ProposalForm({
     try {
       if (existing) {
         await api(`/api/accounts/${accountId}/proposals/${existing.id}`, { method: "PUT", body: payload });
-        toast.success("Proposal revised. Ask for the review again when it is ready.", { id: "proposal-save" });
+        outcome.done("Proposal revised. Ask for the review again when it is ready.");
         router.push(`/accounts/${accountId}/reviews`);
       } else {
         const res = await api<{ proposal: TProposalView; review: TReviewView | null }>(`/api/accounts/${accountId}/proposals`, { body: payload });
-        toast.success(res.review ? `${mentor?.name ?? "The mentor"} has been asked to review it` : "Proposal saved", { id: "proposal-save" });
+        outcome.done(res.review ? `${mentor?.name ?? "The mentor"} has been asked to review it` : "Proposal saved");
         router.push(res.review ? `/reviews/${res.review.id}` : `/accounts/${accountId}/reviews`);
       }
       router.refresh();
     } catch (e) {
       if (e instanceof ApiError && e.status === 422) setErrors(e.fields);
-      toast.error(e instanceof ApiError ? e.message : "Could not save the proposal; your text is kept", { id: "proposal-save" });
+      outcome.failedWith(e, "Could not save the proposal; your text is kept");
     } finally {
       setBusy(false);
     }

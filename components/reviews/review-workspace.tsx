@@ -5,12 +5,12 @@
 // "Comment on this section": the selection becomes the quote (it can also be typed).
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { MessageSquarePlus, Quote, X } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input, Textarea } from "@/components/ui/field";
 import { api, ApiError } from "@/lib/client/api";
+import { changeToast } from "@/lib/client/toast";
 import { cn } from "@/lib/cn";
 import { GENERAL_SECTION, REVIEW_LIMITS } from "@/lib/reviews/schema";
 import type { TReviewView, TThreadView } from "@/lib/reviews/view";
@@ -45,7 +45,7 @@ function Composer({
     try {
       const t = await api<TThreadView>(`/api/reviews/${reviewId}/comments`, { body: { section, quote: quote || undefined, body } });
       onDone(t);
-      toast.success(`Comment added on ${sectionLabel}`);
+      changeToast(`comment-${section}`).done(`Comment added on ${sectionLabel}`);
     } catch (e) {
       if (e instanceof ApiError) {
         setErrors(Object.keys(e.fields).length ? e.fields : { body: e.message });

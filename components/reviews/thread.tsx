@@ -4,12 +4,12 @@
 // actions the viewer may take (answer, resolve, reopen). Resolving keeps the thread.
 import { useState } from "react";
 import Link from "next/link";
-import { toast } from "sonner";
 import { CheckCircle2, CornerDownRight, RotateCcw } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/field";
 import { api, ApiError } from "@/lib/client/api";
+import { changeToast } from "@/lib/client/toast";
 import { formatDate } from "@/lib/format";
 import { Ago } from "@/components/ui/ago";
 import { cn } from "@/lib/cn";
@@ -58,7 +58,7 @@ export function Thread({
       onChange(t);
       setText("");
       setReplying(false);
-      toast.success("Answer posted");
+      changeToast(`thread-answer-${thread.id}`).done("Answer posted");
     } catch (e) {
       setError(e instanceof ApiError ? (e.fields.body ?? e.message) : "Could not post the answer; your text is kept");
     } finally {
@@ -67,12 +67,13 @@ export function Thread({
   }
 
   async function setResolved(value: boolean) {
+    const outcome = changeToast(`thread-${thread.id}`);
     setBusy(true);
     try {
       onChange(await api<TThreadView>(`/api/reviews/${reviewId}/comments/${thread.id}`, { method: "PATCH", body: { resolved: value } }));
-      toast.success(value ? "Thread resolved (it stays visible)" : "Thread reopened", { id: `thread-${thread.id}` });
+      outcome.done(value ? "Thread resolved (it stays visible)" : "Thread reopened");
     } catch (e) {
-      toast.error(e instanceof ApiError ? e.message : "Could not change the thread", { id: `thread-${thread.id}` });
+      outcome.failedWith(e, "Could not change the thread");
     } finally {
       setBusy(false);
     }

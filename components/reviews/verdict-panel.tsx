@@ -5,12 +5,12 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { CheckCircle2, Clock, Handshake, RotateCcw } from "lucide-react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Textarea } from "@/components/ui/field";
 import { api, ApiError } from "@/lib/client/api";
+import { changeToast } from "@/lib/client/toast";
 import { cn } from "@/lib/cn";
 import { formatDate } from "@/lib/format";
 import { Ago } from "@/components/ui/ago";
@@ -94,19 +94,22 @@ export function VerdictPanel({ review }: { review: TReviewView }) {
       setErrors({ verdict: "Choose endorse or request changes" });
       return;
     }
+    const outcome = changeToast("verdict");
     setBusy(true);
     setErrors({});
     try {
       await api(`/api/reviews/${review.id}/verdict`, { body: { verdict, summary } });
-      toast.success(verdict === "endorse" ? (isPlan ? "Endorsed: the plan is approved and the team is asked to commit" : "Endorsed") : "Changes requested: the team has been told", { id: "verdict" });
+      outcome.done(verdict === "endorse" ? (isPlan ? "Endorsed: the plan is approved and the team is asked to commit" : "Endorsed") : "Changes requested: the team has been told");
       router.refresh();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
-        toast.error(e.message, { id: "verdict" });
+        outcome.failed(e.message);
         router.refresh();
       } else if (e instanceof ApiError) {
+        // The form says what is wrong; an earlier failure's toast would only repeat it.
+        outcome.clear();
         setErrors(Object.keys(e.fields).length ? e.fields : { summary: e.message });
-      } else toast.error("Could not record the verdict; your summary is kept", { id: "verdict" });
+      } else outcome.failedWith(e, "Could not record the verdict; your summary is kept");
     } finally {
       setBusy(false);
     }

@@ -5,10 +5,10 @@
 // save (someone else saved first) offers to load theirs or to save this draft over it knowingly.
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { AlertTriangle } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { ApiError, api } from "@/lib/client/api";
+import { changeToast } from "@/lib/client/toast";
 import { Ago } from "@/components/ui/ago";
 import { CriteriaEditor } from "./criteria-editor";
 import { TiersEditor } from "./tiers-editor";
@@ -85,8 +85,9 @@ export function ModelEditor({ initial }: { initial: TSelectionModelJson }) {
   }, [changed]);
 
   async function save() {
+    const outcome = changeToast("model-save");
     if (!valid) {
-      toast.error("Fix the marked fields first", { id: "model-save" });
+      outcome.failed("Fix the marked fields first");
       return;
     }
     const s = preview?.summary;
@@ -100,17 +101,16 @@ export function ModelEditor({ initial }: { initial: TSelectionModelJson }) {
       setForm(formFromModel(result));
       setPreview(null);
       setConflict(null);
-      toast.success(`Model saved as version ${result.version}. ${result.retiered?.changed ?? 0} of ${result.retiered?.accounts ?? 0} accounts changed score or tier.`, { id: "model-save" });
+      outcome.done(`Model saved as version ${result.version}. ${result.retiered?.changed ?? 0} of ${result.retiered?.accounts ?? 0} accounts changed score or tier.`);
       router.refresh();
     } catch (err) {
       if (err instanceof ApiError && err.status === 409 && err.current) {
         setConflict(err.current as TSelectionModelJson);
+        outcome.clear();
       } else if (err instanceof ApiError && err.status === 422) {
         setServerErrors(err.fields);
-        toast.error(Object.values(err.fields)[0] ?? err.message, { id: "model-save" });
-      } else {
-        toast.error(err instanceof Error ? err.message : "Could not save the model", { id: "model-save" });
-      }
+        outcome.failed(Object.values(err.fields)[0] ?? err.message);
+      } else outcome.failedWith(err, "Could not save the model");
     } finally {
       setSaving(false);
     }

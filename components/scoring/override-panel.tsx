@@ -2,18 +2,18 @@
 
 // Senior managers override an account's tier with a written reason, or remove the override.
 import { useState } from "react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field, Select, Textarea } from "@/components/ui/field";
 import { ApiError, api } from "@/lib/client/api";
+import { changeToast } from "@/lib/client/toast";
 import { SCORING_LIMITS } from "@/lib/scoring/schema";
 import type { TScorecardJson } from "./types";
 import { confirmAction } from "@/components/ui/confirm";
 import { FormAlert } from "@/components/ui/form-alert";
 
 /** One toast for the override: set or removed again after a failure, the outcome replaces that toast. */
-const OVERRIDE_TOAST = "tier-override";
+const outcome = changeToast("tier-override");
 
 export function OverridePanel({ card, onChange }: { card: TScorecardJson; onChange: (next: TScorecardJson) => void }) {
   const [tierId, setTierId] = useState(card.override?.tier.id ?? "");
@@ -31,6 +31,7 @@ export function OverridePanel({ card, onChange }: { card: TScorecardJson; onChan
     if (!(err instanceof ApiError && err.status === 409 && err.current)) return false;
     onChange({ ...(err.current as TScorecardJson), permissions: card.permissions });
     setConflict(`${err.message} Read their reason, then decide again.`);
+    outcome.clear();
     return true;
   }
 
@@ -43,11 +44,11 @@ export function OverridePanel({ card, onChange }: { card: TScorecardJson; onChan
       const next = await api<TScorecardJson>(url, { method: "PUT", body: { tierId, reason, expectedOverrideAt: card.override?.at ?? null } });
       onChange(next);
       setReason("");
-      toast.success(`Tier overridden to ${next.override?.tier.name}`, { id: OVERRIDE_TOAST });
+      outcome.done(`Tier overridden to ${next.override?.tier.name}`);
     } catch (err) {
       if (conflicted(err)) return;
       if (err instanceof ApiError && err.status === 422) setErrors(err.fields);
-      toast.error(err instanceof Error ? err.message : "Could not save the override", { id: OVERRIDE_TOAST });
+      outcome.failedWith(err, "Could not save the override");
     } finally {
       setBusy(false);
     }
@@ -62,10 +63,10 @@ export function OverridePanel({ card, onChange }: { card: TScorecardJson; onChan
       const next = await api<TScorecardJson>(`${url}?expectedOverrideAt=${encodeURIComponent(card.override?.at ?? "")}`, { method: "DELETE" });
       onChange(next);
       setTierId("");
-      toast.success("Override removed", { id: OVERRIDE_TOAST });
+      outcome.done("Override removed");
     } catch (err) {
       if (conflicted(err)) return;
-      toast.error(err instanceof Error ? err.message : "Could not remove the override", { id: OVERRIDE_TOAST });
+      outcome.failedWith(err, "Could not remove the override");
     } finally {
       setBusy(false);
     }

@@ -6,10 +6,10 @@
 // kept on this device until saved, so a closed tab loses no words.
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ApiError, api } from "@/lib/client/api";
+import { changeToast, notice } from "@/lib/client/toast";
 import { scoreAccount, tierFor } from "@/lib/scoring/model";
 import { CriterionRow, type TCriterionEdit } from "./criterion-row";
 import { ScoreHistoryChart } from "./history-chart";
@@ -21,7 +21,7 @@ type Edits = Record<string, TCriterionEdit>;
 const editsFrom = (card: TScorecardJson): Edits => Object.fromEntries(card.breakdown.map((b) => [b.criterionId, { value: b.value, rationale: b.rationale }]));
 const storageKey = (accountId: string) => `keystone.scorecard.${accountId}`;
 /** One toast for saving: saved again after a failure or a conflict, the outcome replaces that toast. */
-const SAVE_TOAST = "scorecard-save";
+const outcome = changeToast("scorecard-save");
 
 export function ScorecardWorkspace({ initial, history }: { initial: TScorecardJson; history: TSnapshotJson[] }) {
   const router = useRouter();
@@ -45,7 +45,7 @@ export function ScorecardWorkspace({ initial, history }: { initial: TScorecardJs
       const kept = JSON.parse(localStorage.getItem(storageKey(initial.accountId)) ?? "null") as Edits | null;
       if (kept && Object.keys(kept).length) {
         setEdits((e) => ({ ...e, ...Object.fromEntries(Object.entries(kept).filter(([id]) => id in e)) }));
-        toast.info("Restored your unsaved scores from this device");
+        notice("scorecard-restored", "Restored your unsaved scores from this device");
       }
     } catch {
       /* nothing kept */
@@ -107,12 +107,12 @@ export function ScorecardWorkspace({ initial, history }: { initial: TScorecardJs
       localStorage.removeItem(storageKey(card.accountId));
       setEdits(editsFrom(next));
       accept(next);
-      toast.success(next.score === null ? "Scores saved" : `Scores saved: ${next.score.toFixed(1)}, ${next.tier?.name ?? "no tier"}`, { id: SAVE_TOAST });
+      outcome.done(next.score === null ? "Scores saved" : `Scores saved: ${next.score.toFixed(1)}, ${next.tier?.name ?? "no tier"}`);
     } catch (err) {
       if (err instanceof ApiError && err.status === 409 && err.current) {
         // Their scores become the base; every edit made here stays on top, still unsaved.
         setCard({ ...(err.current as TScorecardJson), permissions: initial.permissions });
-        toast.error("Someone else saved this scorecard meanwhile. Their scores are loaded; your changes are kept on top. Review and save again.", { id: SAVE_TOAST, duration: 10_000 });
+        outcome.failed("Someone else saved this scorecard meanwhile. Their scores are loaded; your changes are kept on top. Review and save again.", { duration: 10_000 });
       } else if (err instanceof ApiError && err.status === 422) {
         const byCriterion: Record<string, string> = {};
         for (const [field, message] of Object.entries(err.fields)) {
@@ -120,10 +120,8 @@ export function ScorecardWorkspace({ initial, history }: { initial: TScorecardJs
           if (m) byCriterion[scores[Number(m[1])].criterionId] = message;
         }
         setErrors(byCriterion);
-        toast.error(err.message, { id: SAVE_TOAST });
-      } else {
-        toast.error(err instanceof Error ? err.message : "Could not save the scores", { id: SAVE_TOAST });
-      }
+        outcome.failed(err.message);
+      } else outcome.failedWith(err, "Could not save the scores");
     } finally {
       setSaving(false);
     }

@@ -342,6 +342,33 @@ test("an action marked done again after a failed try: its outcome replaces the f
   expect(dropped).toBe(2);
 });
 
+test("a draft submitted again after a failed try: the submission's outcome replaces the failure's message", async ({ browser }) => {
+  const { context, page, id } = await marcosFreshDraft(browser, "Retry Submit");
+  // A draft ready to submit, saved through the API.
+  const { draft } = await (await page.request.get(`/api/accounts/${id}/plan/draft`)).json();
+  const content = {
+    ...draft.content,
+    objectives: [{ id: "o1", title: "Become their automation partner", description: "" }],
+    financialTargets: [{ year: new Date().getFullYear(), revenue: 1_000_000, margin: 250_000 }],
+    strategy: "Prove it at one mill, then roll out.",
+  };
+  expect((await page.request.put(`/api/accounts/${id}/plan/draft`, { data: { content, version: draft.version } })).status()).toBe(200);
+  await page.reload();
+  await expect(page.getByLabel("Strategy", { exact: true })).toHaveValue("Prove it at one mill, then roll out.");
+  // The first submission never reaches the server.
+  let dropped = 0;
+  await page.route(`**/api/accounts/${id}/plan/versions`, (route) => (route.request().method() === "POST" && dropped++ === 0 ? route.abort("connectionreset") : route.continue()));
+  await page.getByTestId("submit-version").click();
+  await expect(page.getByText("may not have been saved")).toBeVisible();
+  await page.getByTestId("submit-version").click();
+  await expect(page).toHaveURL(new RegExp(`/accounts/${id}/plan/versions/1$`));
+  await expect(page.getByText("Version 1 submitted")).toBeVisible();
+  // Counted at once: the old message would still be there for the rest of its four seconds.
+  expect(await page.getByText("may not have been saved").count()).toBe(0);
+  expect(dropped).toBe(2);
+  await context.close();
+});
+
 test("the print view shows the current plan as a clean document", async ({ page }) => {
   await signIn(page, "marco");
   const id = await accountId(page, "Nordwind Energy");
