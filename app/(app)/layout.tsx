@@ -5,6 +5,7 @@ import { NAV_LINKS } from "@/components/layout/nav-links";
 import { Sidebar } from "@/components/layout/sidebar";
 import { DisplayZone } from "@/components/layout/display-zone";
 import { SessionEnded } from "@/components/layout/session-ended";
+import { ServerClock } from "@/components/ui/ago";
 import { localTimeZone } from "@/lib/days";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -25,7 +26,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <SessionEnded />
       <Sidebar links={links} badges={badges} user={{ name: user.name, email: user.email, roleLabel: ROLE_LABELS[user.role] ?? user.role }} />
       <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 focus:outline-none sm:px-6 xl:px-10">
-        <div className="mx-auto max-w-7xl">{children}</div>
+        {/* "… ago" counts on this server's clock, however the browser's is set. */}
+        <ServerClock now={Date.now()}>
+          <div className="mx-auto max-w-7xl">{children}</div>
+        </ServerClock>
       </main>
     </div>
   );

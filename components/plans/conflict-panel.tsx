@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { conflictingSections } from "@/lib/plans/model";
 import { SECTION_LABELS, emptyPlanContent, type TPlanContent, type TPlanSection } from "@/lib/plans/schema";
 import type { TDraftView } from "@/lib/plans/view";
-import { formatRelative } from "@/lib/format";
+import { Ago } from "@/components/ui/ago";
 import { PlanDocument } from "./plan-document";
 
 /** A content with just this section filled, to render one section with the document component. */
@@ -34,7 +34,7 @@ export function ConflictPanel({ theirs, mine, onResolve }: { theirs: TDraftView;
         <AlertTriangle aria-hidden className="mt-0.5 h-5 w-5 shrink-0 text-red-600" />
         <div className="min-w-0 flex-1">
           <h2 id="conflict-title" className="font-semibold text-red-900">
-            {theirs.savedBy ? `${theirs.savedBy.name} saved this draft` : "Someone else saved this draft"} {formatRelative(theirs.savedAt)}, while you were editing
+            {theirs.savedBy ? `${theirs.savedBy.name} saved this draft` : "Someone else saved this draft"} <Ago at={theirs.savedAt} />, while you were editing
           </h2>
           <p className="mt-1 text-sm text-red-900/80">
             Nothing has been overwritten. {sections.length ? `You differ in ${sections.length} section${sections.length > 1 ? "s" : ""}: choose which text to keep in each, then save.` : "Your texts are the same: save to continue."}

@@ -511,6 +511,21 @@ test("taken off the account's team while editing the draft: the page says it can
   await Promise.all([mc.close(), pc.close()]);
 });
 
+test("'saved … ago' keeps counting while the draft stays open, on the server's clock even with the browser's a day and a half ahead", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.clock.install({ time: Date.now() + 36 * 3600_000 });
+  await signIn(page, "marco");
+  const id = await freshAccount(page, `Clock ${Date.now().toString(36)}`);
+  await page.goto(`/accounts/${id}/plan/draft`);
+  await page.getByLabel("Strategy", { exact: true }).fill("Start at the Kemi mill.");
+  await expect(saveState(page)).toContainText("All changes saved just now", { timeout: 15_000 });
+  // Three minutes on, the page says so without a reload (it said "just now" until the next one).
+  await page.clock.runFor("03:00");
+  await expect(saveState(page)).toContainText("All changes saved 3 minutes ago");
+  await context.close();
+});
+
 /** Counts the draft saves that did not get through (a dropped connection, or a refusal `route` made). */
 function countDraftSaves(page: Page, id: string) {
   const seen = { failed: 0 };

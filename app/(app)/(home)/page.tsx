@@ -10,7 +10,8 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { StageBadge } from "@/components/accounts/stage-badge";
 import { TierBadge } from "@/components/accounts/tier-badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatMoney, formatRelative } from "@/lib/format";
+import { formatMoney } from "@/lib/format";
+import { Ago } from "@/components/ui/ago";
 import { ROLE_LABELS } from "@/lib/accounts/stages";
 
 export const metadata: Metadata = { title: "Home" };
@@ -57,7 +58,7 @@ export default async function HomePage() {
                   <TierBadge computed={a.computedTier} override={a.overrideTier} />
                 </div>
                 <p className="mt-1 text-xs text-slate-500">
-                  <span className="tabular-nums">{formatMoney(a.annualRevenue)}</span> this year · updated {formatRelative(a.updatedAt)}
+                  <span className="tabular-nums">{formatMoney(a.annualRevenue)}</span> this year · updated <Ago at={a.updatedAt} />
                 </p>
               </li>
             ))}

@@ -4,7 +4,7 @@ import { LayoutDashboard } from "lucide-react";
 import { requirePageUser } from "@/lib/auth/session";
 import { filtersFromSearchParams } from "@/lib/dashboard/schema";
 import { getDashboard, getDashboardOptions } from "@/lib/dashboard/service";
-import { formatRelative } from "@/lib/format";
+import { Ago } from "@/components/ui/ago";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/button";
@@ -29,7 +29,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Portfolio dashboard"
         description={`${SCOPE_TEXT[data.scope]}: which accounts are key and why, whether each tier gets the service it was promised, which plans and reviews are slipping, and whether it pays off. Every number opens the accounts behind it.`}
-        actions={<span className="text-xs text-slate-600">Figures as of {formatRelative(data.generatedAt)}</span>}
+        actions={<span className="text-xs text-slate-600">Figures as of <Ago at={data.generatedAt} /></span>}
       />
       <DashboardFilters options={options}>
         {data.totals.accounts === 0 ? (

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { orNotFound } from "@/lib/not-found";
 import { requirePageUser } from "@/lib/auth/session";
 import { getReview } from "@/lib/reviews/service";
-import { formatDate, formatRelative, formatDay } from "@/lib/format";
+import { formatDate, formatDay } from "@/lib/format";
+import { Ago } from "@/components/ui/ago";
 import { PLAN_STATUS_LABELS } from "@/lib/plans/model";
 import { PageHeader } from "@/components/ui/page-header";
 import { AccountContextCard } from "@/components/reviews/account-context";
@@ -42,7 +43,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         title={review.title}
         description={
           <>
-            {subjectLine}. Asked by {review.requestedBy?.name ?? "someone"} {formatRelative(review.submittedAt)} ({formatDate(review.submittedAt)}) · mentor {review.mentor?.name ?? "none"}
+            {subjectLine}. Asked by {review.requestedBy?.name ?? "someone"} <Ago at={review.submittedAt} /> ({formatDate(review.submittedAt)}) · mentor {review.mentor?.name ?? "none"}
             {open.length > 0 && ` · ${open.length} open thread${open.length > 1 ? "s" : ""}${awaitingTeam ? `, ${awaitingTeam} waiting for the team` : ""}`}
           </>
         }

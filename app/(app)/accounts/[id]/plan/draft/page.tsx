@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/session";
 import { getPlanDraft } from "@/lib/plans/service";
 import { localToday } from "@/lib/days";
-import { formatRelative } from "@/lib/format";
+import { Ago } from "@/components/ui/ago";
 import { Card, CardBody } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DraftEditor } from "@/components/plans/draft-editor";
@@ -21,7 +21,7 @@ export default async function PlanDraftPage({ params }: { params: Promise<{ id: 
       <Card>
         <CardBody className="space-y-6 px-6 py-6 sm:px-10">
           <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-600">
-            Work in progress by the account team, not submitted{draft.basedOnNumber ? ` (started from version ${draft.basedOnNumber})` : ""}. Last saved {formatRelative(draft.savedAt)}
+            Work in progress by the account team, not submitted{draft.basedOnNumber ? ` (started from version ${draft.basedOnNumber})` : ""}. Last saved <Ago at={draft.savedAt} />
             {draft.savedBy ? ` by ${draft.savedBy.name}` : ""}.
           </p>
           <PlanDocument content={draft.content} />
