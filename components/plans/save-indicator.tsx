@@ -1,6 +1,5 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { AlertTriangle, Check, CloudOff, Loader2, LogIn, Lock, PencilLine } from "lucide-react";
@@ -14,12 +13,6 @@ import type { TSaveState } from "./use-draft-autosave";
  */
 export function SaveIndicator({ state, savedAt, onRetry }: { state: TSaveState; savedAt: string | null; onRetry?: () => void }) {
   const pathname = usePathname();
-  // Re-render every 30 s so "saved 2 minutes ago" stays true.
-  const [, tick] = useState(0);
-  useEffect(() => {
-    const t = setInterval(() => tick((n) => n + 1), 30_000);
-    return () => clearInterval(t);
-  }, []);
   const view: Record<TSaveState, { icon: React.ReactNode; text: React.ReactNode; cls: string }> = {
     saved: {
       icon: <Check aria-hidden className="h-4 w-4" />,

@@ -120,6 +120,22 @@ test("any table exports to CSV, on the dashboard and behind a figure", async ({ 
   expect(rows.length - 1).toBe(total);
 });
 
+test("'Figures as of' keeps counting while the dashboard stays open", async ({ page }) => {
+  await page.clock.install();
+  await signIn(page, "senior", "/dashboard");
+  await page.goto("/dashboard");
+  const asOf = page.getByText(/^Figures as of/);
+  await expect(asOf).toHaveText("Figures as of just now");
+  // The page is live once a button answers; the clock moves only then.
+  const tableView = page.getByTestId("card-stages").getByRole("button", { name: "Table" });
+  await expect(async () => {
+    await tableView.click();
+    await expect(tableView).toHaveAttribute("aria-pressed", "true", { timeout: 1_000 });
+  }).toPass();
+  await page.clock.runFor("05:00");
+  await expect(asOf).toHaveText("Figures as of 5 minutes ago");
+});
+
 test("charts have a table view, and the page passes an accessibility check", async ({ page }) => {
   await signIn(page, "senior", "/dashboard");
   await page.goto("/dashboard");
