@@ -5,7 +5,7 @@
 // the rows with errors. The server validates again when importing.
 import { useRef, useState } from "react";
 import { CheckCircle2, FileDown, XCircle } from "lucide-react";
-import { api, ApiError } from "@/lib/client/api";
+import { api, messageOf } from "@/lib/client/api";
 import { changeToast } from "@/lib/client/toast";
 import { csvTemplate } from "@/lib/relationships/csv";
 import { LIMITS, type TCsvKind } from "@/lib/relationships/schema";
@@ -61,7 +61,7 @@ function ImportBody({ onDone }: { onDone: () => void }) {
     try {
       setPreview(await api<TImportOutcome>(url, { method: "POST", body: { csv: text, mode: "preview" } }));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : "Could not read the file");
+      setError(messageOf(e, "Could not read the file"));
     } finally {
       setBusy(false);
     }

@@ -4,8 +4,8 @@
 // Every change goes to the API and then reloads the whole map (one request), so every view and
 // the analysis always show the same, saved state.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
-import { api, ApiError } from "@/lib/client/api";
-import { changeToast, messageOf, notice } from "@/lib/client/toast";
+import { api, ApiError, messageOf } from "@/lib/client/api";
+import { changeToast, notice } from "@/lib/client/toast";
 import type { TMapContact, TMapTeamMember, TRelationshipMap } from "@/lib/relationships/view";
 
 type Ctx = {

@@ -4,7 +4,7 @@
 // knows them and how well, who they influence or pull against, and their former roles.
 import { useEffect, useRef, useState } from "react";
 import { Pencil, Plus, Trash2 } from "lucide-react";
-import { api, ApiError } from "@/lib/client/api";
+import { api, messageOf } from "@/lib/client/api";
 import { ATTITUDE_LABELS, DECISION_ROLE_LABELS, LEVEL_LABELS, LINK_KINDS, LINK_KIND_LABELS, SENIORITY_LABELS, type TLinkKind } from "@/lib/relationships/schema";
 import type { TContactDetail, TMapRelationship } from "@/lib/relationships/view";
 import { formatDate } from "@/lib/format";
@@ -46,7 +46,7 @@ function PersonBody({ personId, onRemoved }: { personId: string; onRemoved: () =
     api<TContactDetail>(`/api/accounts/${accountId}/contacts/${personId}`, { signal: ctrl.signal })
       .then(setDetail)
       .catch((e) => {
-        if ((e as Error).name !== "AbortError") setLoadError(e instanceof ApiError ? e.message : "Could not load this person");
+        if ((e as Error).name !== "AbortError") setLoadError(messageOf(e, "Could not load this person"));
       });
     return () => ctrl.abort();
   }, [accountId, personId]);

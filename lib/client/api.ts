@@ -10,6 +10,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The server's words when it answered, else the fallback (a thrown non-API error says nothing useful). */
+export function messageOf(error: unknown, fallback: string): string {
+  return error instanceof ApiError ? error.message : fallback;
+}
+
 /**
  * The session as the browser's calls find it: "ended" whenever one is answered 401 (signed out in
  * another tab, or the session ran out), "ok" at the first answer after that which is not. The

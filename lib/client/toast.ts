@@ -1,14 +1,9 @@
 // The toasts the app shows, through one door. Components import these, never sonner's `toast`
-// directly (tests/unit/toast-door.test.ts fails when one does).
+// directly ("the toast door" in tests/unit/toast.test.ts fails when one does).
 import { toast, type ExternalToast } from "sonner";
-import { ApiError } from "@/lib/client/api";
+import { messageOf } from "@/lib/client/api";
 
 type Options = Pick<ExternalToast, "duration" | "description">;
-
-/** The server's words when it answered, else the fallback (a thrown non-API error says nothing useful). */
-export function messageOf(error: unknown, fallback: string): string {
-  return error instanceof ApiError ? error.message : fallback;
-}
 
 /**
  * The toast of one change the person makes (a save, a removal, a decision). It has one place on

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { seriousViolations } from "./a11y";
 import { freshDemoData, signIn } from "./helpers";
 
@@ -48,6 +48,15 @@ test("a senior manager narrows the whole dashboard by region, and the view lives
   await expect.poll(() => tileValue(page, "stat-accounts")).toBe(all);
 });
 
+/** Turns a card to its table view. A click before the page has hydrated does nothing: press until it is on. */
+async function showTable(card: Locator) {
+  const tableView = card.getByRole("button", { name: "Table" });
+  await expect(async () => {
+    await tableView.click();
+    await expect(tableView).toHaveAttribute("aria-pressed", "true", { timeout: 1_000 });
+  }).toPass();
+}
+
 test("every figure opens the accounts behind it, keeping the filters", async ({ page }) => {
   await signIn(page, "senior", "/dashboard?region=DACH");
   await page.goto("/dashboard?region=DACH");
@@ -67,12 +76,7 @@ test("every figure opens the accounts behind it, keeping the filters", async ({ 
   // A number in a table: the lifecycle stage with the most accounts.
   await page.goto("/dashboard");
   const stages = page.getByTestId("card-stages");
-  // A click before the page has hydrated does nothing: press until the table view is on.
-  const tableView = stages.getByRole("button", { name: "Table" });
-  await expect(async () => {
-    await tableView.click();
-    await expect(tableView).toHaveAttribute("aria-pressed", "true", { timeout: 1_000 });
-  }).toPass();
+  await showTable(stages);
   const links = stages.getByRole("table").getByRole("link");
   const counts = await links.allInnerTexts();
   const biggest = counts.map(Number).reduce((best, n, i, xs) => (n > xs[best] ? i : best), 0);
@@ -127,11 +131,7 @@ test("'Figures as of' keeps counting while the dashboard stays open", async ({ p
   const asOf = page.getByText(/^Figures as of/);
   await expect(asOf).toHaveText("Figures as of just now");
   // The page is live once a button answers; the clock moves only then.
-  const tableView = page.getByTestId("card-stages").getByRole("button", { name: "Table" });
-  await expect(async () => {
-    await tableView.click();
-    await expect(tableView).toHaveAttribute("aria-pressed", "true", { timeout: 1_000 });
-  }).toPass();
+  await showTable(page.getByTestId("card-stages"));
   await page.clock.runFor("05:00");
   await expect(asOf).toHaveText("Figures as of 5 minutes ago");
 });

@@ -427,10 +427,11 @@ async function freshAccount(page: Page, name: string, members: string[] = []): P
   return id;
 }
 
-/** Marco, in a browser context of his own, on the draft of a fresh account of his. */
-async function marcosFreshDraft(browser: Browser, name: string) {
+/** Marco, in a browser context of his own, on the draft of a fresh account of his; `before` runs before the first page loads. */
+async function marcosFreshDraft(browser: Browser, name: string, before?: (page: Page) => Promise<void>) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  await before?.(page);
   await signIn(page, "marco");
   const id = await freshAccount(page, `${name} ${Date.now().toString(36)}`);
   await page.goto(`/accounts/${id}/plan/draft`);
@@ -512,15 +513,10 @@ test("taken off the account's team while editing the draft: the page says it can
 });
 
 test("'saved … ago' keeps counting while the draft stays open, on the server's clock even with the browser's a day and a half ahead", async ({ browser }) => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.clock.install({ time: Date.now() + 36 * 3600_000 });
-  await signIn(page, "marco");
-  const id = await freshAccount(page, `Clock ${Date.now().toString(36)}`);
-  await page.goto(`/accounts/${id}/plan/draft`);
-  await page.getByLabel("Strategy", { exact: true }).fill("Start at the Kemi mill.");
+  const { context, page, strategy } = await marcosFreshDraft(browser, "Clock", (p) => p.clock.install({ time: Date.now() + 36 * 3600_000 }));
+  await strategy.fill("Start at the Kemi mill.");
   await expect(saveState(page)).toContainText("All changes saved just now", { timeout: 15_000 });
-  // Three minutes on, the page says so without a reload (it said "just now" until the next one).
+  // Three minutes on, the page says so without a reload, counted on the server's clock.
   await page.clock.runFor("03:00");
   await expect(saveState(page)).toContainText("All changes saved 3 minutes ago");
   await context.close();
