@@ -26,16 +26,26 @@ export function formatMoneyShort(v: number | string | { toString(): string } | n
 }
 
 let shownZone: string | undefined;
+let clockOffset: number | undefined;
 
 /**
- * Moments (submitted, decided, changed) are shown in the organisation's time zone: the server's
- * `TZ`, the zone Keystone counts days in. The signed-in layout hands it to the browser
- * (`<DisplayZone>`), so that a person in another zone reads the same day and hour the server wrote.
+ * What the browser takes from the server once, handed down by the signed-in layout
+ * (`<ServerFacts>`), before anything on the page writes a date:
+ * - `zone`: moments (submitted, decided, changed) are shown in the organisation's time zone, the
+ *   server's `TZ`, the zone Keystone counts days in, so that a person in another zone reads the same
+ *   day and hour the server wrote;
+ * - `now`: the server's time as it rendered the page. "… ago" counts on the server's clock, which
+ *   wrote the moments (a browser's clock may be off by a day and a half). The browser keeps the
+ *   offset from the first page it draws: the layout is not drawn again on every navigation, so a
+ *   later `now` could be an old one. On the server the clock is the server's own.
  */
-export function setDisplayZone(zone: string) {
+export function setServerFacts({ zone, now }: { zone: string; now: number }) {
   shownZone = zone;
+  if (clockOffset === undefined && typeof window !== "undefined") clockOffset = now - Date.now();
 }
 export const displayZone = () => shownZone ?? localTimeZone();
+/** Now on the server's clock (see setServerFacts): what "… ago" counts from. */
+export const serverNow = () => new Date(Date.now() + (clockOffset ?? 0));
 
 /** The zone's name for a label: "UTC", "Europe/Berlin". */
 export const displayZoneName = () => (/^(Etc\/)?(UTC|GMT|Universal|Zulu)$/.test(displayZone()) ? "UTC" : displayZone());

@@ -3,9 +3,8 @@ import { navBadges } from "@/lib/attention";
 import { ROLE_LABELS } from "@/lib/accounts/stages";
 import { NAV_LINKS } from "@/components/layout/nav-links";
 import { Sidebar } from "@/components/layout/sidebar";
-import { DisplayZone } from "@/components/layout/display-zone";
+import { ServerFacts } from "@/components/layout/server-facts";
 import { SessionEnded } from "@/components/layout/session-ended";
-import { ServerClock } from "@/components/ui/ago";
 import { localTimeZone } from "@/lib/days";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -14,8 +13,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const badges = await navBadges(user);
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
-      {/* Before anything that writes a date: the browser writes them in the server's time zone. */}
-      <DisplayZone zone={localTimeZone()} />
+      {/* Before anything that writes a date: the browser writes dates in the server's time zone and
+          counts "… ago" on the server's clock, however its own is set. */}
+      <ServerFacts zone={localTimeZone()} now={Date.now()} />
       {/* The first stop for a keyboard: past the navigation, straight to the page's content. */}
       <a
         href="#main"
@@ -26,10 +26,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <SessionEnded />
       <Sidebar links={links} badges={badges} user={{ name: user.name, email: user.email, roleLabel: ROLE_LABELS[user.role] ?? user.role }} />
       <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 focus:outline-none sm:px-6 xl:px-10">
-        {/* "… ago" counts on this server's clock, however the browser's is set. */}
-        <ServerClock now={Date.now()}>
-          <div className="mx-auto max-w-7xl">{children}</div>
-        </ServerClock>
+        <div className="mx-auto max-w-7xl">{children}</div>
       </main>
     </div>
   );

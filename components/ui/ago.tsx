@@ -1,23 +1,7 @@
 "use client";
 
-import { createContext, useContext, useState, useSyncExternalStore, type ReactNode } from "react";
-import { formatRelative } from "@/lib/format";
-
-/**
- * How far the server's clock is ahead of this browser's, in ms. A person's clock may be off (by a
- * day and a half, say): "… ago" is counted on the server's clock, which wrote the moments.
- */
-const ClockOffset = createContext(0);
-
-/**
- * Put once around the signed-in pages, with the server's time as it rendered them. The offset is
- * taken when the browser first draws the page and kept: the layout is not drawn again on every
- * navigation, so a later `now` could be an old one.
- */
-export function ServerClock({ now, children }: { now: number; children: ReactNode }) {
-  const [offset] = useState(() => now - Date.now());
-  return <ClockOffset.Provider value={offset}>{children}</ClockOffset.Provider>;
-}
+import { useSyncExternalStore } from "react";
+import { formatRelative, serverNow } from "@/lib/format";
 
 // One timer for every "… ago" on the page, running while at least one is shown, and a count
 // again the moment the tab comes back into view (a hidden tab's timers are slowed down).
@@ -57,10 +41,9 @@ const tickCount = () => ticks;
  */
 export function Ago({ at, title, className }: { at: Date | string; title?: string; className?: string }) {
   useSyncExternalStore(subscribe, tickCount, tickCount);
-  const offset = useContext(ClockOffset);
   return (
     <time dateTime={new Date(at).toISOString()} title={title} className={className} suppressHydrationWarning>
-      {formatRelative(at, new Date(Date.now() + offset))}
+      {formatRelative(at, serverNow())}
     </time>
   );
 }

@@ -1,6 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { displayZoneName, formatDate, formatDay, formatMoneyShort, formatRelative, formatStamp, setDisplayZone } from "@/lib/format";
+import { displayZoneName, formatDate, formatDay, formatMoneyShort, formatRelative, formatStamp, serverNow, setServerFacts } from "@/lib/format";
+
+const setDisplayZone = (zone: string) => setServerFacts({ zone, now: Date.now() });
 
 describe("formatMoneyShort", () => {
   it("shortens amounts the same way on the server and in the browser", () => {
@@ -72,5 +74,32 @@ describe("formatRelative", () => {
   it("reads a moment stamped ahead of a browser whose clock is behind as just now, never as to come", () => {
     expect(formatRelative("2026-12-01T12:02:00Z", now)).toBe("just now");
     expect(formatRelative("2026-12-01T15:00:00Z", now)).toBe("just now");
+  });
+});
+
+describe("the server's clock", () => {
+  const DAY_AND_A_HALF = 36 * 3600_000;
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  it("is the server's own on the server, whatever time a page was handed", () => {
+    setServerFacts({ zone: "UTC", now: Date.now() + DAY_AND_A_HALF });
+    expect(Math.abs(serverNow().getTime() - Date.now())).toBeLessThan(1000);
+  });
+
+  it("in the browser, is the first page's server time plus the time since, and a later page does not move it", async () => {
+    vi.stubGlobal("window", {});
+    vi.resetModules();
+    const browser = await import("@/lib/format");
+    // The browser's clock is a day and a half behind the server's.
+    browser.setServerFacts({ zone: "Europe/Berlin", now: Date.now() + DAY_AND_A_HALF });
+    expect(Math.abs(browser.serverNow().getTime() - (Date.now() + DAY_AND_A_HALF))).toBeLessThan(1000);
+    expect(browser.formatRelative(new Date(Date.now() + DAY_AND_A_HALF - 3 * 60_000), browser.serverNow())).toBe("3 minutes ago");
+    // A layout drawn from an old payload later hands an old time: the offset stays.
+    browser.setServerFacts({ zone: "Europe/Berlin", now: Date.now() - 3600_000 });
+    expect(Math.abs(browser.serverNow().getTime() - (Date.now() + DAY_AND_A_HALF))).toBeLessThan(1000);
+    expect(browser.displayZone()).toBe("Europe/Berlin");
   });
 });
