@@ -107,72 +107,55 @@ function pastReviewsWhere(user: SessionUser, query: QueueQuery, assignedTo: "me"
 
 const SUBJECT_DB = { "plan-version": "PLAN_VERSION", proposal: "PROPOSAL" } as const;
 
+const NO_COUNTS = (): Record<TQueueType, number> => ({ "plan-version": 0, proposal: 0, "periodic-review": 0 });
+
 /**
  * The queue. `assignedTo=me` (a mentor's default): pending reviews of the accounts the caller
  * mentors now, plus their overdue and soon-due periodic reviews; decided ones they were assigned.
  * `assignedTo=all`: every review the caller may see. Pending items come most urgent first
- * (lib/reviews/model.ts queueDeadline), decided ones newest first; `total` counts them all.
+ * (lib/reviews/model.ts queueDeadline), decided ones newest first; `total` counts them all, and
+ * `counts` how many items of each kind the same queue holds whatever `type` asks for (the reviews
+ * page's tabs), from the same statements.
  */
 export async function listReviewQueue(opts: {
   user: SessionUser;
   query: QueueQuery;
-}): Promise<{ assignedTo: "me" | "all"; status: TReviewQueueQuery["status"]; total: number; items: TQueueItem[] }> {
+}): Promise<{ assignedTo: "me" | "all"; status: TReviewQueueQuery["status"]; total: number; counts: Record<TQueueType, number>; items: TQueueItem[] }> {
   const { user, query } = opts;
   const limit = query.limit ?? 200;
   const assignedTo = queueOwner(user, query);
   const status = query.status;
+  const { type } = query;
 
   if (status !== "pending") {
     // Periodic reviews only wait: once held they are the account's history, not verdicts.
-    if (query.type === "periodic-review") return { assignedTo, status, total: 0, items: [] };
-    const where: Prisma.ReviewWhereInput = { AND: [pastReviewsWhere(user, query, assignedTo), query.type ? { subjectType: SUBJECT_DB[query.type] } : {}] };
-    const [total, rows] = await Promise.all([prisma.review.count({ where }), findReviewItems(where, { take: limit, order: "recent" })]);
-    if (status !== "all") rows.sort((a, b) => (b.decidedAt ?? "").localeCompare(a.decidedAt ?? ""));
-    return { assignedTo, status, total, items: rows };
+    const where = pastReviewsWhere(user, query, assignedTo);
+    const [bySubject, items] = await Promise.all([
+      prisma.review.groupBy({ by: ["subjectType"], where, _count: { _all: true } }),
+      type === "periodic-review" ? Promise.resolve([]) : findReviewItems(type ? { AND: [where, { subjectType: SUBJECT_DB[type] }] } : where, { take: limit, order: "recent" }),
+    ]);
+    const counts = NO_COUNTS();
+    for (const r of bySubject) counts[r.subjectType === "PROPOSAL" ? "proposal" : "plan-version"] += r._count._all;
+    if (status !== "all") items.sort((a, b) => (b.decidedAt ?? "").localeCompare(a.decidedAt ?? ""));
+    const total = type ? counts[type] : counts["plan-version"] + counts.proposal;
+    return { assignedTo, status, total, counts, items };
   }
 
   // Pending: the oldest requests, plus any whose customer decides sooner than the oldest are due
   // (a deadline is never later than the request + REVIEW_TARGET_DAYS, so that bound is enough).
-  const { type } = query;
-  const none = { items: [], total: 0 };
+  // Both statements run whatever the kind asked for: each also counts its kinds for the tabs.
   const [pending, periodic] = await Promise.all([
-    type === "periodic-review" ? none : pendingReviewItems({ user, mine: assignedTo === "me", accountId: query.accountId, subjectType: type, limit }),
+    pendingReviewItems({ user, mine: assignedTo === "me", accountId: query.accountId, subjectType: type, limit }),
     // Only the earliest `limit` can make the top of the queue; the count covers them all.
-    type && type !== "periodic-review" ? none : listPeriodicDuePage({ user, scope: assignedTo === "me" ? "mentor" : "visible", accountId: query.accountId, take: limit }),
+    listPeriodicDuePage({ user, scope: assignedTo === "me" ? "mentor" : "visible", accountId: query.accountId, take: type && type !== "periodic-review" ? 1 : limit }),
   ]);
-  const total = pending.total + periodic.total;
+  const counts: Record<TQueueType, number> = { ...pending.counts, "periodic-review": periodic.total };
+  const total = type ? counts[type] : counts["plan-version"] + counts.proposal + counts["periodic-review"];
   const keyed = [
     ...pending.items.map((r) => ({ item: r as TQueueItem, deadline: r.urgency.deadline, since: r.submittedAt })),
-    ...periodic.items.map((p) => ({ item: p as TQueueItem, deadline: p.urgency.deadline, since: p.schedule.dueOn })),
+    ...(type && type !== "periodic-review" ? [] : periodic.items).map((p) => ({ item: p as TQueueItem, deadline: p.urgency.deadline, since: p.schedule.dueOn })),
   ];
-  return { assignedTo, status, total, items: sortQueue(keyed).slice(0, limit).map((k) => k.item) };
-}
-
-/**
- * How many items of each kind the same queue holds (`type` aside), for the reviews page's tabs:
- * one count of the live or past reviews by subject, and the periodic reviews' total.
- */
-export async function countQueueByType(opts: { user: SessionUser; query: QueueQuery }): Promise<Record<TQueueType, number>> {
-  const { user, query } = opts;
-  const assignedTo = queueOwner(user, query);
-  const counts: Record<TQueueType, number> = { "plan-version": 0, proposal: 0, "periodic-review": 0 };
-  const add = (rows: { subjectType: string; n: number }[]) => {
-    for (const r of rows) counts[r.subjectType === "PROPOSAL" ? "proposal" : "plan-version"] += r.n;
-  };
-  if (query.status !== "pending") {
-    const rows = await prisma.review.groupBy({ by: ["subjectType"], where: pastReviewsWhere(user, query, assignedTo), _count: { _all: true } });
-    add(rows.map((r) => ({ subjectType: r.subjectType, n: r._count._all })));
-    return counts;
-  }
-  const [live, periodic] = await Promise.all([
-    prisma.$queryRaw<{ subjectType: string; n: number }[]>`
-      WITH live AS (${liveReviewsSql({ user, mine: assignedTo === "me", accountId: query.accountId })})
-      SELECT r."subjectType"::text AS "subjectType", count(*)::int AS n FROM live JOIN "Review" r ON r.id = live.id GROUP BY 1`,
-    listPeriodicDuePage({ user, scope: assignedTo === "me" ? "mentor" : "visible", accountId: query.accountId, take: 1 }),
-  ]);
-  add(live);
-  counts["periodic-review"] = periodic.total;
-  return counts;
+  return { assignedTo, status, total, counts, items: sortQueue(keyed).slice(0, limit).map((k) => k.item) };
 }
 
 type PendingRow = Omit<ListRow, "account" | "comments" | "submittedAt" | "decidedAt"> & {
@@ -182,10 +165,12 @@ type PendingRow = Omit<ListRow, "account" | "comments" | "submittedAt" | "decide
   team: string[];
   comments: { id: string; parentId: string | null; authorId: string; createdAt: string; resolvedAt: string | null; answeredInVersionId: string | null }[];
   versionNumber: number | null;
-  total: number;
+  // The counts of live reviews by kind, on every row (and alone on one, when none is picked).
+  plans: number;
+  proposals: number;
 };
 
-type LiveScope = { user: SessionUser; mine: boolean; accountId?: string; subjectType?: TSubjectType };
+type LiveScope = { user: SessionUser; mine: boolean; accountId?: string };
 
 /**
  * The reviews that still await a verdict, as rows (id, submittedAt, soon): pending, on a visible
@@ -193,10 +178,10 @@ type LiveScope = { user: SessionUser; mine: boolean; accountId?: string; subject
  * awaiting its decision. A pending review of a version approved from the plan page, or overtaken,
  * is stale and left out. `soon`: its proposal's customer decides within the review target.
  */
-function liveReviewsSql({ user, mine, accountId, subjectType }: LiveScope): Prisma.Sql {
+function liveReviewsSql({ user, mine, accountId }: LiveScope): Prisma.Sql {
   const horizon = addDays(localToday(), REVIEW_TARGET_DAYS + 1);
   return Prisma.sql`
-    SELECT r.id, r."submittedAt", (p."decisionDate" <= ${horizon}::date) AS soon
+    SELECT r.id, r."submittedAt", r."subjectType", (p."decisionDate" <= ${horizon}::date) AS soon
     FROM "Review" r
     JOIN "Account" a ON a.id = r."accountId"
     LEFT JOIN "PlanVersion" v ON v.id = r."planVersionId"
@@ -204,25 +189,36 @@ function liveReviewsSql({ user, mine, accountId, subjectType }: LiveScope): Pris
     WHERE r.status = 'PENDING' AND a."archivedAt" IS NULL AND ${visibleAccountsSql(user)}
       ${mine ? Prisma.sql`AND a."mentorId" = ${user.id}` : Prisma.empty}
       ${accountId ? Prisma.sql`AND a.id = ${accountId}` : Prisma.empty}
-      ${subjectType ? Prisma.sql`AND r."subjectType" = ${SUBJECT_DB[subjectType]}::"ReviewSubjectType"` : Prisma.empty}
       AND (r."planVersionId" IS NULL OR v.status = 'SUBMITTED')`;
 }
 
 /**
- * The pending reviews a queue shows, in one statement: of the live ones (liveReviewsSql), the
- * `limit` oldest and the (at most 500) whose customer decides soon, each with what a list row
- * shows, and how many are live in all.
+ * The pending reviews a queue shows, in one statement: of the live ones (liveReviewsSql) of the
+ * kind asked for, the `limit` oldest and the (at most 500) whose customer decides soon, each with
+ * what a list row shows; and how many of each kind are live in all, whatever kind was asked for.
  */
-async function pendingReviewItems(opts: LiveScope & { limit: number }): Promise<{ items: TReviewListItem[]; total: number }> {
-  const { limit } = opts;
+async function pendingReviewItems(opts: LiveScope & { limit: number; subjectType?: TQueueType }): Promise<{ items: TReviewListItem[]; counts: Record<TSubjectType, number> }> {
+  const { limit, subjectType } = opts;
+  const ofKind = !subjectType
+    ? Prisma.sql`TRUE`
+    : subjectType === "periodic-review"
+      ? Prisma.sql`FALSE`
+      : Prisma.sql`"subjectType" = ${SUBJECT_DB[subjectType]}::"ReviewSubjectType"`;
+  // The rows hang off the one row of counts, so that a kind with nothing picked still counts the others.
   const rows = await prisma.$queryRaw<PendingRow[]>`
     WITH live AS (${liveReviewsSql(opts)}), picked AS (
-      (SELECT id FROM live ORDER BY "submittedAt", id LIMIT ${limit})
+      (SELECT id FROM live WHERE ${ofKind} ORDER BY "submittedAt", id LIMIT ${limit})
       UNION
-      (SELECT id FROM live WHERE soon ORDER BY "submittedAt", id LIMIT 500)
+      (SELECT id FROM live WHERE soon AND ${ofKind} ORDER BY "submittedAt", id LIMIT 500)
+    ), counts AS (
+      SELECT count(*) FILTER (WHERE "subjectType" = 'PLAN_VERSION')::int AS plans, count(*) FILTER (WHERE "subjectType" = 'PROPOSAL')::int AS proposals FROM live
     )
-    SELECT r.id, r."accountId", r."subjectType"::text AS "subjectType", r."planVersionId", r."proposalId", r."mentorId",
-           r.status::text AS status, r."submittedAt", r."decidedAt", r."subjectSnapshot",
+    SELECT counts.plans, counts.proposals,
+           r.id, r."accountId", r."subjectType"::text AS "subjectType", r."planVersionId", r."proposalId", r."mentorId",
+           r.status::text AS status, r."submittedAt", r."decidedAt",
+           -- What a list row reads of the subject (readSnapshot): the title and decision date, not a proposal's whole text.
+           CASE WHEN r."subjectSnapshot" IS NULL THEN NULL
+                ELSE json_build_object('title', r."subjectSnapshot"->'title', 'decisionDate', r."subjectSnapshot"->'decisionDate') END AS "subjectSnapshot",
            json_build_object('id', rq.id, 'name', rq.name) AS "requestedBy",
            json_build_object('id', rm.id, 'name', rm.name) AS mentor,
            ${accountBriefJson} AS account,
@@ -230,24 +226,27 @@ async function pendingReviewItems(opts: LiveScope & { limit: number }): Promise<
            COALESCE((SELECT json_agg(json_build_object('id', c.id, 'parentId', c."parentId", 'authorId', c."authorId", 'createdAt', c."createdAt",
                        'resolvedAt', c."resolvedAt", 'answeredInVersionId', c."answeredInVersionId"))
                      FROM "Comment" c WHERE c."reviewId" = r.id), '[]') AS comments,
-           v.number AS "versionNumber",
-           (SELECT count(*)::int FROM live) AS total
-    FROM picked
-    JOIN "Review" r ON r.id = picked.id
-    JOIN "Account" a ON a.id = r."accountId"
-    JOIN "User" rq ON rq.id = r."requestedById"
-    JOIN "User" rm ON rm.id = r."mentorId"
-    LEFT JOIN "PlanVersion" v ON v.id = r."planVersionId"
+           v.number AS "versionNumber"
+    FROM counts LEFT JOIN (
+      picked
+      JOIN "Review" r ON r.id = picked.id
+      JOIN "Account" a ON a.id = r."accountId"
+      JOIN "User" rq ON rq.id = r."requestedById"
+      JOIN "User" rm ON rm.id = r."mentorId"
+      LEFT JOIN "PlanVersion" v ON v.id = r."planVersionId"
+    ) ON TRUE
     ORDER BY r."submittedAt", r.id`;
+  const counts = { "plan-version": rows[0]?.plans ?? 0, proposal: rows[0]?.proposals ?? 0 };
+  const picked = rows.filter((r): r is PendingRow & { id: string } => r.id !== null);
   const today = localToday();
   const numbers = new Map<string, number>();
   const submitted = new Set<string>();
-  for (const r of rows) {
+  for (const r of picked) {
     if (r.planVersionId && r.versionNumber !== null) numbers.set(r.planVersionId, r.versionNumber);
     // Every live plan review is of a submitted version (the statement leaves the stale ones out).
     if (r.planVersionId) submitted.add(r.planVersionId);
   }
-  const items = rows.map((r) => {
+  const items = picked.map((r) => {
     const row: ListRow = {
       ...r,
       account: { ...accountBriefFromJson(r.account), team: r.team.map((userId) => ({ userId })) },
@@ -255,7 +254,7 @@ async function pendingReviewItems(opts: LiveScope & { limit: number }): Promise<
     };
     return toListItem(row, numbers, submitted, today);
   });
-  return { items, total: rows[0]?.total ?? 0 };
+  return { items, counts };
 }
 
 // ---------------------------------------------------------------- threads to answer

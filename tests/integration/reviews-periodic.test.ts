@@ -130,6 +130,8 @@ describe("the mentor's queue", () => {
     expect(items[0].account).toMatchObject({ tier: { name: tier.name }, score: 84.5 });
     expect(items[0].urgency.label).toMatch(/Periodic review overdue by \d+ days/);
     expect(items[1].urgency.label).toMatch(/customer decides in 2 days/);
+    // A proposal's row carries its title and decision date, not its whole text.
+    expect(items[1]).toMatchObject({ title: "Urgent ask", decisionDate: dayOffset(2) });
     expect(items[2].urgency.label).toMatch(/Waiting 6 days/);
 
     expect(res.body.total).toBe(3);
@@ -153,9 +155,17 @@ describe("the mentor's queue", () => {
     expect(await ids("assignedTo=me&status=pending&type=periodic-review")).toEqual({ total: 1, ids: [`periodic-${a.id}`] });
     expect(await ids("assignedTo=me&status=pending&type=proposal")).toEqual({ total: 2, ids: [urgent.body.review.id, old.body.review.id] });
     expect(await ids("assignedTo=me&status=pending&type=PLAN_VERSION")).toEqual({ total: 0, ids: [] });
-    // The reviews page's tabs count each kind in one go, as the filtered lists do.
-    const { countQueueByType } = await import("@/lib/reviews/queue");
-    const counts = (status: "pending" | "decided") => countQueueByType({ user: mentor, query: { assignedTo: "me", status } });
+    // The reviews page's tabs: the queue counts each kind in the same statements, whichever kind it lists.
+    const counts = async (status: "pending" | "decided") => {
+      const seen = [];
+      for (const type of ["", "&type=plan-version", "&type=proposal", "&type=periodic-review"]) {
+        const res = await queue(mentor, `assignedTo=me&status=${status}${type}`);
+        expect(res.status).toBe(200);
+        seen.push(res.body.counts);
+      }
+      expect(new Set(seen.map((c) => JSON.stringify(c))).size, "the same counts whatever kind is listed").toBe(1);
+      return seen[0];
+    };
     expect(await counts("pending")).toEqual({ "plan-version": 0, proposal: 2, "periodic-review": 1 });
     expect(await counts("decided")).toEqual({ "plan-version": 0, proposal: 0, "periodic-review": 0 });
     // Decided: a verdict on the old ask; periodic reviews never wait there.

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Inbox } from "lucide-react";
 import { requirePageUser } from "@/lib/auth/session";
-import { countQueueByType, listReviewQueue, getTurnaround, listThreadsAwaitingTeam } from "@/lib/reviews/queue";
+import { listReviewQueue, getTurnaround, listThreadsAwaitingTeam } from "@/lib/reviews/queue";
 import { ZReviewQueueQuery, type TQueueType } from "@/lib/reviews/schema";
 import { REVIEW_TARGET_DAYS } from "@/lib/reviews/model";
 import { cn } from "@/lib/cn";
@@ -43,9 +43,9 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
   const query = parsed.success ? parsed.data : ZReviewQueueQuery.parse({});
   const seesPortfolio = user.role === "SENIOR_MANAGER" || user.role === "ADMIN";
   const isTeam = user.role !== "MENTOR";
-  const [queue, counts, turnaround, threads] = await Promise.all([
+  const [queue, turnaround, threads] = await Promise.all([
+    // With how many items of each kind it holds, for the tabs.
     listReviewQueue({ user, query }),
-    countQueueByType({ user, query }),
     getTurnaround({ user }),
     // All of them, as the home page and the badge count them; the card shows the oldest 50.
     isTeam ? listThreadsAwaitingTeam(user) : Promise.resolve([]),
@@ -59,6 +59,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
   const pending = query.status === "pending";
   // Periodic reviews only wait (once held they are the account's history), so "Decided" has no such tab.
   const types = TYPE_TABS.filter(([type]) => pending || type !== "periodic-review");
+  const { counts } = queue;
   const allCount = counts["plan-version"] + counts.proposal + counts["periodic-review"];
   const description =
     user.role === "MENTOR"
