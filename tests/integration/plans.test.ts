@@ -9,6 +9,7 @@ import * as commitmentsRoute from "@/app/api/accounts/[id]/plan/commitments/rout
 import { emptyPlanContent, LIMITS, type TPlanContent } from "@/lib/plans/schema";
 import { call, type TestUser } from "../support/http";
 import { makeWorld, testDb } from "../support/fixtures";
+import type { SessionUser } from "@/lib/auth/session";
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 
@@ -85,6 +86,12 @@ describe("who may read and change a plan", () => {
     const after = (await call(planRoute.GET, { user: w.owner, params: { id: w.account.id } })).body;
     expect(after.commitment).toMatchObject({ committed: 1, total: 2 });
     expect(after.commitment.pending.map((p: { userId: string }) => p.userId)).toEqual([w.owner.id]);
+    // What "My actions" and its badge list: the owner still has it to commit to, the member no
+    // longer, and nobody off the team (a senior manager, the mentor, an outsider) ever had.
+    const { listPendingCommitments } = await import("@/lib/plans/service");
+    const waiting = async (u: NonNullable<TestUser>) => (await listPendingCommitments({ user: u as SessionUser })).filter((p) => p.accountId === w.account.id);
+    expect(await waiting(w.owner)).toEqual([{ accountId: w.account.id, accountName: w.account.name, versionNumber: 2, approvedAt: expect.any(String) }]);
+    for (const u of [w.member, w.senior, w.mentor, w.outsider]) expect(await waiting(u)).toEqual([]);
   });
 
   it("copies the approved version's yearly targets into targets vs actuals", async () => {

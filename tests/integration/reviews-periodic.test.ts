@@ -342,6 +342,14 @@ describe("attention and turnaround", () => {
     // A mentor sees only the accounts they mentor, so only their own row.
     const own = (await call(turnaroundRoute.GET, { user: w.otherMentor })).body;
     expect(own.some((r: { mentor: { id: string } }) => r.mentor.id === w.mentor.id)).toBe(false);
+    // The account's manager sees its row too; an account manager off the account, none of it.
+    expect((await call(turnaroundRoute.GET, { user: w.owner })).body.find((r: { mentor: { id: string } }) => r.mentor.id === w.mentor.id)).toMatchObject({ decided: 3, pending: 1 });
+    expect((await call(turnaroundRoute.GET, { user: w.outsider })).body.some((r: { mentor: { id: string } }) => r.mentor.id === w.mentor.id)).toBe(false);
+    // A new mentor on the account takes over the waiting request; the verdicts stay with who gave them.
+    await db.account.update({ where: { id: w.account.id }, data: { mentorId: w.otherMentor.id } });
+    const moved = (await call(turnaroundRoute.GET, { user: w.senior })).body as { mentor: { id: string } }[];
+    expect(moved.find((r) => r.mentor.id === w.mentor.id)).toMatchObject({ decided: 3, pending: 0 });
+    expect(moved.find((r) => r.mentor.id === w.otherMentor.id)).toMatchObject({ pending: 1 });
   });
 });
 
