@@ -152,7 +152,7 @@ export async function listPeriodicDuePage(opts: {
     scope === "mentor"
       ? Prisma.sql`AND a."mentorId" = ${user.id}`
       : scope === "team"
-        ? Prisma.sql`AND (a."ownerId" = ${user.id} OR EXISTS (SELECT 1 FROM "AccountTeamMember" m WHERE m."accountId" = a.id AND m."userId" = ${user.id}))`
+        ? Prisma.sql`AND a.id IN (SELECT m."accountId" FROM "AccountTeamMember" m WHERE m."userId" = ${user.id} UNION ALL SELECT o.id FROM "Account" o WHERE o."ownerId" = ${user.id})`
         : Prisma.empty; // "visible": the visibility condition every scope gets below
   // One statement: the due accounts (visible to the caller, whatever the scope) with what a
   // queue row shows of each.

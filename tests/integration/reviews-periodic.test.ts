@@ -212,6 +212,9 @@ describe("periodic reviews", () => {
     const { reviewTeamHomeSection, reviewPortfolioHomeSection, reviewQueueHomeSection } = await import("@/lib/reviews/attention");
     expect((await reviewQueueHomeSection(w.mentor))?.description).toMatch(/1 periodic review due/);
     expect((await reviewTeamHomeSection(w.owner))?.description).toMatch(/periodic review.* overdue/);
+    // The team member too (on the team, not the owner); an account manager off the account not.
+    expect((await reviewTeamHomeSection(w.member))?.description).toMatch(/periodic review.* overdue/);
+    expect((await reviewTeamHomeSection(w.outsider))?.description ?? "").not.toMatch(/periodic/);
     expect((await reviewPortfolioHomeSection(w.senior))?.description).toMatch(/periodic reviews? overdue/);
   });
 
