@@ -1,5 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
+import { cache } from "react";
 import { jsonTimestamp, prisma, Prisma } from "@/lib/db";
 import { can, seesAllAccounts, type Action, type Relation } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
@@ -27,6 +28,21 @@ export function visibleAccountsSql(user: SessionUser): Prisma.Sql {
   }
   return Prisma.sql`FALSE`;
 }
+
+/**
+ * The accounts the user owns or is on the team of (not archived), as ids, found by both index
+ * lookups. Prisma's `OR: [{ ownerId }, { team: { some } }]` names the same accounts, but its OR
+ * keeps the planner from either index: a scan of every account each time (up to 65 ms on the
+ * bench data, in badges and home sections that every page or the home page asks for). Read once
+ * per page request.
+ */
+export const ownAccountIds = cache(async (userId: string): Promise<string[]> => {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT a.id FROM "Account" a
+    WHERE a."archivedAt" IS NULL AND a.id IN (SELECT m."accountId" FROM "AccountTeamMember" m WHERE m."userId" = ${userId}
+                                           UNION ALL SELECT o.id FROM "Account" o WHERE o."ownerId" = ${userId})`;
+  return rows.map((r) => r.id);
+});
 
 export type AccountTies = { ownerId: string; mentorId: string | null; teamUserIds: string[] };
 

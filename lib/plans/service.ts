@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { authorizeAccount } from "@/lib/accounts/access";
+import { authorizeAccount, ownAccountIds } from "@/lib/accounts/access";
 import {
   actionSelect,
   toActionView,
@@ -429,22 +429,21 @@ export async function commitToPlanVersion(opts: { user: SessionUser; accountId: 
 
 /**
  * Approved plans on the caller's accounts that still wait for their commitment. Asked on every
- * page (the badge on "My actions"): the caller's own accounts first (a handful, by index), then
- * their approved versions. Asked in one statement, PostgreSQL walked every approved version in the
- * portfolio to find them (80-150 ms on the bench data, for anyone).
+ * page (the badge on "My actions"): the caller's own accounts first (ownAccountIds, by index),
+ * then their approved versions. Asked in one statement, PostgreSQL walked every approved version
+ * in the portfolio to find them (80-150 ms on the bench data, for anyone).
  */
 export async function listPendingCommitments(opts: { user: SessionUser }): Promise<{ accountId: string; accountName: string; versionNumber: number; approvedAt: string | null }[]> {
   const { user } = opts;
-  const accounts = await prisma.account.findMany({ where: { archivedAt: null, OR: [{ ownerId: user.id }, { team: { some: { userId: user.id } } }] }, select: { id: true, name: true } });
-  if (!accounts.length) return [];
-  const names = new Map(accounts.map((a) => [a.id, a.name]));
+  const accountIds = await ownAccountIds(user.id);
+  if (!accountIds.length) return [];
   const rows = await prisma.planVersion.findMany({
-    where: { accountId: { in: [...names.keys()] }, status: "APPROVED", commitments: { none: { userId: user.id } } },
+    where: { accountId: { in: accountIds }, status: "APPROVED", commitments: { none: { userId: user.id } } },
     orderBy: { decidedAt: "desc" },
     take: 50,
-    select: { number: true, decidedAt: true, accountId: true },
+    select: { number: true, decidedAt: true, account: { select: { id: true, name: true } } },
   });
-  return rows.map((r) => ({ accountId: r.accountId, accountName: names.get(r.accountId)!, versionNumber: r.number, approvedAt: r.decidedAt?.toISOString() ?? null }));
+  return rows.map((r) => ({ accountId: r.account.id, accountName: r.account.name, versionNumber: r.number, approvedAt: r.decidedAt?.toISOString() ?? null }));
 }
 
 // ---------------------------------------------------------------- actions agreed elsewhere

@@ -8,7 +8,7 @@ import { ListRow } from "@/components/ui/list-row";
 import { prisma } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import type { HomeSection } from "@/lib/home";
-import { visibleAccountsWhere } from "@/lib/accounts/access";
+import { ownAccountIds, visibleAccountsWhere } from "@/lib/accounts/access";
 
 export async function relationshipHomeSection(user: SessionUser): Promise<HomeSection | null> {
   if (user.role !== "ACCOUNT_MANAGER") return null;
@@ -16,7 +16,7 @@ export async function relationshipHomeSection(user: SessionUser): Promise<HomeSe
     where: {
       AND: [
         visibleAccountsWhere(user),
-        { archivedAt: null, OR: [{ ownerId: user.id }, { team: { some: { userId: user.id } } }] },
+        { id: { in: await ownAccountIds(user.id) } },
         { OR: [{ uncoveredDecisionMakers: { gt: 0 } }, { singleThreaded: true }] },
       ],
     },

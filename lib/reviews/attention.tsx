@@ -7,10 +7,10 @@ import type { SessionUser } from "@/lib/auth/session";
 import type { HomeSection } from "@/lib/home";
 import { formatDay } from "@/lib/format";
 import { ListRow } from "@/components/ui/list-row";
-import { listPeriodicDue } from "./periodic";
+import { listPeriodicDuePage } from "./periodic";
 import { countPendingForMentor, findReviewItems, listReviewQueue, listThreadsAwaitingTeam } from "./queue";
 import { REVIEW_TARGET_DAYS } from "./model";
-import { visibleAccountsWhere } from "@/lib/accounts/access";
+import { ownAccountIds, visibleAccountsWhere } from "@/lib/accounts/access";
 import type { TQueueItem } from "./view";
 
 const TONE = { red: "text-red-700", amber: "text-amber-700", slate: "text-slate-500" } as const;
@@ -19,10 +19,11 @@ const TONE = { red: "text-red-700", amber: "text-amber-700", slate: "text-slate-
 export async function reviewAttention(user: SessionUser): Promise<Record<string, number>> {
   const [pending, overdue, threads] = await Promise.all([
     countPendingForMentor(user),
-    listPeriodicDue({ user, scope: "mentor", states: ["overdue"] }),
+    // Counted, not listed: the page's first row and the total.
+    listPeriodicDuePage({ user, scope: "mentor", states: ["overdue"], take: 1 }),
     user.role === "MENTOR" ? Promise.resolve([]) : listThreadsAwaitingTeam(user),
   ]);
-  return { "/reviews": pending + overdue.length + threads.length };
+  return { "/reviews": pending + overdue.total + threads.length };
 }
 
 function QueueList({ items }: { items: TQueueItem[] }) {
@@ -90,21 +91,21 @@ const TEAM_SHOWN = { threads: 5, changes: 4, overdue: 4 } as const;
 /** Home: for the account team, the mentor's comments to answer, verdicts asking for changes, and overdue periodic reviews. */
 export async function reviewTeamHomeSection(user: SessionUser): Promise<HomeSection | null> {
   if (user.role === "MENTOR") return null;
-  const teamWhere = { archivedAt: null, OR: [{ ownerId: user.id }, { team: { some: { userId: user.id } } }] };
+  const own = await ownAccountIds(user.id);
   const [threads, changes, overdue] = await Promise.all([
     listThreadsAwaitingTeam(user),
-    findReviewItems({ status: "CHANGES_REQUESTED", account: teamWhere, decidedAt: { gte: new Date(Date.now() - 60 * 86_400_000) } }, { take: 10, order: "recent" }),
-    listPeriodicDue({ user, scope: "team", states: ["overdue"] }),
+    own.length ? findReviewItems({ status: "CHANGES_REQUESTED", accountId: { in: own }, decidedAt: { gte: new Date(Date.now() - 60 * 86_400_000) } }, { take: 10, order: "recent" }) : Promise.resolve([]),
+    listPeriodicDuePage({ user, scope: "team", states: ["overdue"], take: TEAM_SHOWN.overdue }),
   ]);
-  if (!threads.length && !changes.length && !overdue.length) return null;
+  if (!threads.length && !changes.length && !overdue.total) return null;
   // The lists below show the first few of each; the link says how many more wait on /reviews.
-  const hidden = [threads.length - TEAM_SHOWN.threads, changes.length - TEAM_SHOWN.changes, overdue.length - TEAM_SHOWN.overdue].reduce((n, more) => n + Math.max(0, more), 0);
+  const hidden = [threads.length - TEAM_SHOWN.threads, changes.length - TEAM_SHOWN.changes, overdue.total - TEAM_SHOWN.overdue].reduce((n, more) => n + Math.max(0, more), 0);
   return {
     title: "Mentor reviews on your accounts",
     description: [
       threads.length && `${threads.length} comment${threads.length > 1 ? "s" : ""} to answer`,
       changes.length && `${changes.length} asked for changes`,
-      overdue.length && `${overdue.length} periodic review${overdue.length > 1 ? "s" : ""} overdue`,
+      overdue.total && `${overdue.total} periodic review${overdue.total > 1 ? "s" : ""} overdue`,
     ]
       .filter(Boolean)
       .join(" · "),
@@ -136,9 +137,9 @@ export async function reviewTeamHomeSection(user: SessionUser): Promise<HomeSect
             ))}
           </ul>
         )}
-        {overdue.length > 0 && (
+        {overdue.items.length > 0 && (
           <ul className="space-y-1.5" aria-label="Overdue periodic reviews">
-            {overdue.slice(0, TEAM_SHOWN.overdue).map((p) => (
+            {overdue.items.map((p) => (
               <ListRow key={p.id} aside={`overdue since ${formatDay(p.schedule.dueOn)}`} asideClassName="whitespace-nowrap text-xs font-medium text-red-700">
                 <Link href={p.href} className="font-medium text-brand-700 hover:underline">
                   Periodic review of {p.account.name}
@@ -159,18 +160,18 @@ export async function reviewTeamHomeSection(user: SessionUser): Promise<HomeSect
 export async function reviewPortfolioHomeSection(user: SessionUser): Promise<HomeSection | null> {
   if (user.role !== "SENIOR_MANAGER" && user.role !== "ADMIN") return null;
   const [overdue, slow] = await Promise.all([
-    listPeriodicDue({ user, scope: "visible", states: ["overdue"] }),
+    listPeriodicDuePage({ user, scope: "visible", states: ["overdue"], take: 6 }),
     findReviewItems({ status: "PENDING", account: { AND: [visibleAccountsWhere(user), { archivedAt: null }] }, submittedAt: { lt: new Date(Date.now() - REVIEW_TARGET_DAYS * 86_400_000) } }, { take: 20 }),
   ]);
   const stalled = slow.filter((r) => !r.stale);
-  if (!overdue.length && !stalled.length) return null;
+  if (!overdue.total && !stalled.length) return null;
   return {
     title: "Reviews across the portfolio",
-    description: [overdue.length && `${overdue.length} periodic review${overdue.length > 1 ? "s" : ""} overdue`, stalled.length && `${stalled.length} waiting past ${REVIEW_TARGET_DAYS} days`].filter(Boolean).join(" · "),
+    description: [overdue.total && `${overdue.total} periodic review${overdue.total > 1 ? "s" : ""} overdue`, stalled.length && `${stalled.length} waiting past ${REVIEW_TARGET_DAYS} days`].filter(Boolean).join(" · "),
     order: 30,
     content: (
       <div className="space-y-3">
-        <QueueList items={[...stalled.slice(0, 4), ...overdue.slice(0, 6)]} />
+        <QueueList items={[...stalled.slice(0, 4), ...overdue.items]} />
         <Link href="/reviews?assignedTo=all" className="inline-block text-sm font-medium text-brand-700 hover:underline">
           All reviews and turnaround per mentor
         </Link>

@@ -123,17 +123,10 @@ export async function recordPeriodicReview(opts: { user: SessionUser; accountId:
 
 /**
  * Periodic reviews that are overdue (or due soon) on the accounts in `scope`: those the user
- * mentors ("mentor"), owns or is on the team of ("team"), or may see at all ("visible").
- * PostgreSQL finds the candidates (due date = last review or start + the tier's months, the same
- * month arithmetic as addMonthsToDay); the list itself is always scoped by visibleAccountsSql too.
- */
-export async function listPeriodicDue(opts: { user: SessionUser; scope: "mentor" | "team" | "visible"; states?: TPeriodicState[]; accountId?: string }): Promise<TPeriodicQueueItem[]> {
-  return (await listPeriodicDuePage(opts)).items;
-}
-
-/**
- * The same, earliest due first, at most `take` of them (a queue shows only its top), with
- * `total`: how many are due in all.
+ * mentors ("mentor"), owns or is on the team of ("team"), or may see at all ("visible"), earliest
+ * due first, at most `take` of them (a list shows only its top), with `total`: how many are due in
+ * all. PostgreSQL finds them (due date = last review or start + the tier's months, the same month
+ * arithmetic as addMonthsToDay); the list itself is always scoped by visibleAccountsSql too.
  */
 export async function listPeriodicDuePage(opts: {
   user: SessionUser;

@@ -5,7 +5,7 @@ import { cache } from "react";
 // mentor. Every list is scoped in the query to the accounts the caller may see.
 import { jsonTimestamp, prisma, Prisma } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
-import { visibleAccountsSql, visibleAccountsWhere } from "@/lib/accounts/access";
+import { ownAccountIds, visibleAccountsSql, visibleAccountsWhere } from "@/lib/accounts/access";
 import { addDays, localToday } from "@/lib/days";
 import { accountBriefFromJson, accountBriefJson, accountBriefSelect, toAccountBrief, type TAccountBriefJson } from "./context";
 import { describeUrgency, REVIEW_TARGET_DAYS, sortQueue, threadState, turnaroundByMentor, type TThreadState } from "./model";
@@ -275,9 +275,9 @@ export type TThreadToAnswer = { id: string; reviewId: string; accountId: string;
 export const listThreadsAwaitingTeam = cache(async (user: SessionUser): Promise<TThreadToAnswer[]> => {
   // The caller's own accounts first (a handful), then their reviews, then the open threads: each
   // step uses an index, where one join across every comment would not.
-  const accounts = await prisma.account.findMany({ where: { archivedAt: null, OR: [{ ownerId: user.id }, { team: { some: { userId: user.id } } }] }, select: { id: true } });
+  const accounts = await ownAccountIds(user.id);
   if (!accounts.length) return [];
-  const reviews = await prisma.review.findMany({ where: { accountId: { in: accounts.map((a) => a.id) } }, select: { id: true } });
+  const reviews = await prisma.review.findMany({ where: { accountId: { in: accounts } }, select: { id: true } });
   if (!reviews.length) return [];
   const rows = await prisma.comment.findMany({
     where: { reviewId: { in: reviews.map((r) => r.id) }, parentId: null, resolvedAt: null },

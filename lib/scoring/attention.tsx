@@ -9,6 +9,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import type { HomeSection } from "@/lib/home";
 import { capacityUse, managersOverLimit } from "./model";
 import { readSelectionModel } from "./service";
+import { portfolioByTierAndOwner } from "./ranking-service";
 
 export async function scoringHomeSection(user: SessionUser): Promise<HomeSection | null> {
   if (user.role === "MENTOR") return null;
@@ -24,15 +25,13 @@ export async function scoringHomeSection(user: SessionUser): Promise<HomeSection
   let capacity: { name: string; over: number }[] = [];
   let managers: { name: string; count: number; limit: number | null }[] = [];
   if (can(user, "selectionModel:edit")) {
-    const [accounts, people] = await Promise.all([
-      prisma.account.findMany({ where: { archivedAt: null }, select: { ownerId: true, computedTierId: true, overrideTierId: true } }),
+    const [portfolio, people] = await Promise.all([
+      portfolioByTierAndOwner(),
       prisma.user.findMany({ where: { maxKeyAccounts: { not: null }, active: true }, select: { id: true, name: true, maxKeyAccounts: true } }),
     ]);
-    const served = accounts.map((a) => a.overrideTierId ?? a.computedTierId);
-    capacity = capacityUse(model.tiers, served).filter((c) => c.over > 0).map((c) => ({ name: c.tier.name, over: c.over }));
+    capacity = capacityUse(model.tiers, portfolio.tierIds).filter((c) => c.over > 0).map((c) => ({ name: c.tier.name, over: c.over }));
     const keyTiers = new Set(model.tiers.filter((t) => t.isKey).map((t) => t.id));
-    const owners = accounts.filter((a) => keyTiers.has(a.overrideTierId ?? a.computedTierId ?? "")).map((a) => a.ownerId);
-    managers = managersOverLimit(people, owners).map((m) => ({ name: m.manager.name, count: m.count, limit: m.manager.maxKeyAccounts }));
+    managers = managersOverLimit(people, portfolio.keyOwners((id) => keyTiers.has(id ?? ""))).map((m) => ({ name: m.manager.name, count: m.count, limit: m.manager.maxKeyAccounts }));
   }
   if (!incomplete.length && !capacity.length && !managers.length) return null;
 

@@ -466,6 +466,36 @@ describe("ranking export", () => {
   });
 });
 
+describe("capacity and managers over their limit", () => {
+  it("count the portfolio's accounts by the tier they are served at, on the ranking and a senior manager's home page", async () => {
+    const db = fixtures.testDb();
+    const { createAccount } = await import("../../prisma/factories");
+    const { getRanking } = await import("@/lib/scoring/ranking-service");
+    const { scoringHomeSection } = await import("@/lib/scoring/attention");
+    const { readSelectionModel } = await import("@/lib/scoring/service");
+    const { createElement, Fragment } = await import("react");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const key = (await readSelectionModel()).tiers.find((t) => t.isKey)!;
+    const owner = await fixtures.makeUser("ACCOUNT_MANAGER");
+    const { name } = await db.user.update({ where: { id: owner!.id }, data: { maxKeyAccounts: 1 }, select: { name: true } });
+    const served = async () => (await getRanking({ user: w.senior as never })).tiers.find((t) => t.id === key.id)!.count;
+    const before = await served();
+    // Two key accounts (one by its score, one by an override) and an archived one, which no longer counts.
+    const scored = await createAccount(db, { ownerId: owner!.id });
+    const overridden = await createAccount(db, { ownerId: owner!.id });
+    const archived = await createAccount(db, { ownerId: owner!.id, archived: true });
+    await db.account.update({ where: { id: scored.id }, data: { computedTierId: key.id } });
+    await db.account.update({ where: { id: overridden.id }, data: { overrideTierId: key.id } });
+    await db.account.update({ where: { id: archived.id }, data: { computedTierId: key.id } });
+    expect(await served()).toBe(before + 2);
+    const ranking = await getRanking({ user: w.senior as never });
+    expect(ranking.managersOverLimit.find((m) => m.id === owner!.id)).toMatchObject({ limit: 1, count: 2, over: 1 });
+    const section = await scoringHomeSection(w.senior as never);
+    expect(section?.description).toMatch(/managers? over their limit/);
+    expect(renderToStaticMarkup(createElement(Fragment, null, section?.content))).toContain(name);
+  });
+});
+
 describe("accounts list by score", () => {
   it("filters by minimum score and by 'not scored yet', and sorts by score", async () => {
     const owner = await fixtures.makeUser("ACCOUNT_MANAGER");
