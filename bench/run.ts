@@ -6,12 +6,12 @@
 // Target: every request within 2x of its baseline at concurrency 20, with no errors.
 // Options: --requests N (timed per side at concurrency 20, default 1200; at concurrency 1 at most
 // 100; the dashboard a tenth), --rebuild (force a fresh next build).
-import { fork, spawnSync } from "node:child_process";
+import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { mkdirSync, writeFileSync } from "node:fs";
 import pg from "pg";
 import bcrypt from "bcryptjs";
-import { applyMigrations } from "../scripts/db/migrations";
+import { openBenchDatabase } from "./lib/bench-db";
 import { ensureBuild, startServer } from "./lib/server";
 import { signInCookie } from "./lib/session";
 import type { BenchIds } from "./baseline";
@@ -24,40 +24,8 @@ rerunUnderReactServer(import.meta.url);
 const REQUESTS = arg("requests", 1200);
 const log = (m: string) => console.log(`[bench] ${m}`);
 
-// 1. The bench database: BENCH_DATABASE_URL, or `keystone_bench` on the DATABASE_URL server
-//    (the embedded PostgreSQL when DATABASE_URL is unset).
-let stopDb = async () => {};
-let serverUrl = process.env.DATABASE_URL;
-if (!serverUrl) {
-  const { startEmbeddedPostgres } = await import("../scripts/embedded-db.mjs");
-  const db = await startEmbeddedPostgres({ database: "postgres", log, reuseRunning: true });
-  serverUrl = db.url;
-  stopDb = db.stop;
-}
-const benchUrl = process.env.BENCH_DATABASE_URL ?? Object.assign(new URL(serverUrl), { pathname: "/keystone_bench" }).toString();
-{
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(benchUrl), { pathname: "/postgres" }).toString() });
-  await admin.connect();
-  const name = new URL(benchUrl).pathname.slice(1);
-  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-  if (!exists.rowCount) await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-}
-await applyMigrations(benchUrl);
-const pool = new pg.Pool({ connectionString: benchUrl, max: 10 });
-const accounts = Number((await pool.query(`SELECT count(*)::int AS n FROM "Account"`)).rows[0].n);
-if (accounts < 10_000) {
-  log(`building the large data set (${accounts} accounts now) …`);
-  const r = spawnSync("node_modules/.bin/tsx", ["prisma/seed-large.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: benchUrl } });
-  if (r.status !== 0) throw new Error("seed:large failed");
-}
-// A settled database, as autovacuum keeps a live one (quick when nothing changed since last time).
-await pool.query("VACUUM (ANALYZE)");
-const counts = (await pool.query(`SELECT
-  (SELECT count(*) FROM "Account")::int AS accounts, (SELECT count(*) FROM "Contact")::int AS contacts,
-  (SELECT count(*) FROM "Relationship")::int AS relationships, (SELECT count(*) FROM "PlanVersion")::int AS "planVersions",
-  (SELECT count(*) FROM "Review")::int AS reviews`)).rows[0];
-log(`data: ${JSON.stringify(counts)}`);
+// 1. The bench database (bench/lib/bench-db.ts).
+const { benchUrl, pool, counts, stopDb } = await openBenchDatabase(log);
 
 // 2. Who and what to ask for: a senior manager sees everything; the mentor with the most pending reviews.
 const BENCH_PASSWORD = "keystone-bench";
