@@ -22,12 +22,17 @@ export function visibleAccountsWhere(user: SessionUser): Prisma.AccountWhereInpu
 export function visibleAccountsSql(user: SessionUser): Prisma.Sql {
   if (seesAllAccounts(user)) return Prisma.sql`TRUE`;
   if (user.role === "MENTOR") return Prisma.sql`a."mentorId" = ${user.id}`;
-  if (user.role === "ACCOUNT_MANAGER") {
-    return Prisma.sql`a.id IN (SELECT m."accountId" FROM "AccountTeamMember" m WHERE m."userId" = ${user.id}
-      UNION ALL SELECT o.id FROM "Account" o WHERE o."ownerId" = ${user.id})`;
-  }
+  if (user.role === "ACCOUNT_MANAGER") return ownAccountsSql(user.id);
   return Prisma.sql`FALSE`;
 }
+
+/**
+ * The accounts `userId` owns or is on the team of, as SQL over alias `a` ("Account"): an IN over
+ * both index lookups (an account manager's visibility, the "team" scope of the periodic reviews due).
+ */
+export const ownAccountsSql = (userId: string) =>
+  Prisma.sql`a.id IN (SELECT m."accountId" FROM "AccountTeamMember" m WHERE m."userId" = ${userId}
+    UNION ALL SELECT o.id FROM "Account" o WHERE o."ownerId" = ${userId})`;
 
 /**
  * The accounts the user owns or is on the team of (not archived), as ids, found by both index
@@ -37,10 +42,7 @@ export function visibleAccountsSql(user: SessionUser): Prisma.Sql {
  * per page request.
  */
 export const ownAccountIds = cache(async (userId: string): Promise<string[]> => {
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT a.id FROM "Account" a
-    WHERE a."archivedAt" IS NULL AND a.id IN (SELECT m."accountId" FROM "AccountTeamMember" m WHERE m."userId" = ${userId}
-                                           UNION ALL SELECT o.id FROM "Account" o WHERE o."ownerId" = ${userId})`;
+  const rows = await prisma.$queryRaw<{ id: string }[]>`SELECT a.id FROM "Account" a WHERE a."archivedAt" IS NULL AND ${ownAccountsSql(userId)}`;
   return rows.map((r) => r.id);
 });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 // The account plan: reading it, saving the draft (optimistic concurrency), submitting versions
 // (append-only), deciding on them, and the team's commitment. Short-term actions, lights,
 // targets/actuals and the stage live in ./tracking.ts.
@@ -429,22 +430,24 @@ export async function commitToPlanVersion(opts: { user: SessionUser; accountId: 
 
 /**
  * Approved plans on the caller's accounts that still wait for their commitment. Asked on every
- * page (the badge on "My actions"): the caller's own accounts first (ownAccountIds, by index),
- * then their approved versions. Asked in one statement, PostgreSQL walked every approved version
- * in the portfolio to find them (80-150 ms on the bench data, for anyone).
+ * page (the badge on "My actions") and again by the home page and "My actions" themselves: read
+ * once per page request. The caller's own accounts first (ownAccountIds, by index), then their
+ * approved versions. Asked in one statement, PostgreSQL walked every approved version in the
+ * portfolio to find them (80-150 ms on the bench data, for anyone).
  */
-export async function listPendingCommitments(opts: { user: SessionUser }): Promise<{ accountId: string; accountName: string; versionNumber: number; approvedAt: string | null }[]> {
-  const { user } = opts;
-  const accountIds = await ownAccountIds(user.id);
+export const listPendingCommitments = (opts: { user: SessionUser }) => pendingCommitmentsOf(opts.user.id);
+
+const pendingCommitmentsOf = cache(async (userId: string): Promise<{ accountId: string; accountName: string; versionNumber: number; approvedAt: string | null }[]> => {
+  const accountIds = await ownAccountIds(userId);
   if (!accountIds.length) return [];
   const rows = await prisma.planVersion.findMany({
-    where: { accountId: { in: accountIds }, status: "APPROVED", commitments: { none: { userId: user.id } } },
+    where: { accountId: { in: accountIds }, status: "APPROVED", commitments: { none: { userId } } },
     orderBy: { decidedAt: "desc" },
     take: 50,
     select: { number: true, decidedAt: true, account: { select: { id: true, name: true } } },
   });
   return rows.map((r) => ({ accountId: r.account.id, accountName: r.account.name, versionNumber: r.number, approvedAt: r.decidedAt?.toISOString() ?? null }));
-}
+});
 
 // ---------------------------------------------------------------- actions agreed elsewhere
 

@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { ValidationError } from "@/lib/errors";
-import { visibleAccountsSql } from "@/lib/accounts/access";
+import { ownAccountsSql, visibleAccountsSql } from "@/lib/accounts/access";
 import { createAgreedActions } from "@/lib/plans/service";
 import { addDays, localToday } from "@/lib/days";
 import { formatDay } from "@/lib/format";
@@ -145,7 +145,7 @@ export async function listPeriodicDuePage(opts: {
     scope === "mentor"
       ? Prisma.sql`AND a."mentorId" = ${user.id}`
       : scope === "team"
-        ? Prisma.sql`AND a.id IN (SELECT m."accountId" FROM "AccountTeamMember" m WHERE m."userId" = ${user.id} UNION ALL SELECT o.id FROM "Account" o WHERE o."ownerId" = ${user.id})`
+        ? Prisma.sql`AND ${ownAccountsSql(user.id)}`
         : Prisma.empty; // "visible": the visibility condition every scope gets below
   // One statement: the due accounts (visible to the caller, whatever the scope) with what a
   // queue row shows of each.

@@ -113,8 +113,6 @@ function pastReviewsWhere(user: SessionUser, query: QueueQuery, assignedTo: "me"
 
 const SUBJECT_DB = { "plan-version": "PLAN_VERSION", proposal: "PROPOSAL" } as const;
 
-const NO_COUNTS = (): Record<TQueueType, number> => ({ "plan-version": 0, proposal: 0, "periodic-review": 0 });
-
 /**
  * The queue. `assignedTo=me` (a mentor's default): pending reviews of the accounts the caller
  * mentors now, plus their overdue and soon-due periodic reviews; decided ones they were assigned.
@@ -140,7 +138,7 @@ export async function listReviewQueue(opts: {
       prisma.review.groupBy({ by: ["subjectType"], where, _count: { _all: true } }),
       type === "periodic-review" ? Promise.resolve([]) : findReviewItems(type ? { AND: [where, { subjectType: SUBJECT_DB[type] }] } : where, { take: limit, order: "recent" }),
     ]);
-    const counts = NO_COUNTS();
+    const counts: Record<TQueueType, number> = { "plan-version": 0, proposal: 0, "periodic-review": 0 };
     for (const r of bySubject) counts[r.subjectType === "PROPOSAL" ? "proposal" : "plan-version"] += r._count._all;
     if (status !== "all") items.sort((a, b) => (b.decidedAt ?? "").localeCompare(a.decidedAt ?? ""));
     const total = type ? counts[type] : counts["plan-version"] + counts.proposal;
@@ -150,16 +148,17 @@ export async function listReviewQueue(opts: {
   // Pending: the oldest requests, plus any whose customer decides sooner than the oldest are due
   // (a deadline is never later than the request + REVIEW_TARGET_DAYS, so that bound is enough).
   // Both statements run whatever the kind asked for: each also counts its kinds for the tabs.
+  const reviewsOnly = type === "plan-version" || type === "proposal";
   const [pending, periodic] = await Promise.all([
     pendingReviewItems({ user, mine: assignedTo === "me", accountId: query.accountId, subjectType: type, limit }),
     // Only the earliest `limit` can make the top of the queue; the count covers them all.
-    listPeriodicDuePage({ user, scope: assignedTo === "me" ? "mentor" : "visible", accountId: query.accountId, take: type && type !== "periodic-review" ? 1 : limit }),
+    listPeriodicDuePage({ user, scope: assignedTo === "me" ? "mentor" : "visible", accountId: query.accountId, take: reviewsOnly ? 1 : limit }),
   ]);
   const counts: Record<TQueueType, number> = { ...pending.counts, "periodic-review": periodic.total };
   const total = type ? counts[type] : counts["plan-version"] + counts.proposal + counts["periodic-review"];
   const keyed = [
     ...pending.items.map((r) => ({ item: r as TQueueItem, deadline: r.urgency.deadline, since: r.submittedAt })),
-    ...(type && type !== "periodic-review" ? [] : periodic.items).map((p) => ({ item: p as TQueueItem, deadline: p.urgency.deadline, since: p.schedule.dueOn })),
+    ...(reviewsOnly ? [] : periodic.items).map((p) => ({ item: p as TQueueItem, deadline: p.urgency.deadline, since: p.schedule.dueOn })),
   ];
   return { assignedTo, status, total, counts, items: sortQueue(keyed).slice(0, limit).map((k) => k.item) };
 }
