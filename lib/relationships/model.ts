@@ -10,6 +10,7 @@ import {
   type TLinkKind,
   type TRelationshipLevel,
 } from "./schema";
+import { timeOf } from "@/lib/days";
 
 // ---------------------------------------------------------------- the graph
 
@@ -159,7 +160,7 @@ export function analyseRelationships(input: AnalyseInput): TAnalysis {
     if (c.site) reachedSites.add(c.site);
     const gap = levelRank(r.targetLevel) - levelRank(r.currentLevel);
     if (gap > 0) levelGaps.push({ relationshipId: r.id, contactId: c.id, userId: r.userId, currentLevel: r.currentLevel, targetLevel: r.targetLevel, gap });
-    const last = r.lastInteractionAt === null ? null : new Date(r.lastInteractionAt).getTime();
+    const last = r.lastInteractionAt === null ? null : timeOf(r.lastInteractionAt);
     const daysSince = last === null ? null : Math.floor((now - last) / DAY);
     if (daysSince === null || daysSince > quietAfterDays) quiet.push({ relationshipId: r.id, contactId: c.id, userId: r.userId, daysSince });
   }

@@ -1,7 +1,7 @@
 // Pure review logic: the periodic review schedule, the order of the mentor's queue, thread states,
 // which comments a resubmission answers, and turnaround per mentor. No I/O; unit-tested in
 // tests/unit/reviews-model.test.ts.
-import { addDays, addMonthsToDay, daysBetween, isoDay, localDay } from "@/lib/days";
+import { addDays, addMonthsToDay, daysBetween, isoDay, localDay, timeOf } from "@/lib/days";
 import type { TReviewStatus, TVerdict } from "./schema";
 
 // ---------------------------------------------------------------- periodic reviews
@@ -144,7 +144,13 @@ export type TThreadState = "resolved" | "awaiting-team" | "awaiting-mentor";
 export function threadState(input: { resolvedAt: Date | string | null; messages: readonly TThreadMessage[]; teamUserIds: readonly string[]; answered?: boolean }): TThreadState {
   if (input.resolvedAt) return "resolved";
   if (input.answered) return "awaiting-mentor";
-  const last = [...input.messages].sort((a, b) => new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime()).at(-1);
+  // The latest message; of two at the same moment, the later in the list.
+  let last: TThreadMessage | undefined;
+  let lastAt = -Infinity;
+  for (const m of input.messages) {
+    const at = timeOf(m.createdAt);
+    if (at >= lastAt) (last = m), (lastAt = at);
+  }
   if (!last) return "awaiting-team";
   return input.teamUserIds.includes(last.authorId) ? "awaiting-mentor" : "awaiting-team";
 }
@@ -165,7 +171,7 @@ const DAY_MS = 86_400_000;
 
 /** Days from the request to the verdict, to one decimal (a verdict in 6 hours is 0.3 days). */
 export function turnaroundDays(submittedAt: Date | string, decidedAt: Date | string): number {
-  const ms = new Date(decidedAt).getTime() - new Date(submittedAt).getTime();
+  const ms = timeOf(decidedAt) - timeOf(submittedAt);
   return Math.max(0, Math.round((ms / DAY_MS) * 10) / 10);
 }
 
@@ -195,12 +201,13 @@ export function turnaroundByMentor(
   now: Date | string,
 ): TTurnaroundRow[] {
   const byMentor = new Map<string, { days: number[]; pending: number; oldest: number | null }>();
+  const nowMs = timeOf(now);
   for (const r of reviews) {
     const row = byMentor.get(r.mentorId) ?? { days: [], pending: 0, oldest: null };
     if (r.decidedAt) row.days.push(turnaroundDays(r.submittedAt, r.decidedAt));
     else {
       row.pending += 1;
-      const age = Math.max(0, Math.floor((new Date(now).getTime() - new Date(r.submittedAt).getTime()) / DAY_MS));
+      const age = Math.max(0, Math.floor((nowMs - timeOf(r.submittedAt)) / DAY_MS));
       row.oldest = row.oldest === null ? age : Math.max(row.oldest, age);
     }
     byMentor.set(r.mentorId, row);
