@@ -102,7 +102,6 @@ export function addDays(day: string, n: number): string {
 
 const dayNumberOf = (value: Date | string) => (typeof value === "string" ? parseDay(value) : Math.floor(value.getTime() / DAY_MS));
 
-
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: Date | string, to: Date | string): number {
   return dayNumberOf(to) - dayNumberOf(from);

@@ -7,9 +7,8 @@ import { prisma } from "@/lib/db";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import type { HomeSection } from "@/lib/home";
-import { capacityUse, managersOverLimit } from "./model";
 import { readSelectionModel } from "./service";
-import { portfolioByTierAndOwner } from "./ranking-service";
+import { portfolioLoad } from "./ranking-service";
 
 export async function scoringHomeSection(user: SessionUser): Promise<HomeSection | null> {
   if (user.role === "MENTOR") return null;
@@ -25,13 +24,9 @@ export async function scoringHomeSection(user: SessionUser): Promise<HomeSection
   let capacity: { name: string; over: number }[] = [];
   let managers: { name: string; count: number; limit: number | null }[] = [];
   if (can(user, "selectionModel:edit")) {
-    const [portfolio, people] = await Promise.all([
-      portfolioByTierAndOwner(),
-      prisma.user.findMany({ where: { maxKeyAccounts: { not: null }, active: true }, select: { id: true, name: true, maxKeyAccounts: true } }),
-    ]);
-    capacity = capacityUse(model.tiers, portfolio.tierIds).filter((c) => c.over > 0).map((c) => ({ name: c.tier.name, over: c.over }));
-    const keyTiers = new Set(model.tiers.filter((t) => t.isKey).map((t) => t.id));
-    managers = managersOverLimit(people, portfolio.keyOwners((id) => keyTiers.has(id ?? ""))).map((m) => ({ name: m.manager.name, count: m.count, limit: m.manager.maxKeyAccounts }));
+    const load = await portfolioLoad(model.tiers);
+    capacity = load.capacity.filter((c) => c.over > 0).map((c) => ({ name: c.tier.name, over: c.over }));
+    managers = load.overLimit.map((m) => ({ name: m.manager.name, count: m.count, limit: m.manager.maxKeyAccounts }));
   }
   if (!incomplete.length && !capacity.length && !managers.length) return null;
 

@@ -5,22 +5,33 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { visibleAccountsWhere } from "@/lib/accounts/access";
 import type { SessionUser } from "@/lib/auth/session";
-import { capacityUse, managersOverLimit } from "./model";
+import { capacityUse, managersOverLimit, type TTierLike } from "./model";
 import { readSelectionModel } from "./service";
 
 /**
- * The whole portfolio's (not archived) accounts counted by served tier and owner, for capacity
- * use and managers over their limit: a few hundred rows at most, where reading every account
- * took 10,000 rows on the bench data.
+ * Capacity use per tier and the (active) managers over their key-account limit, over the whole
+ * portfolio (not archived): the ranking and a senior manager's home page. The accounts are counted
+ * by served tier and owner in SQL, a few hundred rows at most, where reading every account took
+ * 10,000 rows on the bench data.
  */
-export async function portfolioByTierAndOwner(): Promise<{ tierIds: (string | null)[]; keyOwners: (tierIsKey: (id: string | null) => boolean) => string[] }> {
-  const rows = await prisma.$queryRaw<{ tierId: string | null; ownerId: string; n: number }[]>`
-    SELECT COALESCE("overrideTierId", "computedTierId") AS "tierId", "ownerId", count(*)::int AS n
-    FROM "Account" WHERE "archivedAt" IS NULL GROUP BY 1, 2`;
-  const times = <T>(value: T, n: number): T[] => Array.from({ length: n }, () => value);
+export async function portfolioLoad<T extends TTierLike & { capacity: number | null }>(tiers: readonly T[]) {
+  const [rows, managers] = await Promise.all([
+    prisma.$queryRaw<{ tierId: string | null; ownerId: string; n: number }[]>`
+      SELECT COALESCE("overrideTierId", "computedTierId") AS "tierId", "ownerId", count(*)::int AS n
+      FROM "Account" WHERE "archivedAt" IS NULL GROUP BY 1, 2`,
+    prisma.user.findMany({ where: { maxKeyAccounts: { not: null }, active: true }, select: { id: true, name: true, maxKeyAccounts: true } }),
+  ]);
+  // One entry per account, as the model's counters take them.
+  function* each<V>(pick: (r: (typeof rows)[number]) => V | undefined) {
+    for (const r of rows) {
+      const v = pick(r);
+      if (v !== undefined) for (let i = 0; i < r.n; i++) yield v;
+    }
+  }
+  const keyTiers = new Set(tiers.filter((t) => t.isKey).map((t) => t.id));
   return {
-    tierIds: rows.flatMap((r) => times(r.tierId, r.n)),
-    keyOwners: (tierIsKey) => rows.filter((r) => tierIsKey(r.tierId)).flatMap((r) => times(r.ownerId, r.n)),
+    capacity: capacityUse(tiers, each((r) => r.tierId)),
+    overLimit: managersOverLimit(managers, each((r) => (keyTiers.has(r.tierId ?? "") ? r.ownerId : undefined))),
   };
 }
 
@@ -30,7 +41,7 @@ export async function getRanking(opts: { user: SessionUser; query?: Partial<TRan
   const { user } = opts;
   const query: TRankingQuery = { page: 1, pageSize: 100, ...opts.query };
   const model = await readSelectionModel();
-  const [rows, portfolio, managers] = await Promise.all([
+  const [rows, { capacity, overLimit }] = await Promise.all([
     prisma.account.findMany({
       where: { AND: [visibleAccountsWhere(user), { archivedAt: null }] },
       select: {
@@ -46,15 +57,12 @@ export async function getRanking(opts: { user: SessionUser; query?: Partial<TRan
         owner: { select: { id: true, name: true } },
       },
     }),
-    portfolioByTierAndOwner(),
-    prisma.user.findMany({ where: { maxKeyAccounts: { not: null } }, select: { id: true, name: true, maxKeyAccounts: true } }),
+    portfolioLoad(model.tiers),
   ]);
 
   const tiers = model.tiers;
   const tierById = new Map(tiers.map((t) => [t.id, t]));
   const served = (a: { computedTierId: string | null; overrideTierId: string | null }) => a.overrideTierId ?? a.computedTierId;
-  const capacity = capacityUse(tiers, portfolio.tierIds);
-  const overLimit = managersOverLimit(managers, portfolio.keyOwners((id) => Boolean(tierById.get(id ?? "")?.isKey)));
   const visibleOwners = new Set(rows.map((r) => r.owner.id));
 
   const rankOf = (id: string | null) => tierById.get(id ?? "")?.rank ?? Number.MAX_SAFE_INTEGER;

@@ -493,6 +493,10 @@ describe("capacity and managers over their limit", () => {
     const section = await scoringHomeSection(w.senior as never);
     expect(section?.description).toMatch(/managers? over their limit/);
     expect(renderToStaticMarkup(createElement(Fragment, null, section?.content))).toContain(name);
+    // A deactivated manager manages nothing: over their limit on neither page.
+    await db.user.update({ where: { id: owner!.id }, data: { active: false } });
+    expect((await getRanking({ user: w.senior as never })).managersOverLimit.some((m) => m.id === owner!.id)).toBe(false);
+    expect(renderToStaticMarkup(createElement(Fragment, null, (await scoringHomeSection(w.senior as never))?.content))).not.toContain(name);
   });
 });
 
