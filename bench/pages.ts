@@ -9,8 +9,7 @@
 // that walks the whole portfolio, or a list read whole to show six rows, costs every page that
 // asks. The pages are in one list below: a new page belongs there.
 import { mkdirSync, writeFileSync } from "node:fs";
-import bcrypt from "bcryptjs";
-import { openBenchDatabase } from "./lib/bench-db";
+import { BENCH_PASSWORD, benchSubjects, openBenchDatabase } from "./lib/bench-db";
 import { ensureBuild, startServer } from "./lib/server";
 import { signInCookie } from "./lib/session";
 import { arg } from "./lib/cli";
@@ -19,27 +18,11 @@ const RUNS = arg("runs", 7);
 const log = (m: string) => console.log(`[bench:pages] ${m}`);
 
 const { benchUrl, pool, counts, stopDb } = await openBenchDatabase(log);
-const one = async (sql: string, params: unknown[] = []) => {
-  const row = (await pool.query(sql, params)).rows[0];
-  if (!row) throw new Error(`the large data set has nothing for: ${sql}`);
-  return row as Record<string, string>;
-};
-
-// Who opens the pages: the first senior manager and administrator, the mentor with the most
-// waiting reviews, the account manager with the most accounts; and which records they open.
-const senior = await one(`SELECT id, email FROM "User" WHERE role = 'SENIOR_MANAGER' AND active ORDER BY "createdAt" LIMIT 1`);
-const admin = await one(`SELECT id, email FROM "User" WHERE role = 'ADMIN' AND active ORDER BY "createdAt" LIMIT 1`);
-const mentor = await one(`SELECT u.id, u.email FROM "User" u JOIN "Review" r ON r."mentorId" = u.id AND r.status = 'PENDING'
-  WHERE u.role = 'MENTOR' AND u.active GROUP BY u.id ORDER BY count(*) DESC LIMIT 1`);
-const manager = await one(`SELECT u.id, u.email FROM "User" u JOIN "Account" a ON a."ownerId" = u.id AND a."archivedAt" IS NULL
-  WHERE u.role = 'ACCOUNT_MANAGER' AND u.active GROUP BY u.id ORDER BY count(*) DESC LIMIT 1`);
-const bigMap = (await one(`SELECT "accountId" AS id FROM "Relationship" GROUP BY "accountId" ORDER BY count(*) DESC LIMIT 1`)).id;
-const planned = (await one(`SELECT "accountId" AS id FROM "PlanVersion" GROUP BY "accountId" ORDER BY count(*) DESC LIMIT 1`)).id;
-const own = (await one(`SELECT a.id FROM "Account" a WHERE a."ownerId" = $1 AND a."archivedAt" IS NULL
-  AND EXISTS (SELECT 1 FROM "PlanVersion" v WHERE v."accountId" = a.id) ORDER BY a.name LIMIT 1`, [manager.id])).id;
-const review = (await one(`SELECT r.id FROM "Review" r JOIN "Comment" c ON c."reviewId" = r.id GROUP BY r.id ORDER BY count(*) DESC LIMIT 1`)).id;
-const PASSWORD = "keystone-bench";
-await pool.query(`UPDATE "User" SET "passwordHash" = $1 WHERE id = ANY($2)`, [await bcrypt.hash(PASSWORD, 10), [senior.id, admin.id, mentor.id, manager.id]]);
+// Who opens the pages, and which records they open (bench/lib/bench-db.ts), and the manager's own account with a plan.
+const { senior, admin, mentor, manager, bigMap, planned, review } = await benchSubjects(pool);
+const own = (await pool.query(`SELECT a.id FROM "Account" a WHERE a."ownerId" = $1 AND a."archivedAt" IS NULL
+  AND EXISTS (SELECT 1 FROM "PlanVersion" v WHERE v."accountId" = a.id) ORDER BY a.name LIMIT 1`, [manager.id])).rows[0]?.id as string | undefined;
+if (!own) throw new Error("the large data set has no account manager with a planned account");
 
 const accountPages = (id: string) =>
   ["", "/plan", "/plan/current", "/plan/draft", "/plan/print", "/plan/versions", "/plan/versions/1", "/relationships", "/reviews", "/scorecard"].map((p) => `/accounts/${id}${p}`);
@@ -48,7 +31,7 @@ const PAGES: [Role, string][] = [
   ...(["/", "/accounts", "/accounts?sort=score&dir=desc", "/dashboard", "/dashboard/accounts", "/ranking", "/reviews", "/reviews?status=decided", "/actions", "/settings/selection", `/reviews/${review}`] as const).map(
     (p): [Role, string] => ["senior", p],
   ),
-  ...[...accountPages(bigMap), ...accountPages(planned)].map((p): [Role, string] => ["senior", p]),
+  ...[...accountPages(bigMap.id), ...accountPages(planned)].map((p): [Role, string] => ["senior", p]),
   ...["/", "/reviews", "/reviews?status=decided", "/actions", "/accounts"].map((p): [Role, string] => ["mentor", p]),
   ...["/", "/reviews", "/actions", "/accounts", "/accounts/new", ...accountPages(own)].map((p): [Role, string] => ["manager", p]),
   ...["/admin/audit", "/admin/users"].map((p): [Role, string] => ["admin", p]),
@@ -57,10 +40,10 @@ const PAGES: [Role, string][] = [
 ensureBuild(process.argv.includes("--rebuild"));
 const app = await startServer({ port: 3602, databaseUrl: benchUrl });
 const cookies: Record<Role, string> = {
-  senior: await signInCookie(app.base, senior.email, PASSWORD),
-  admin: await signInCookie(app.base, admin.email, PASSWORD),
-  mentor: await signInCookie(app.base, mentor.email, PASSWORD),
-  manager: await signInCookie(app.base, manager.email, PASSWORD),
+  senior: await signInCookie(app.base, senior.email, BENCH_PASSWORD),
+  admin: await signInCookie(app.base, admin.email, BENCH_PASSWORD),
+  mentor: await signInCookie(app.base, mentor.email, BENCH_PASSWORD),
+  manager: await signInCookie(app.base, manager.email, BENCH_PASSWORD),
 };
 
 /** Loads `path` once to warm up, then RUNS times; the median and the slowest, in ms. */

@@ -10,8 +10,7 @@ import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { mkdirSync, writeFileSync } from "node:fs";
 import pg from "pg";
-import bcrypt from "bcryptjs";
-import { openBenchDatabase } from "./lib/bench-db";
+import { BENCH_PASSWORD, benchSubjects, openBenchDatabase } from "./lib/bench-db";
 import { ensureBuild, startServer } from "./lib/server";
 import { signInCookie } from "./lib/session";
 import type { BenchIds } from "./baseline";
@@ -28,17 +27,8 @@ const log = (m: string) => console.log(`[bench] ${m}`);
 const { benchUrl, pool, counts, stopDb } = await openBenchDatabase(log);
 
 // 2. Who and what to ask for: a senior manager sees everything; the mentor with the most pending reviews.
-const BENCH_PASSWORD = "keystone-bench";
-const hash = await bcrypt.hash(BENCH_PASSWORD, 10);
-const senior = (await pool.query(`SELECT id, email FROM "User" WHERE role = 'SENIOR_MANAGER' AND active ORDER BY "createdAt" LIMIT 1`)).rows[0];
-const mentor = (await pool.query(`SELECT u.id, u.email FROM "User" u JOIN "Review" r ON r."mentorId" = u.id AND r.status = 'PENDING'
-  WHERE u.role = 'MENTOR' AND u.active GROUP BY u.id ORDER BY count(*) DESC LIMIT 1`)).rows[0];
-if (!senior || !mentor) throw new Error("the large data set needs an active senior manager and a mentor with pending reviews");
-await pool.query(`UPDATE "User" SET "passwordHash" = $1 WHERE id = ANY($2)`, [hash, [senior.id, mentor.id]]);
-const bigMap = (await pool.query(`SELECT "accountId" AS id, count(*)::int AS n FROM "Relationship" GROUP BY "accountId" ORDER BY n DESC LIMIT 1`)).rows[0];
-const planned = (await pool.query(`SELECT "accountId" AS id FROM "PlanVersion" GROUP BY "accountId" ORDER BY count(*) DESC LIMIT 1`)).rows[0];
-const scored = (await pool.query(`SELECT "accountId" AS id FROM "CriterionScore" GROUP BY "accountId" ORDER BY count(*) DESC LIMIT 1`)).rows[0];
-const ids: BenchIds = { seniorId: senior.id, mentorId: mentor.id, mapAccountId: bigMap.id, planAccountId: planned.id, scoreAccountId: scored.id };
+const { senior, mentor, bigMap, planned, scored } = await benchSubjects(pool);
+const ids: BenchIds = { seniorId: senior.id, mentorId: mentor.id, mapAccountId: bigMap.id, planAccountId: planned, scoreAccountId: scored };
 log(`relationship map account has ${bigMap.n} relationships`);
 
 // 3. The app (production build) and the baseline server, side by side.

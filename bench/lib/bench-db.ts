@@ -41,3 +41,35 @@ export async function openBenchDatabase(log: (m: string) => void): Promise<{ ben
   log(`data: ${JSON.stringify(counts)}`);
   return { benchUrl, pool, counts, stopDb };
 }
+
+/** The password the benchmarks sign in with (set on the users they open pages and requests as). */
+export const BENCH_PASSWORD = "keystone-bench";
+
+/**
+ * Who and what the benchmarks open on the large data set: the first senior manager and
+ * administrator, the mentor with the most waiting reviews, the account manager with the most
+ * accounts; the account with the most relationships, plan versions and scores, and the review
+ * with the most comments. Those users get BENCH_PASSWORD.
+ */
+export async function benchSubjects(pool: pg.Pool) {
+  const one = async (sql: string) => {
+    const row = (await pool.query(sql)).rows[0];
+    if (!row) throw new Error(`the large data set has nothing for: ${sql}`);
+    return row as { id: string; email: string; n: number };
+  };
+  const [senior, admin, mentor, manager, bigMap, planned, scored, review] = await Promise.all([
+    one(`SELECT id, email FROM "User" WHERE role = 'SENIOR_MANAGER' AND active ORDER BY "createdAt" LIMIT 1`),
+    one(`SELECT id, email FROM "User" WHERE role = 'ADMIN' AND active ORDER BY "createdAt" LIMIT 1`),
+    one(`SELECT u.id, u.email FROM "User" u JOIN "Review" r ON r."mentorId" = u.id AND r.status = 'PENDING'
+      WHERE u.role = 'MENTOR' AND u.active GROUP BY u.id ORDER BY count(*) DESC LIMIT 1`),
+    one(`SELECT u.id, u.email FROM "User" u JOIN "Account" a ON a."ownerId" = u.id AND a."archivedAt" IS NULL
+      WHERE u.role = 'ACCOUNT_MANAGER' AND u.active GROUP BY u.id ORDER BY count(*) DESC LIMIT 1`),
+    one(`SELECT "accountId" AS id, count(*)::int AS n FROM "Relationship" GROUP BY "accountId" ORDER BY n DESC LIMIT 1`),
+    one(`SELECT "accountId" AS id FROM "PlanVersion" GROUP BY "accountId" ORDER BY count(*) DESC LIMIT 1`),
+    one(`SELECT "accountId" AS id FROM "CriterionScore" GROUP BY "accountId" ORDER BY count(*) DESC LIMIT 1`),
+    one(`SELECT r.id FROM "Review" r JOIN "Comment" c ON c."reviewId" = r.id GROUP BY r.id ORDER BY count(*) DESC LIMIT 1`),
+  ]);
+  const { default: bcrypt } = await import("bcryptjs");
+  await pool.query(`UPDATE "User" SET "passwordHash" = $1 WHERE id = ANY($2)`, [await bcrypt.hash(BENCH_PASSWORD, 10), [senior.id, admin.id, mentor.id, manager.id]]);
+  return { senior, admin, mentor, manager, bigMap, planned: planned.id, scored: scored.id, review: review.id };
+}
