@@ -1,7 +1,7 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { cache } from "react";
-import { jsonTimestamp, prisma, Prisma } from "@/lib/db";
+import { jsonTimestamp, Prisma, readRows } from "@/lib/db";
 import { can, seesAllAccounts, type Action, type Relation } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -42,7 +42,7 @@ export const ownAccountsSql = (userId: string) =>
  * per page request.
  */
 export const ownAccountIds = cache(async (userId: string): Promise<string[]> => {
-  const rows = await prisma.$queryRaw<{ id: string }[]>`SELECT a.id FROM "Account" a WHERE a."archivedAt" IS NULL AND ${ownAccountsSql(userId)}`;
+  const rows = await readRows<{ id: string }>(Prisma.sql`SELECT a.id FROM "Account" a WHERE a."archivedAt" IS NULL AND ${ownAccountsSql(userId)}`);
   return rows.map((r) => r.id);
 });
 
@@ -111,7 +111,7 @@ function loadTies(accountId: string): Promise<TiesRow | null> {
   const cache = requestTies.getStore();
   const hit = cache?.get(accountId);
   if (hit) return hit;
-  const p = prisma.$queryRaw<TiesRow[]>(tiesSql(accountId)).then((rows) => rows[0] ?? null);
+  const p = readRows<TiesRow>(tiesSql(accountId)).then((rows) => rows[0] ?? null);
   if (cache) {
     cache.set(accountId, p);
     p.catch(() => cache.delete(accountId));

@@ -5,7 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { decodeSessionToken } from "@/lib/auth/token";
-import { prisma, Prisma } from "@/lib/db";
+import { Prisma, readRows } from "@/lib/db";
 import { tiesFromJson, tiesSql, type TiesRow } from "@/lib/accounts/access";
 import { UnauthorizedError } from "@/lib/errors";
 import { authSecret, secureCookies } from "@/lib/auth/secret";
@@ -25,11 +25,11 @@ async function userFromToken(source: TokenSource | NextRequest, accountId?: stri
   // One round trip on every request: the user row, whether this token's session was ended by
   // signing out (such a token stays refused until it would have expired), and, for a route that
   // names an account, that account's ties (lib/accounts/access.ts), which the route checks next.
-  const rows = await prisma.$queryRaw<SessionRow[]>`
+  const rows = await readRows<SessionRow>(Prisma.sql`
     SELECT u.id, u.email, u.name, u.role::text AS role, u.active,
            EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r.jti = ${jti}) AS revoked,
            ${accountId ? Prisma.sql`(SELECT row_to_json(t) FROM (${tiesSql(accountId)}) t)` : Prisma.sql`NULL::json`} AS ties
-    FROM "User" u WHERE u.id = ${token.sub}`;
+    FROM "User" u WHERE u.id = ${token.sub}`);
   const row = rows[0];
   if (!row || !row.active || row.revoked) return null;
   const user: SessionUser = { id: row.id, email: row.email, name: row.name, role: row.role };

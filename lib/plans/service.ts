@@ -3,7 +3,7 @@ import { cache } from "react";
 // The account plan: reading it, saving the draft (optimistic concurrency), submitting versions
 // (append-only), deciding on them, and the team's commitment. Short-term actions, lights,
 // targets/actuals and the stage live in ./tracking.ts.
-import { isUniqueViolation, jsonTimestamp, prisma, type Prisma, type Tx } from "@/lib/db";
+import { isUniqueViolation, jsonTimestamp, prisma, Prisma, readRows, type Tx } from "@/lib/db";
 import type { ActionStatus, LightColor, PlanVersionStatus } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
@@ -79,7 +79,7 @@ type PlanTabJson = {
  * and the names of everyone those mention. Rows come back in the shapes the mappers take.
  */
 async function readPlanTab(accountId: string) {
-  const [row] = await prisma.$queryRaw<PlanTabJson[]>`
+  const [row] = await readRows<PlanTabJson>(Prisma.sql`
     SELECT
       (SELECT json_build_object('id', a.id, 'name', a.name, 'stage', a.stage,
           'owner', (SELECT json_build_object('id', u.id, 'name', u.name) FROM "User" u WHERE u.id = a."ownerId"),
@@ -115,7 +115,7 @@ async function readPlanTab(accountId: string) {
           SELECT "submittedById" FROM "PlanVersion" WHERE "accountId" = ${accountId}
           UNION SELECT "draftSavedById" FROM "AccountPlan" WHERE "accountId" = ${accountId}
           UNION SELECT "setById" FROM "TrafficLight" WHERE "accountId" = ${accountId}
-          UNION SELECT "changedById" FROM "StageChange" WHERE "accountId" = ${accountId})), '[]') AS people`;
+          UNION SELECT "changedById" FROM "StageChange" WHERE "accountId" = ${accountId})), '[]') AS people`);
   if (!row?.account) throw new NotFoundError("Account not found");
   return {
     account: row.account,

@@ -2,7 +2,7 @@ import "server-only";
 // Periodic plan reviews: every N months from the account's tier (6 without one). The mentor
 // records the meeting; agreed next steps become short-term actions on the plan. Overdue reviews
 // are listed for the mentor, the account manager and the senior managers.
-import { localDateSql, prisma, Prisma } from "@/lib/db";
+import { localDateSql, prisma, Prisma, readRows } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
@@ -152,7 +152,7 @@ export async function listPeriodicDuePage(opts: {
   // Due as scheduleOf computes it: the last meeting's day, or the first approved plan's, or the
   // account's creation, plus the tier's cadence. The first approval is looked up only for
   // accounts that never had a meeting.
-  const rows = await prisma.$queryRaw<{ account: TAccountBriefJson; total: number; firstApprovedAt: Date | null }[]>`
+  const rows = await readRows<{ account: TAccountBriefJson; total: number; firstApprovedAt: Date | null }>(Prisma.sql`
     SELECT ${accountBriefJson} AS account, d.total, d."firstApprovedAt" FROM (
       SELECT id, due, "firstApprovedAt", count(*) OVER ()::int AS total FROM (
         SELECT a.id, fa."firstApprovedAt",
@@ -167,7 +167,7 @@ export async function listPeriodicDuePage(opts: {
       ORDER BY due, id
       LIMIT ${take}
     ) d JOIN "Account" a ON a.id = d.id
-    ORDER BY d.due, d.id`;
+    ORDER BY d.due, d.id`);
   if (!rows.length) return { items: [], total: 0 };
   const items = rows
     .map((r) => ({ ...accountBriefFromJson(r.account), firstApprovedAt: r.firstApprovedAt }))

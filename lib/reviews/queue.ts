@@ -3,7 +3,7 @@ import { cache } from "react";
 // Lists of reviews: the mentor's queue (most urgent and oldest first, with overdue periodic
 // reviews), an account's reviews, the threads waiting for a team's answer, and turnaround per
 // mentor. Every list is scoped in the query to the accounts the caller may see.
-import { jsonTimestamp, prisma, Prisma } from "@/lib/db";
+import { jsonTimestamp, prisma, Prisma, readRows } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { ownAccountIds, visibleAccountsSql, visibleAccountsWhere } from "@/lib/accounts/access";
 import { addDays, localToday } from "@/lib/days";
@@ -210,7 +210,7 @@ async function pendingReviewItems(opts: LiveScope & { limit: number; subjectType
       ? Prisma.sql`FALSE`
       : Prisma.sql`"subjectType" = ${SUBJECT_DB[subjectType]}::"ReviewSubjectType"`;
   // The rows hang off the one row of counts, so that a kind with nothing picked still counts the others.
-  const rows = await prisma.$queryRaw<PendingRow[]>`
+  const rows = await readRows<PendingRow>(Prisma.sql`
     WITH live AS (${liveReviewsSql(opts)}), picked AS (
       (SELECT id FROM live WHERE ${ofKind} ORDER BY "submittedAt", id LIMIT ${limit})
       UNION
@@ -240,7 +240,7 @@ async function pendingReviewItems(opts: LiveScope & { limit: number; subjectType
       JOIN "User" rm ON rm.id = r."mentorId"
       LEFT JOIN "PlanVersion" v ON v.id = r."planVersionId"
     ) ON TRUE
-    ORDER BY r."submittedAt", r.id`;
+    ORDER BY r."submittedAt", r.id`);
   const counts = { "plan-version": rows[0]?.plans ?? 0, proposal: rows[0]?.proposals ?? 0 };
   const picked = rows.filter((r): r is PendingRow & { id: string } => r.id !== null);
   const today = localToday();
@@ -326,11 +326,11 @@ export async function getTurnaround(opts: { user: SessionUser; now?: Date }): Pr
   const { user } = opts;
   const now = opts.now ?? new Date();
   const since = new Date(now.getTime() - 365 * 86_400_000);
-  const rows = await prisma.$queryRaw<{ mentorId: string; submittedAt: Date; decidedAt: Date | null }[]>`
+  const rows = await readRows<{ mentorId: string; submittedAt: Date; decidedAt: Date | null }>(Prisma.sql`
     SELECT CASE WHEN r.status = 'PENDING' THEN COALESCE(a."mentorId", r."mentorId") ELSE r."mentorId" END AS "mentorId", r."submittedAt", r."decidedAt"
     FROM "Review" r JOIN "Account" a ON a.id = r."accountId"
     WHERE r."submittedAt" >= ${since} AND ${visibleAccountsSql(user)}
-    LIMIT 20000`;
+    LIMIT 20000`);
   const stats = turnaroundByMentor(rows, now);
   const people = await prisma.user.findMany({ where: { id: { in: stats.map((s) => s.mentorId) } }, select: { id: true, name: true } });
   const byId = new Map(people.map((p) => [p.id, p]));
@@ -343,6 +343,6 @@ export async function getTurnaround(opts: { user: SessionUser; now?: Date }): Pr
 
 /** Pending (not stale) reviews of the accounts the user mentors now: the same rows as the queue's. */
 export async function countPendingForMentor(user: SessionUser): Promise<number> {
-  const [row] = await prisma.$queryRaw<{ n: number }[]>`WITH live AS (${liveReviewsSql({ user, mine: true })}) SELECT count(*)::int AS n FROM live`;
+  const [row] = await readRows<{ n: number }>(Prisma.sql`WITH live AS (${liveReviewsSql({ user, mine: true })}) SELECT count(*)::int AS n FROM live`);
   return row.n;
 }

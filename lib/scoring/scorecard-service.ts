@@ -1,7 +1,7 @@
 import "server-only";
 // One account's scorecard: read it with its breakdown, save scores (optimistic on the account's
 // scorecardVersion), override the tier and remove the override, and the score/tier history.
-import { jsonTimestamp, prisma, type Tx } from "@/lib/db";
+import { jsonTimestamp, prisma, Prisma, readRows, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { authorizeAccount } from "@/lib/accounts/access";
 import { can } from "@/lib/auth/policy";
@@ -30,7 +30,7 @@ type ScoreJson = { criterionId: string; value: number; rationale: string; update
  */
 async function readScorecardRows(db: Db, accountId: string) {
   if (db === prisma) await ensureSelectionModel();
-  const [row] = await db.$queryRaw<{ model: TSelectionModelJson | null; account: AccountJson | null; scores: ScoreJson[] }[]>`
+  const statement = Prisma.sql`
     SELECT ${selectionModelJson} AS model,
       (SELECT json_build_object('id', a.id, 'name', a.name, 'scorecardVersion', a."scorecardVersion", 'overrideTierId', a."overrideTierId",
                                 'overrideReason', a."overrideReason", 'overrideAt', a."overrideAt", 'overrideBy', ${personJson("ob")})
@@ -38,6 +38,8 @@ async function readScorecardRows(db: Db, accountId: string) {
       (SELECT COALESCE(json_agg(json_build_object('criterionId', s."criterionId", 'value', s.value, 'rationale', s.rationale,
                                 'updatedAt', s."updatedAt", 'updatedBy', ${personJson("u")})), '[]'::json)
          FROM "CriterionScore" s LEFT JOIN "User" u ON u.id = s."updatedById" WHERE s."accountId" = ${accountId}) AS scores`;
+  type Row = { model: TSelectionModelJson | null; account: AccountJson | null; scores: ScoreJson[] };
+  const [row] = db === prisma ? await readRows<Row>(statement) : await db.$queryRaw<Row[]>(statement);
   if (!row.account) throw new NotFoundError("Account not found");
   const a = row.account;
   return {

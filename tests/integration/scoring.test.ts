@@ -23,7 +23,7 @@ beforeAll(async () => {
   const db = await createTestDatabase("keystone_scoring");
   dbName = db.name;
   process.env.DATABASE_URL = db.url;
-  delete (globalThis as { keystonePrisma?: unknown }).keystonePrisma;
+  delete (globalThis as { keystoneDb?: unknown }).keystoneDb;
   fixtures = await import("../support/fixtures");
   modelRoute = await import("@/app/api/selection-model/route");
   previewRoute = await import("@/app/api/selection-model/preview/route");

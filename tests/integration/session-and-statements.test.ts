@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import * as accountRoute from "@/app/api/accounts/[id]/route";
-import { prisma, statementNamer } from "@/lib/db";
+import { prisma, Prisma, readRows, statementNamer } from "@/lib/db";
+import { errorResponse, isDatabaseUnavailable } from "@/lib/http";
 import { requireApiUser } from "@/lib/auth/session";
 import { authorizeAccount } from "@/lib/accounts/access";
 import { call, sessionCookie } from "../support/http";
@@ -66,5 +67,53 @@ describe("prepared statements", () => {
     const mine = seen.prepared.filter((p) => p.statement.includes(`SELECT name FROM "Account" WHERE id = $1`));
     expect(mine).toHaveLength(1);
     expect(mine[0].name).toMatch(/^k_/);
+  });
+});
+
+describe("readRows (node-postgres on Prisma's pool)", () => {
+  it("returns what prisma.$queryRaw returns for the same statement, whatever the process's time zone", async () => {
+    const { account, owner, member } = await makeWorld();
+    const at = new Date("2026-03-04T23:59:58.123Z");
+    await testDb().account.update({ where: { id: account.id }, data: { archivedAt: at } });
+    // Every type the app's reads return: text, an enum as text, int, bigint, float, boolean,
+    // timestamp (UTC, no zone), date, json, text[], and null.
+    const statement = Prisma.sql`
+      SELECT a.id, a.stage::text AS stage, a.version, count(*) OVER () AS n, a.score, a."archivedAt", a."archivedAt"::date AS day,
+             (a."archivedAt" > ${new Date("2026-03-04T23:59:58.000Z")}) AS later,
+             json_build_object('id', a.id, 'at', a."archivedAt") AS j,
+             ARRAY[${owner.id}, ${member.id}]::text[] AS ids, a."mentorId" IS NULL AS "noMentor", NULL::text AS nothing
+      FROM "Account" a WHERE a.id = ${account.id}`;
+    const viaDriver = await readRows<Record<string, unknown>>(statement);
+    const viaPrisma = await prisma.$queryRaw<Record<string, unknown>[]>(statement);
+    expect(viaDriver).toEqual(viaPrisma);
+    expect(viaDriver[0]).toMatchObject({ archivedAt: at, day: new Date("2026-03-04T00:00:00Z"), later: true, n: BigInt(1), ids: [owner.id, member.id], nothing: null });
+  });
+
+  it("sends a Date parameter as the UTC moment it is (a timestamp column has no zone)", async () => {
+    const at = new Date("2026-07-01T00:30:00.000Z");
+    const [row] = await readRows<{ t: Date; same: boolean }>(Prisma.sql`SELECT ${at}::timestamp AS t, ${at}::timestamp = '2026-07-01 00:30:00'::timestamp AS same`);
+    expect(row).toEqual({ t: at, same: true });
+  });
+
+  it("refuses an array of timestamps rather than read it in the wrong zone", async () => {
+    await expect(readRows(Prisma.sql`SELECT ARRAY[now()::timestamp] AS ts`)).rejects.toThrow(/does not read arrays of timestamps/);
+  });
+
+  it("fails fast with an error the API answers 503 when PostgreSQL cannot be reached", async () => {
+    const saved = { url: process.env.DATABASE_URL, db: (globalThis as { keystoneDb?: unknown }).keystoneDb };
+    try {
+      vi.resetModules();
+      delete (globalThis as { keystoneDb?: unknown }).keystoneDb;
+      process.env.DATABASE_URL = "postgresql://postgres@127.0.0.1:1/none";
+      const unreachable = await import("@/lib/db");
+      const error = await unreachable.readRows(Prisma.sql`SELECT 1`).then(() => null, (e: unknown) => e);
+      expect(error).not.toBeNull();
+      expect(isDatabaseUnavailable(error)).toBe(true);
+      expect(errorResponse(error, "req-1").status).toBe(503);
+    } finally {
+      process.env.DATABASE_URL = saved.url;
+      (globalThis as { keystoneDb?: unknown }).keystoneDb = saved.db;
+      vi.resetModules();
+    }
   });
 });
