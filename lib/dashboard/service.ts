@@ -3,7 +3,7 @@ import "server-only";
 // caller may see (never by loading accounts into JavaScript). One statement derives the
 // per-account facts and aggregates them; a few more aggregate the per-item figures (actions,
 // reviews, financial years, score snapshots). They run in parallel.
-import { localDateSql, prisma, Prisma } from "@/lib/db";
+import { localDateSql, prisma, Prisma, readRows } from "@/lib/db";
 import { can, seesAllAccounts } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { BusyError, ForbiddenError } from "@/lib/errors";
@@ -321,7 +321,7 @@ export async function getDashboardOptions(opts: { user: SessionUser }): Promise<
   const { user } = opts;
   assertMayView(user);
   const [facets, tiers] = await Promise.all([
-    prisma.$queryRaw<{ kind: string; value: string; label: string }[]>(Prisma.sql`WITH ${scopedCte(user, {})}
+    readRows<{ kind: string; value: string; label: string }>(Prisma.sql`WITH ${scopedCte(user, {})}
       SELECT DISTINCT 'region' AS kind, region AS value, region AS label FROM s
       UNION ALL SELECT DISTINCT 'industry', industry, industry FROM s
       UNION ALL SELECT 'manager', u.id, u.name FROM "User" u WHERE u.id IN (SELECT "ownerId" FROM s)

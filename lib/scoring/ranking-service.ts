@@ -2,7 +2,7 @@ import "server-only";
 // The portfolio ranking: accounts by served tier and score, with each tier's capacity use and
 // the managers who hold more key accounts than their limit. Rows are scoped to what the caller
 // may see; the capacity counts are portfolio-wide (a tier's capacity is a company-wide promise).
-import { prisma } from "@/lib/db";
+import { prisma, Prisma, readRows } from "@/lib/db";
 import { visibleAccountsWhere } from "@/lib/accounts/access";
 import type { SessionUser } from "@/lib/auth/session";
 import { capacityUse, managersOverLimit, type TTierLike } from "./model";
@@ -16,9 +16,9 @@ import { readSelectionModel } from "./service";
  */
 export async function portfolioLoad<T extends TTierLike & { capacity: number | null }>(tiers: readonly T[]) {
   const [rows, managers] = await Promise.all([
-    prisma.$queryRaw<{ tierId: string | null; ownerId: string; n: number }[]>`
+    readRows<{ tierId: string | null; ownerId: string; n: number }>(Prisma.sql`
       SELECT COALESCE("overrideTierId", "computedTierId") AS "tierId", "ownerId", count(*)::int AS n
-      FROM "Account" WHERE "archivedAt" IS NULL GROUP BY 1, 2`,
+      FROM "Account" WHERE "archivedAt" IS NULL GROUP BY 1, 2`),
     prisma.user.findMany({ where: { maxKeyAccounts: { not: null }, active: true }, select: { id: true, name: true, maxKeyAccounts: true } }),
   ]);
   // One entry per account, as the model's counters take them.

@@ -30,16 +30,14 @@ type ScoreJson = { criterionId: string; value: number; rationale: string; update
  */
 async function readScorecardRows(db: Db, accountId: string) {
   if (db === prisma) await ensureSelectionModel();
-  const statement = Prisma.sql`
+  const [row] = await readRows<{ model: TSelectionModelJson | null; account: AccountJson | null; scores: ScoreJson[] }>(Prisma.sql`
     SELECT ${selectionModelJson} AS model,
       (SELECT json_build_object('id', a.id, 'name', a.name, 'scorecardVersion', a."scorecardVersion", 'overrideTierId', a."overrideTierId",
                                 'overrideReason', a."overrideReason", 'overrideAt', a."overrideAt", 'overrideBy', ${personJson("ob")})
          FROM "Account" a LEFT JOIN "User" ob ON ob.id = a."overrideById" WHERE a.id = ${accountId}) AS account,
       (SELECT COALESCE(json_agg(json_build_object('criterionId', s."criterionId", 'value', s.value, 'rationale', s.rationale,
                                 'updatedAt', s."updatedAt", 'updatedBy', ${personJson("u")})), '[]'::json)
-         FROM "CriterionScore" s LEFT JOIN "User" u ON u.id = s."updatedById" WHERE s."accountId" = ${accountId}) AS scores`;
-  type Row = { model: TSelectionModelJson | null; account: AccountJson | null; scores: ScoreJson[] };
-  const [row] = db === prisma ? await readRows<Row>(statement) : await db.$queryRaw<Row[]>(statement);
+         FROM "CriterionScore" s LEFT JOIN "User" u ON u.id = s."updatedById" WHERE s."accountId" = ${accountId}) AS scores`, db);
   if (!row.account) throw new NotFoundError("Account not found");
   const a = row.account;
   return {

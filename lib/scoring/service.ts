@@ -2,7 +2,7 @@ import "server-only";
 // The selection model: read it, try a draft (what-if), save it and re-tier every account in the
 // same transaction. Scorecards and overrides live in scorecard-service.ts; the ranking in
 // ranking-service.ts.
-import { jsonTimestamp, prisma, Prisma, type Tx } from "@/lib/db";
+import { jsonTimestamp, prisma, Prisma, readRows, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
@@ -104,7 +104,7 @@ export function toSelectionModelView(json: TSelectionModelJson | null) {
 /** The model with weight shares, in one statement. Inside a transaction the caller has ensured it exists. */
 export async function readSelectionModel(db: Db = prisma) {
   if (db === prisma) await ensureSelectionModel();
-  const [row] = await db.$queryRaw<{ model: TSelectionModelJson | null }[]>`SELECT ${selectionModelJson} AS model`;
+  const [row] = await readRows<{ model: TSelectionModelJson | null }>(Prisma.sql`SELECT ${selectionModelJson} AS model`, db);
   return toSelectionModelView(row.model);
 }
 export type TSelectionModelView = Awaited<ReturnType<typeof readSelectionModel>>;

@@ -95,6 +95,18 @@ describe("readRows (node-postgres on Prisma's pool)", () => {
     expect(row).toEqual({ t: at, same: true });
   });
 
+  it("runs on a transaction's connection when given one, and reads what the transaction wrote", async () => {
+    const { account } = await makeWorld();
+    const name = (on?: Parameters<typeof readRows>[1]) => readRows<{ name: string }>(Prisma.sql`SELECT name FROM "Account" WHERE id = ${account.id}`, on);
+    const seen = await prisma.$transaction(async (tx) => {
+      await tx.account.update({ where: { id: account.id }, data: { name: "Renamed inside" } });
+      return { inside: await name(tx), outside: await name() };
+    });
+    expect(seen.inside).toEqual([{ name: "Renamed inside" }]);
+    expect(seen.outside).toEqual([{ name: account.name }]);
+    expect(await name()).toEqual([{ name: "Renamed inside" }]);
+  });
+
   it("refuses an array of timestamps rather than read it in the wrong zone", async () => {
     await expect(readRows(Prisma.sql`SELECT ARRAY[now()::timestamp] AS ts`)).rejects.toThrow(/does not read arrays of timestamps/);
   });
