@@ -3,8 +3,8 @@
 // What every figure on the dashboard needs to build its drill-down link: the filters in force
 // (so the list behind a number keeps the view) and the day the figures were computed for.
 import { createContext, useContext, type ReactNode } from "react";
-import type { TDashboardFilters } from "@/lib/dashboard/schema";
-import { drillHref } from "@/lib/dashboard/schema";
+import type { TDashboardFilters } from "@/lib/dashboard/filters";
+import { drillHref } from "@/lib/dashboard/filters";
 
 type TDashboardContext = { filters: TDashboardFilters; today: string };
 const Ctx = createContext<TDashboardContext>({ filters: {}, today: "" });

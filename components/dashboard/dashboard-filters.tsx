@@ -7,7 +7,7 @@ import { useTransition } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { X } from "lucide-react";
 import { Select } from "@/components/ui/field";
-import { FILTER_KEYS } from "@/lib/dashboard/schema";
+import { FILTER_KEYS } from "@/lib/dashboard/filters";
 import type { TDashboardOptions } from "@/lib/dashboard/view";
 
 export function DashboardFilters({ options, children }: { options: TDashboardOptions; children: React.ReactNode }) {

@@ -1,7 +1,7 @@
 // The figures of the dashboard that drill down to a list of accounts, named by a short key that
 // travels in the URL (`?metric=light:delivery:RED`), and the buckets the charts group by.
 // Pure and browser-safe: the page builds links with these, the service turns them into SQL.
-import { LIGHT_AREAS, type TLightArea } from "@/lib/plans/schema";
+import { LIGHT_AREAS, type TLightArea } from "@/lib/plans/vocabulary";
 import { STAGES, type StageName } from "@/lib/accounts/stages";
 
 export type TBucket = { key: string; label: string; min: number; max: number | null };

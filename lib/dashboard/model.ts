@@ -3,7 +3,7 @@
 // tests/unit/dashboard-model.test.ts. The SQL in lib/dashboard/sql.ts applies the same rules
 // set-wise in the database (the integration tests check the two agree).
 import { DUE_SOON_DAYS, MOVE_LABELS, PERIODIC_LABELS, REVIEW_AGE_BUCKETS, ACTION_AGE_BUCKETS, SCORE_BUCKETS, COVERAGE_BUCKETS, type TMetric, type TMoveKind, type TPeriodicStatus } from "./metrics";
-import { LIGHT_AREA_LABELS } from "@/lib/plans/schema";
+import { LIGHT_AREA_LABELS } from "@/lib/plans/vocabulary";
 import { STAGE_LABELS } from "@/lib/accounts/stages";
 import { addMonthsToMoment, daysBetween } from "@/lib/days";
 import { DEFAULT_REVIEW_EVERY_MONTHS } from "@/lib/reviews/model";

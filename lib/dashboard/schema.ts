@@ -2,6 +2,9 @@
 // JSON API and the tests) and the drill-down query. No I/O here: safe to import in the browser.
 import { z } from "zod";
 import { parseMetric } from "./metrics";
+import { FILTER_KEYS, type TDashboardFilters } from "./filters";
+
+export { FILTER_KEYS, drillHref, filtersToParams, type TDashboardFilters } from "./filters";
 
 /** An empty query parameter means "no filter", the way a form's "All" option sends it. */
 const optional = <S extends z.ZodType>(schema: S) => schema.optional().or(z.literal("").transform(() => undefined));
@@ -15,9 +18,10 @@ export const ZDashboardFilters = z.object({
   /** A tier id, or "none" for accounts that have no tier yet. */
   tierId: optional(id),
 });
-export type TDashboardFilters = z.infer<typeof ZDashboardFilters>;
-
-export const FILTER_KEYS = ["region", "industry", "ownerId", "tierId"] as const satisfies readonly (keyof TDashboardFilters)[];
+// The schema parses to exactly the filters the browser side names (lib/dashboard/filters.ts).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const sameFilters: Same<z.output<typeof ZDashboardFilters>, TDashboardFilters> = true;
+void sameFilters;
 
 export const ZDrillQuery = ZDashboardFilters.extend({
   metric: z
@@ -29,22 +33,6 @@ export const ZDrillQuery = ZDashboardFilters.extend({
   format: z.enum(["json", "csv"]).default("json"),
 });
 export type TDrillQuery = z.infer<typeof ZDrillQuery>;
-
-/** The filters as URL query parameters (only those that are set), for links that keep the view. */
-export function filtersToParams(filters: TDashboardFilters, extra: Record<string, string | undefined> = {}): URLSearchParams {
-  const p = new URLSearchParams();
-  for (const k of FILTER_KEYS) {
-    const v = filters[k];
-    if (v) p.set(k, v);
-  }
-  for (const [k, v] of Object.entries(extra)) if (v) p.set(k, v);
-  return p;
-}
-
-/** The drill-down page for one figure, keeping the dashboard's filters. */
-export function drillHref(metric: string, filters: TDashboardFilters): string {
-  return `/dashboard/accounts?${filtersToParams(filters, { metric }).toString()}`;
-}
 
 /**
  * Filters from a page's search params, keeping each valid one and dropping the rest: a shared

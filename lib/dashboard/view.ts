@@ -1,8 +1,8 @@
 // The shapes the dashboard service returns (plain JSON: numbers, strings, ISO dates), shared by the
 // page's client components, the JSON API and the tests. Browser-safe.
 import type { TMoveKind, TPeriodicStatus } from "./metrics";
-import type { TDashboardFilters } from "./schema";
-import type { TLightArea } from "@/lib/plans/schema";
+import type { TDashboardFilters } from "./filters";
+import type { TLightArea } from "@/lib/plans/vocabulary";
 import type { StageName } from "@/lib/accounts/stages";
 
 /** Whose accounts the figures cover: everything, the caller's own (owned or on the team), or those they mentor. */

@@ -3,23 +3,10 @@
 // Shared by the forms, the route handlers and the tests. No I/O here: safe to import in the browser.
 import { z, type ZodError } from "zod";
 
-// ---------------------------------------------------------------- vocabularies
-
-export const STAGES = ["PRE_SALES", "CONTRACT_NEGOTIATION", "IMPLEMENTATION", "REVIEW", "EXPLOITATION"] as const;
-export type TStage = (typeof STAGES)[number];
-
-export const ACTION_STATUSES = ["OPEN", "DONE", "DROPPED"] as const;
-export type TActionStatus = (typeof ACTION_STATUSES)[number];
-
-export const LIGHT_COLORS = ["RED", "AMBER", "GREEN"] as const;
-export type TLightColor = (typeof LIGHT_COLORS)[number];
-
-/** The areas every account carries a traffic light for (the "at least" list). */
-export const LIGHT_AREAS = ["relationship", "delivery", "financial", "strategic-position", "competitive-threat"] as const;
-export type TLightArea = (typeof LIGHT_AREAS)[number];
-
-export const PLAN_VERSION_STATUSES = ["SUBMITTED", "APPROVED", "CHANGES_REQUESTED", "SUPERSEDED"] as const;
-export type TPlanVersionStatus = (typeof PLAN_VERSION_STATUSES)[number];
+// The vocabularies (stages, statuses, light areas and their labels) live in ./vocabulary, which
+// pages can import without Zod; they are re-exported here for the server and the forms.
+import { ACTION_STATUSES, LIGHT_AREAS, LIGHT_COLORS, STAGES } from "./vocabulary";
+export * from "./vocabulary";
 
 // ---------------------------------------------------------------- limits
 
@@ -354,19 +341,3 @@ export const ZStageChange = z.object({
     .default(""),
 });
 export type TStageChange = z.output<typeof ZStageChange>;
-
-export const STAGE_LABELS: Record<TStage, string> = {
-  PRE_SALES: "Pre-sales",
-  CONTRACT_NEGOTIATION: "Contract negotiation",
-  IMPLEMENTATION: "Implementation / delivery",
-  REVIEW: "Review",
-  EXPLOITATION: "Exploitation",
-};
-
-export const LIGHT_AREA_LABELS: Record<TLightArea, string> = {
-  relationship: "Relationship",
-  delivery: "Delivery",
-  financial: "Financial",
-  "strategic-position": "Strategic position",
-  "competitive-threat": "Competitive threat",
-};

@@ -148,6 +148,48 @@ test("charts have a table view, and the page passes an accessibility check", asy
   expect(await seriousViolations(page, ".recharts-wrapper")).toEqual([]);
 });
 
+test("charts below the first screen wait for an idle browser or a scroll, printing draws them all, and none is left behind after moving away and back", async ({ page }) => {
+  // A browser that is never idle: only the charts near the viewport are drawn, one after another.
+  await page.addInitScript(() => {
+    window.requestIdleCallback = () => 0;
+    window.cancelIdleCallback = () => {};
+  });
+  await signIn(page, "senior", "/dashboard");
+  await page.goto("/dashboard");
+  const drawn = (testId: string) => page.getByTestId(testId).getByTestId("chart").locator("svg").first();
+  await expect(drawn("card-scores")).toBeVisible();
+  const pending = page.locator("[data-chart-pending]");
+  await expect(pending.first()).toBeAttached();
+  const waiting = await pending.count();
+  expect(waiting).toBeGreaterThan(3);
+  // The first screen answers while they wait.
+  await page.getByTestId("card-scores").getByRole("button", { name: "Table" }).click();
+  await expect(page.getByTestId("card-scores").getByRole("table")).toBeVisible();
+
+  // Scrolled to, a chart is drawn.
+  const returns = page.getByTestId("card-returns");
+  await returns.scrollIntoViewIfNeeded();
+  await expect(drawn("card-returns")).toBeVisible();
+  expect(await pending.count()).toBeLessThan(waiting);
+
+  // Printing draws every chart at once.
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await expect(pending).toHaveCount(0);
+
+  // Away and back in the same tab, with charts still waiting when it left: the new page's charts are drawn too.
+  await page.goto("/dashboard");
+  await expect(drawn("card-scores")).toBeVisible();
+  await expect(pending.first()).toBeAttached();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Accounts" }).click();
+  await expect(page).toHaveURL(/\/accounts$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  for (const card of ["card-scores", "card-returns"]) {
+    await page.getByTestId(card).scrollIntoViewIfNeeded();
+    await expect(drawn(card)).toBeVisible();
+  }
+});
+
 test("a chart's legend lists its series in the order they are drawn, not alphabetically", async ({ page }) => {
   await signIn(page, "senior", "/dashboard");
   // The traffic lights stack red, amber, green, then not set; the legend said "Amber, Green, Not set, Red".
