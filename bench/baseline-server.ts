@@ -5,13 +5,14 @@
 import http from "node:http";
 import pg from "pg";
 import { baselineHandlers, type BenchIds, type RawStatement } from "./baseline";
+import { dashboardPlannerOptions } from "../lib/dashboard/planner";
 
 type Setup = { databaseUrl: string; ids: BenchIds; statements: RawStatement[]; port: number };
 
 process.once("message", (setup: Setup) => {
   const pool = new pg.Pool({ connectionString: setup.databaseUrl, max: 10 });
   // The dashboard's statements run with the app's planner settings (lib/dashboard/service.ts).
-  const dashboardPool = new pg.Pool({ connectionString: setup.databaseUrl, max: 10, options: "-c jit=off -c work_mem=32MB" });
+  const dashboardPool = new pg.Pool({ connectionString: setup.databaseUrl, max: 10, options: dashboardPlannerOptions() });
   const handlers = baselineHandlers(pool, setup.ids, { pool: dashboardPool, statements: setup.statements });
   const server = http.createServer(async (req, res) => {
     const h = handlers[(req.url ?? "").slice(1)];

@@ -12,8 +12,8 @@ export type RawStatement = { text: string; values: unknown[] };
 
 /**
  * `dashboard`: the very statements the app's dashboard runs (lib/dashboard/service.ts
- * dashboardStatements), with the same planner settings (`dashboardPool` connects with jit off and
- * the same work_mem), in parallel as the app runs them.
+ * dashboardStatements), with the same planner settings (`dashboardPool` connects with
+ * lib/dashboard/planner.ts's), in parallel as the app runs them.
  */
 export function baselineHandlers(pool: pg.Pool, ids: BenchIds, dashboard: { pool: pg.Pool; statements: RawStatement[] }): Record<string, Handler> {
   const rows = async (sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows;

@@ -13,20 +13,17 @@ import { STAGES, STAGE_LABELS, type StageName } from "@/lib/accounts/stages";
 import { ACTION_AGE_BUCKETS, COVERAGE_BUCKETS, MOVE_KINDS, PERIODIC_STATUSES, REVIEW_AGE_BUCKETS, SCORE_BUCKETS, type TMoveKind, type TPeriodicStatus } from "./metrics";
 import { lastTwelveMonths } from "./model";
 import type { TDashboardFilters } from "./schema";
+import { DASHBOARD_PLANNER_SETTINGS } from "./planner";
 import { accountFactsCte, actionAgeSql, ageBucketSql, lightColumn, mentorReviewWindowSql, moveEventsCte, reviewAgeSql, scopedCte, type TClock } from "./sql";
 import type { TAgeBucket, TDashboard, TDashboardOptions, TMentorTurnaround, TMoney4, TReturnRow, TReturnYear, TScope, TTierRow } from "./view";
 
 /**
- * Runs one dashboard statement with planner settings of its own, in a transaction so that they
- * end with it: no JIT (compiling these one-off aggregations costs more than running them) and
- * enough sort memory that sorting a large portfolio's history stays in memory.
+ * Runs one dashboard statement with planner settings of its own (lib/dashboard/planner.ts), in a
+ * transaction so that they end with it: set together by one statement before it.
  */
 export async function queryDashboard<T>(sql: Prisma.Sql): Promise<T[]> {
-  const [, , rows] = await prisma.$transaction([
-    prisma.$executeRaw`SET LOCAL jit = off`,
-    prisma.$executeRaw`SET LOCAL work_mem = '32MB'`,
-    prisma.$queryRaw<T[]>(sql),
-  ]);
+  const settings = Object.entries(DASHBOARD_PLANNER_SETTINGS).map(([name, value]) => Prisma.sql`set_config(${name}, ${value}, true)`);
+  const [, rows] = await prisma.$transaction([prisma.$queryRaw`SELECT ${Prisma.join(settings)}`, prisma.$queryRaw<T[]>(sql)]);
   return rows;
 }
 

@@ -445,3 +445,18 @@ describe("days counted where the server runs", () => {
     }
   });
 });
+
+describe("the dashboard's planner settings", () => {
+  it("apply to its statements and end with them, so that other requests on the same connections plan as usual", async () => {
+    const { queryDashboard } = await import("@/lib/dashboard/service");
+    const { DASHBOARD_PLANNER_SETTINGS } = await import("@/lib/dashboard/planner");
+    const { prisma, Prisma } = await import("@/lib/db");
+    const read = Prisma.sql`SELECT current_setting('jit') AS jit, current_setting('work_mem') AS work_mem,
+      current_setting('max_parallel_workers_per_gather') AS max_parallel_workers_per_gather`;
+    const inside = await queryDashboard<Record<string, string>>(read);
+    expect(inside[0]).toEqual(DASHBOARD_PLANNER_SETTINGS);
+    // Every pooled connection afterwards has the server's own settings back (a leaked SET LOCAL would show).
+    const after = await Promise.all(Array.from({ length: 8 }, () => prisma.$queryRaw<Record<string, string>[]>(read)));
+    for (const [row] of after) expect(row.max_parallel_workers_per_gather).not.toBe("0");
+  });
+});
