@@ -3,8 +3,11 @@
 // them (the dashboard, the print view) do not load the validation library into the browser;
 // lib/plans/schema.ts re-exports them beside the schemas built on them.
 
-export const STAGES = ["PRE_SALES", "CONTRACT_NEGOTIATION", "IMPLEMENTATION", "REVIEW", "EXPLOITATION"] as const;
-export type TStage = (typeof STAGES)[number];
+import { STAGES, STAGE_LABELS, type StageName } from "@/lib/accounts/stages";
+
+/** The account's lifecycle stages and their words, defined once in lib/accounts/stages.ts. */
+export { STAGES, STAGE_LABELS };
+export type TStage = StageName;
 
 export const ACTION_STATUSES = ["OPEN", "DONE", "DROPPED"] as const;
 export type TActionStatus = (typeof ACTION_STATUSES)[number];
@@ -18,14 +21,6 @@ export type TLightArea = (typeof LIGHT_AREAS)[number];
 
 export const PLAN_VERSION_STATUSES = ["SUBMITTED", "APPROVED", "CHANGES_REQUESTED", "SUPERSEDED"] as const;
 export type TPlanVersionStatus = (typeof PLAN_VERSION_STATUSES)[number];
-
-export const STAGE_LABELS: Record<TStage, string> = {
-  PRE_SALES: "Pre-sales",
-  CONTRACT_NEGOTIATION: "Contract negotiation",
-  IMPLEMENTATION: "Implementation / delivery",
-  REVIEW: "Review",
-  EXPLOITATION: "Exploitation",
-};
 
 export const LIGHT_AREA_LABELS: Record<TLightArea, string> = {
   relationship: "Relationship",
