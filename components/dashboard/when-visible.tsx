@@ -50,8 +50,8 @@ function drawNext() {
 
 /**
  * Renders its children in their turn (above): soon when they are near the viewport, else when the
- * browser is idle, and at once before printing. The dashboard has a dozen charts: drawing them
- * one by one makes the page interactive sooner, and those further down are there by the time
+ * browser is idle, and at once before printing. The dashboard has eleven chart cards: drawing their
+ * charts one by one makes the page interactive sooner, and those further down are there by the time
  * anyone scrolls to them.
  */
 export function WhenVisible({ children, height }: { children: ReactNode; height: number }) {
@@ -59,8 +59,7 @@ export function WhenVisible({ children, height }: { children: ReactNode; height:
   const [visible, setVisible] = useState(false);
   useEffect(() => {
     const el = ref.current;
-    if (visible) return;
-    if (!el) return;
+    if (visible || !el) return;
     const show = () => startTransition(() => setVisible(true));
     if (typeof IntersectionObserver === "undefined") return show();
     const entry: Waiting = { show, near: false };

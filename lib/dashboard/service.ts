@@ -17,13 +17,16 @@ import { DASHBOARD_PLANNER_SETTINGS } from "./planner";
 import { accountFactsCte, actionAgeSql, ageBucketSql, lightColumn, mentorReviewWindowSql, moveEventsCte, reviewAgeSql, scopedCte, type TClock } from "./sql";
 import type { TAgeBucket, TDashboard, TDashboardOptions, TMentorTurnaround, TMoney4, TReturnRow, TReturnYear, TScope, TTierRow } from "./view";
 
+const setPlannerSettings = Prisma.sql`SELECT ${Prisma.join(
+  Object.entries(DASHBOARD_PLANNER_SETTINGS).map(([name, value]) => Prisma.sql`set_config(${name}, ${value}, true)`),
+)}`;
+
 /**
  * Runs one dashboard statement with planner settings of its own (lib/dashboard/planner.ts), in a
  * transaction so that they end with it: set together by one statement before it.
  */
 export async function queryDashboard<T>(sql: Prisma.Sql): Promise<T[]> {
-  const settings = Object.entries(DASHBOARD_PLANNER_SETTINGS).map(([name, value]) => Prisma.sql`set_config(${name}, ${value}, true)`);
-  const [, rows] = await prisma.$transaction([prisma.$queryRaw`SELECT ${Prisma.join(settings)}`, prisma.$queryRaw<T[]>(sql)]);
+  const [, rows] = await prisma.$transaction([prisma.$queryRaw(setPlannerSettings), prisma.$queryRaw<T[]>(sql)]);
   return rows;
 }
 
