@@ -10,6 +10,11 @@ import { startTransition, useEffect, useRef, useState, type ReactNode } from "re
  * click or a key press is answered between two charts instead of after all of them. (Drawn
  * together on the large data set, the first screen's charts appeared 0.5 s after the page could
  * draw the first, and the charts further down held the first click back by as much again.)
+ *
+ * "On the page" means its `<svg>` is there and a frame has been painted with it: React commits
+ * the chart's container first, and Recharts draws the chart itself in the renders that follow
+ * (once the container is measured). Letting go at the commit would start the next chart inside
+ * the same long task as the one before.
  */
 type Waiting = { show: () => void; near: boolean };
 const waiting: Waiting[] = [];
@@ -17,6 +22,8 @@ const waiting: Waiting[] = [];
 let drawing: Waiting | null = null;
 let soonScheduled = false;
 let idleScheduled = false;
+/** A chart that draws no `<svg>` (no room for it, say) holds the queue no longer than this. */
+const DRAW_TIMEOUT_MS = 1000;
 
 function drawOne() {
   if (drawing) return;
@@ -48,6 +55,14 @@ function drawNext() {
   }
 }
 
+/** The chart `entry` is on the page, or gone: the next one may be drawn. */
+function release(entry: Waiting) {
+  const i = waiting.indexOf(entry);
+  if (i >= 0) waiting.splice(i, 1);
+  if (drawing === entry) drawing = null;
+  drawNext();
+}
+
 /**
  * Renders its children in their turn (above): soon when they are near the viewport, else when the
  * browser is idle, and at once before printing. The dashboard has eleven chart cards: drawing their
@@ -57,35 +72,58 @@ function drawNext() {
 export function WhenVisible({ children, height }: { children: ReactNode; height: number }) {
   const ref = useRef<HTMLDivElement>(null);
   const [visible, setVisible] = useState(false);
+  const [mine] = useState<Waiting>(() => ({ show: () => startTransition(() => setVisible(true)), near: false }));
+
+  // Gone from the page, drawn or not: it no longer waits or holds the queue.
+  useEffect(() => () => release(mine), [mine]);
+
   useEffect(() => {
     const el = ref.current;
-    if (visible || !el) return;
-    const show = () => startTransition(() => setVisible(true));
-    if (typeof IntersectionObserver === "undefined") return show();
-    const entry: Waiting = { show, near: false };
-    waiting.push(entry);
-    const io = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        entry.near = true;
-        drawNext();
-      },
-      { rootMargin: "300px 0px" },
-    );
-    io.observe(el);
-    drawNext();
-    const print = () => setVisible(true);
-    window.addEventListener("beforeprint", print);
-    return () => {
-      // Drawn (this effect ends when `visible` turns true, the chart now on the page) or gone.
-      io.disconnect();
-      window.removeEventListener("beforeprint", print);
-      const i = waiting.indexOf(entry);
-      if (i >= 0) waiting.splice(i, 1);
-      if (drawing === entry) drawing = null;
+    if (!el) return;
+    if (!visible) {
+      // Waiting for its turn.
+      if (typeof IntersectionObserver === "undefined") return mine.show();
+      waiting.push(mine);
+      const io = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((e) => e.isIntersecting)) return;
+          mine.near = true;
+          drawNext();
+        },
+        { rootMargin: "300px 0px" },
+      );
+      io.observe(el);
       drawNext();
+      const print = () => setVisible(true);
+      window.addEventListener("beforeprint", print);
+      return () => {
+        io.disconnect();
+        window.removeEventListener("beforeprint", print);
+        const i = waiting.indexOf(mine);
+        if (i >= 0) waiting.splice(i, 1);
+      };
+    }
+    // Shown: hold the queue until the chart is on the page and painted, then let the next one go.
+    let frame = 0;
+    const observer = new MutationObserver(() => {
+      if (el.querySelector("svg")) done();
+    });
+    const timeout = setTimeout(done, DRAW_TIMEOUT_MS);
+    function done() {
+      observer.disconnect();
+      clearTimeout(timeout);
+      // After the next frame, so that the chart is painted before the next one starts drawing.
+      frame = requestAnimationFrame(() => release(mine));
+    }
+    if (el.querySelector("svg")) done();
+    else observer.observe(el, { childList: true, subtree: true });
+    return () => {
+      observer.disconnect();
+      clearTimeout(timeout);
+      cancelAnimationFrame(frame);
     };
-  }, [visible]);
+  }, [visible, mine]);
+
   return (
     <div ref={ref} style={visible ? undefined : { minHeight: height }} aria-busy={!visible} data-chart-pending={visible ? undefined : ""}>
       {visible ? children : null}
