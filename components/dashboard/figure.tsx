@@ -2,7 +2,7 @@
 
 // A number on the dashboard, always a link to the accounts behind it, and the tile that shows one.
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { cn } from "@/lib/cn";
 import { useDrill } from "./context";
 export { formatMoneyShort } from "@/lib/format";
@@ -12,11 +12,20 @@ export const formatCount = (n: number) => nf.format(n);
 export const formatPercent = (n: number | null, digits = 0) => (n === null || !Number.isFinite(n) ? "—" : `${(n * 100).toFixed(digits)}%`);
 export const formatDays = (n: number | null) => (n === null ? "—" : `${n % 1 === 0 ? n : n.toFixed(1)} d`);
 
-/** A figure that opens the list of accounts behind it. `label` says what the number counts, for screen readers. */
+/**
+ * A figure that opens the list of accounts behind it. `label` says what the number counts, for screen readers.
+ *
+ * Prefetched only once the pointer or the keyboard focus reaches it, not when it scrolls into view:
+ * the dashboard shows dozens of figures, and prefetching every visible one, as a link does by
+ * default, sent about 30 requests as the page became interactive, and their answers took the
+ * browser's main thread while the first charts were being drawn.
+ */
 export function FigureLink({ metric, label, children, className }: { metric: string; label: string; children: ReactNode; className?: string }) {
   const href = useDrill()(metric);
+  const [wanted, setWanted] = useState(false);
+  const want = () => setWanted(true);
   return (
-    <Link href={href} aria-label={`${label}: show the accounts`} data-metric={metric} className={cn("rounded tabular-nums text-brand-700 underline-offset-2 hover:underline", className)}>
+    <Link href={href} prefetch={wanted ? null : false} onMouseEnter={want} onFocus={want} onTouchStart={want} aria-label={`${label}: show the accounts`} data-metric={metric} className={cn("rounded tabular-nums text-brand-700 underline-offset-2 hover:underline", className)}>
       {children}
     </Link>
   );

@@ -190,6 +190,30 @@ test("charts below the first screen wait for an idle browser or a scroll, printi
   }
 });
 
+test("the dashboard's figures are prefetched when pointed at, not all at once when the page opens", async ({ page }) => {
+  const prefetched: string[] = [];
+  page.on("request", (r) => {
+    if (r.headers()["next-router-prefetch"]) prefetched.push(new URL(r.url()).pathname + new URL(r.url()).search.replace(/[?&]_rsc=[^&]*/, ""));
+  });
+  await signIn(page, "senior", "/dashboard");
+  await page.goto("/dashboard");
+  // The sidebar's links are prefetched as they come into view: by then the figures in view would have been too.
+  await expect.poll(() => prefetched.filter((u) => u.startsWith("/accounts")).length).toBeGreaterThan(0);
+  await expect(page.locator("[data-metric]").first()).toBeVisible();
+  expect(prefetched.filter((u) => u.startsWith("/dashboard/accounts"))).toEqual([]);
+
+  // Pointed at, one figure is prefetched (its route, then its accounts), and no other.
+  const figures = () => new Set(prefetched.filter((u) => u.startsWith("/dashboard/accounts?")));
+  const key = page.getByTestId("stat-key").getByRole("link");
+  const href = await key.getAttribute("href");
+  await key.hover();
+  await expect.poll(figures).toEqual(new Set([href]));
+  // And it still opens the accounts behind it.
+  await key.click();
+  await expect(page).toHaveURL(/\/dashboard\/accounts\?metric=key/);
+  await expect(page.getByTestId("drill-total")).toBeVisible();
+});
+
 test("a chart's legend lists its series in the order they are drawn, not alphabetically", async ({ page }) => {
   await signIn(page, "senior", "/dashboard");
   // The traffic lights stack red, amber, green, then not set; the legend said "Amber, Green, Not set, Red".
