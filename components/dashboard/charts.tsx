@@ -25,7 +25,15 @@ import { useDrill } from "./context";
 import { formatCount, formatMoneyShort } from "./figure";
 
 const AXIS = { tickLine: false, tick: { fontSize: 12, fill: "#475569" } } as const;
-const GRID = <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />;
+/**
+ * A vertical value axis: its five or so ticks always fit in a chart's height, so every one is drawn
+ * (`interval={0}`) instead of Recharts measuring each label in the page to decide which to leave
+ * out (that measuring is a tenth of drawing a chart). A horizontal one keeps the measuring: on a
+ * narrow card its labels would run into each other.
+ */
+const VALUE_Y_AXIS = { ...AXIS, interval: 0, allowDecimals: false } as const;
+/** Grid lines across the bars only (along the value axis), the lines along the bars add nothing. */
+const grid = (horizontal: boolean) => <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={!horizontal} vertical={horizontal} />;
 
 type TTickProps = { x?: number | string; y?: number | string; width?: number | string; visibleTicksCount?: number; payload?: { value?: unknown } };
 
@@ -72,7 +80,7 @@ export function SimpleBars({
     <div style={{ height }} data-testid="chart">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer title={name} desc={data.map((d) => `${d.label}: ${format(d.value)}`).join("; ")}>
-          {GRID}
+          {grid(horizontal)}
           {horizontal ? (
             <>
               <XAxis type="number" {...AXIS} axisLine={false} tickFormatter={format} allowDecimals={false} />
@@ -81,7 +89,7 @@ export function SimpleBars({
           ) : (
             <>
               <XAxis dataKey="label" {...AXIS} tick={(p: TTickProps) => <BandTick {...p} />} height={40} axisLine={{ stroke: "#cbd5e1" }} interval={0} />
-              <YAxis {...AXIS} axisLine={false} tickFormatter={format} width={56} allowDecimals={false} />
+              <YAxis {...VALUE_Y_AXIS} axisLine={false} tickFormatter={format} width={56} />
             </>
           )}
           <Tooltip formatter={(v) => format(Number(v))} cursor={{ fill: "#f1f5f9" }} />
@@ -126,7 +134,7 @@ export function StackedBars<T extends { label: string }>({
           title={series.map((s) => s.name).join(", ")}
           desc={data.map((row) => `${row.label}: ${series.map((s) => `${s.name} ${formatCount(Number((row as Record<string, unknown>)[s.key] ?? 0))}`).join(", ")}`).join("; ")}
         >
-          {GRID}
+          {grid(horizontal)}
           {horizontal ? (
             <>
               <XAxis type="number" {...AXIS} axisLine={false} allowDecimals={false} tickFormatter={formatCount} />
@@ -135,7 +143,7 @@ export function StackedBars<T extends { label: string }>({
           ) : (
             <>
               <XAxis dataKey="label" {...AXIS} axisLine={{ stroke: "#cbd5e1" }} />
-              <YAxis {...AXIS} axisLine={false} allowDecimals={false} width={48} tickFormatter={formatCount} />
+              <YAxis {...VALUE_Y_AXIS} axisLine={false} width={48} tickFormatter={formatCount} />
             </>
           )}
           <Tooltip formatter={(v) => formatCount(Number(v))} cursor={{ fill: "#f1f5f9" }} />
@@ -165,9 +173,9 @@ export function ScoreHistogram({ buckets, thresholds, height = 260 }: { buckets:
           title="Accounts per score band"
           desc={`${buckets.map((b) => `${b.label}: ${formatCount(b.accounts)}`).join("; ")}. Tier minimums: ${thresholds.map((t) => `${t.name} ${t.minScore}`).join(", ")}`}
         >
-          {GRID}
+          {grid(false)}
           <XAxis dataKey="mid" type="number" domain={[0, 100]} ticks={[0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]} {...AXIS} axisLine={{ stroke: "#cbd5e1" }} />
-          <YAxis {...AXIS} axisLine={false} allowDecimals={false} width={48} tickFormatter={formatCount} />
+          <YAxis {...VALUE_Y_AXIS} axisLine={false} width={48} tickFormatter={formatCount} />
           <Tooltip labelFormatter={(_, p) => `Score ${(p?.[0]?.payload as { label?: string } | undefined)?.label ?? ""}`} formatter={(v) => [formatCount(Number(v)), "Accounts"]} cursor={{ fill: "#f1f5f9" }} />
           <Bar dataKey="accounts" name="Accounts" fill="#6b8ef5" isAnimationActive={false} cursor="pointer" onClick={(d) => open((d as unknown as { payload?: { metric: string } }).payload?.metric)} />
           {lines.map((t, i) => (
@@ -195,9 +203,9 @@ export function ReturnsChart({ rows, height = 280 }: { rows: { label: string; me
           title="Revenue and margin against targets per year"
           desc={rows.map((r) => `${r.label}: revenue ${formatMoneyShort(r.actualRevenue)} of target ${formatMoneyShort(r.targetRevenue)}, margin ${formatMoneyShort(r.actualMargin)} of target ${formatMoneyShort(r.targetMargin)}`).join("; ")}
         >
-          {GRID}
+          {grid(false)}
           <XAxis dataKey="label" {...AXIS} axisLine={{ stroke: "#cbd5e1" }} />
-          <YAxis {...AXIS} axisLine={false} width={64} tickFormatter={(v: number) => formatMoneyShort(v)} />
+          <YAxis {...VALUE_Y_AXIS} axisLine={false} width={64} tickFormatter={(v: number) => formatMoneyShort(v)} />
           <Tooltip formatter={(v) => (v === null || v === undefined ? "—" : formatMoney(Number(v)))} cursor={{ fill: "#f1f5f9" }} />
           <Legend itemSorter={inSeriesOrder(["targetRevenue", "actualRevenue", "targetMargin", "actualMargin"])} wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span style={{ color: "#475569" }}>{value}</span>} />
           <Bar dataKey="targetRevenue" name="Target revenue" fill="#bfd3fe" radius={[3, 3, 0, 0]} isAnimationActive={false} cursor="pointer" onClick={click} />
