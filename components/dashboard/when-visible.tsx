@@ -5,11 +5,18 @@ import { startTransition, useEffect, useRef, useState, type ReactNode } from "re
 /**
  * The charts waiting to be drawn, in page order. They are drawn one at a time, the next only once
  * the one before is on the page: first those near the viewport (each in a task of its own, right
- * away), then the rest in the browser's idle periods. Each chart is a task of its own, so the
- * first one appears as soon as it is drawn rather than when the whole first screen is, and a
- * click or a key press is answered between two charts instead of after all of them. (Drawn
- * together on the large data set, the first screen's charts appeared 0.5 s after the page could
- * draw the first, and the charts further down held the first click back by as much again.)
+ * away), then, after a quiet spell, the rest in the browser's idle periods. Each chart is a task
+ * of its own, so the first one appears as soon as it is drawn rather than when the whole first
+ * screen is, and a click or a key press is answered between two charts instead of after all of
+ * them. (Drawn together on the large data set, the first screen's charts appeared 0.5 s after the
+ * page could draw the first, and the charts further down held the first click back by as much
+ * again.)
+ *
+ * The quiet spell: a chart takes 100-300 ms of the main thread on a slow machine, and the charts
+ * further down, drawn back to back as soon as the first screen's were, kept the page busy for the
+ * next two seconds, just when a person starts to use it (their first click waited 0.5 s longer).
+ * They start 1.5 s after the last chart near the viewport; a chart scrolled to is still drawn at
+ * once, and printing draws them all.
  *
  * "On the page" means its `<svg>` is there and a frame has been painted with it: React commits
  * the chart's container first, and Recharts draws the chart itself in the renders that follow
@@ -24,13 +31,18 @@ let soonScheduled = false;
 let idleScheduled = false;
 /** A chart that draws no `<svg>` (no room for it, say) holds the queue no longer than this. */
 const DRAW_TIMEOUT_MS = 1000;
+/** The quiet spell (above): charts away from the viewport wait this long after one near it was shown. */
+export const QUIET_MS = 1500;
+let quietUntil = 0;
 
-function drawOne() {
+/** Shows the next chart near the viewport, or, when `far` is allowed, the first one waiting. */
+function drawOne(far: boolean) {
   if (drawing) return;
-  const next = waiting.find((w) => w.near) ?? waiting[0];
+  const next = waiting.find((w) => w.near) ?? (far ? waiting[0] : undefined);
   if (!next) return;
   waiting.splice(waiting.indexOf(next), 1);
   drawing = next;
+  if (next.near) quietUntil = performance.now() + QUIET_MS;
   next.show();
 }
 
@@ -41,17 +53,21 @@ function drawNext() {
     soonScheduled = true;
     setTimeout(() => {
       soonScheduled = false;
-      drawOne();
+      drawOne(false);
     }, 0);
   } else if (waiting.length && !idleScheduled) {
     idleScheduled = true;
     const run = () => {
       idleScheduled = false;
-      drawOne();
+      // A chart near the viewport was shown meanwhile: the quiet spell starts again.
+      if (performance.now() < quietUntil) drawNext();
+      else drawOne(true);
     };
-    // Safari has no requestIdleCallback: a timer stands in for it.
-    if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(run, { timeout: 4000 });
-    else setTimeout(run, 300);
+    setTimeout(() => {
+      // Safari has no requestIdleCallback: a timer stands in for it.
+      if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(run, { timeout: 4000 });
+      else setTimeout(run, 300);
+    }, Math.max(0, quietUntil - performance.now()));
   }
 }
 

@@ -6,7 +6,7 @@
 import { createElement, act, useState } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { WhenVisible } from "@/components/dashboard/when-visible";
+import { QUIET_MS, WhenVisible } from "@/components/dashboard/when-visible";
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -17,7 +17,7 @@ function FakeChart({ id }: { id: string }) {
   return createElement("div", { "data-fake": id }, drawn ? createElement("svg") : null);
 }
 
-// IntersectionObserver: every observed element comes into view when `intersect()` is called.
+// IntersectionObserver: observed elements come into view when `intersect()` is called (all, or the nth observers').
 let observers: { cb: IntersectionObserverCallback; els: Element[] }[] = [];
 class FakeIntersectionObserver {
   private entry: { cb: IntersectionObserverCallback; els: Element[] };
@@ -36,19 +36,26 @@ class FakeIntersectionObserver {
     return [];
   }
 }
-// Animation frames run only when `frame()` is called.
+// Animation frames run only when `frame()` is called; the browser is idle only when `idle()` is.
 let frames: FrameRequestCallback[] = [];
+let idleCallbacks: IdleRequestCallback[] = [];
 
 const tick = (ms = 5) => act(() => new Promise<void>((r) => setTimeout(r, ms)));
-const intersect = () =>
+const intersect = (only?: number[]) =>
   act(() => {
-    for (const o of [...observers]) o.cb(o.els.map((target) => ({ target, isIntersecting: true }) as IntersectionObserverEntry), o as unknown as IntersectionObserver);
+    for (const o of observers.filter((_, i) => !only || only.includes(i))) o.cb(o.els.map((target) => ({ target, isIntersecting: true }) as IntersectionObserverEntry), o as unknown as IntersectionObserver);
   });
 const frame = () =>
   act(() => {
     const run = frames;
     frames = [];
     for (const f of run) f(performance.now());
+  });
+const idle = () =>
+  act(() => {
+    const run = idleCallbacks;
+    idleCallbacks = [];
+    for (const f of run) f({ didTimeout: false, timeRemaining: () => 50 });
   });
 const shown = () => [...document.querySelectorAll("[data-fake]")].map((e) => e.getAttribute("data-fake"));
 
@@ -61,10 +68,11 @@ function renderCharts(ids: string[]) {
 beforeEach(() => {
   observers = [];
   frames = [];
+  idleCallbacks = [];
   globalThis.IntersectionObserver = FakeIntersectionObserver as unknown as typeof IntersectionObserver;
   window.requestAnimationFrame = (f) => frames.push(f);
   window.cancelAnimationFrame = () => {};
-  window.requestIdleCallback = () => 0;
+  window.requestIdleCallback = (f) => idleCallbacks.push(f);
   host = document.createElement("div");
   document.body.appendChild(host);
   root = createRoot(host);
@@ -73,7 +81,9 @@ beforeEach(() => {
 afterEach(async () => {
   await act(() => root.unmount());
   host.remove();
+  // The queue is the module's: an idle callback still pending would leave it waiting for one.
   await tick();
+  await idle();
 });
 
 describe("WhenVisible's queue", () => {
@@ -115,6 +125,25 @@ describe("WhenVisible's queue", () => {
     await renderCharts(["a", "c"]);
     await tick();
     expect(shown()).toEqual(["a", "c"]);
+  });
+
+  it("draws the charts away from the viewport in idle time, once the quiet spell after the last one near it is over", async () => {
+    await renderCharts(["a", "b"]);
+    await intersect([0]);
+    await tick();
+    const shownAt = performance.now();
+    expect(shown()).toEqual(["a"]);
+    await act(() => draw.a());
+    await frame();
+    await tick(QUIET_MS / 2);
+    await idle();
+    await tick();
+    // The browser is idle, but the page has only just shown its first screen.
+    expect(shown()).toEqual(["a"]);
+    await tick(QUIET_MS - (performance.now() - shownAt) + 50);
+    await idle();
+    await tick();
+    expect(shown()).toEqual(["a", "b"]);
   });
 
   it("draws every chart at once before printing", async () => {
