@@ -18,12 +18,12 @@ import pg from "pg";
 import { chromium } from "playwright-core";
 import { ensureBuild, startServer } from "./lib/server";
 import { signInCookie } from "./lib/session";
+import { BENCH_PASSWORD, giveBenchPassword } from "./lib/bench-db";
 import { arg } from "./lib/cli";
 
 const RUNS = arg("runs", 30);
 const PAGES = arg("pages", 5);
 const log = (m: string) => console.log(`[bench:dashboard] ${m}`);
-const DEMO_PASSWORD = "keystone-demo";
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -119,11 +119,10 @@ async function main() {
     (SELECT count(*) FROM "Relationship")::int AS relationships, (SELECT count(*) FROM "PlanVersion")::int AS "planVersions", (SELECT count(*) FROM "Review")::int AS reviews`)).rows[0];
   const am = (await c.query(`SELECT email FROM "User" WHERE email = 'am7@large.keystone.demo'`)).rows[0]?.email ?? "marco.rossi@keystone.demo";
   const mentor = (await c.query(`SELECT email FROM "User" WHERE email = 'mentor7@large.keystone.demo'`)).rows[0]?.email ?? "helen.carter@keystone.demo";
-  // The three sign in with the demo password. `npm run bench` and `bench:pages` give the users they
-  // measure a password of their own, so on a data set shared through BENCH_DATABASE_URL this one
-  // sets its users' password back instead of failing to sign in.
-  const { default: bcrypt } = await import("bcryptjs");
-  await c.query(`UPDATE "User" SET "passwordHash" = $1 WHERE email = ANY($2)`, [await bcrypt.hash(DEMO_PASSWORD, 10), ["sofia.lindqvist@keystone.demo", am, mentor]]);
+  // The three sign in with the benchmarks' password, as the users of `npm run bench` and
+  // `bench:pages` do (the data set may be theirs too, through BENCH_DATABASE_URL).
+  const seniorEmail = "sofia.lindqvist@keystone.demo";
+  await giveBenchPassword(c, [seniorEmail, am, mentor]);
   await c.end();
   log(`data: ${JSON.stringify(counts)}`);
 
@@ -135,7 +134,7 @@ async function main() {
     base = server.base;
   }
   try {
-    const senior = await signInCookie(base, "sofia.lindqvist@keystone.demo");
+    const senior = await signInCookie(base, seniorEmail, BENCH_PASSWORD);
     const baseline = "/api/accounts?pageSize=25";
     const results = {
       measuredAt: new Date().toISOString(),
@@ -144,8 +143,8 @@ async function main() {
       baseline: `GET ${baseline}`,
       dashboard: await compare(base, senior, "/api/dashboard", baseline),
       dashboardRegion: await compare(base, senior, "/api/dashboard?region=DACH", baseline),
-      dashboardAccountManager: await compare(base, await signInCookie(base, am), "/api/dashboard", baseline),
-      dashboardMentor: await compare(base, await signInCookie(base, mentor), "/api/dashboard", baseline),
+      dashboardAccountManager: await compare(base, await signInCookie(base, am, BENCH_PASSWORD), "/api/dashboard", baseline),
+      dashboardMentor: await compare(base, await signInCookie(base, mentor, BENCH_PASSWORD), "/api/dashboard", baseline),
       drillDown: await compare(base, senior, "/api/dashboard/accounts?metric=overdue", baseline),
       page: await timeToInteractive(base, senior),
       targets: { dashboardMedianMs: 500, timeToInteractiveMs: 3000 },

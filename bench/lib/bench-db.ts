@@ -45,6 +45,12 @@ export async function openBenchDatabase(log: (m: string) => void): Promise<{ ben
 /** The password the benchmarks sign in with (set on the users they open pages and requests as). */
 export const BENCH_PASSWORD = "keystone-bench";
 
+/** Sets BENCH_PASSWORD on these users (by email), so that a benchmark can sign in as them. */
+export async function giveBenchPassword(db: pg.Pool | pg.Client, emails: string[]) {
+  const { default: bcrypt } = await import("bcryptjs");
+  await db.query(`UPDATE "User" SET "passwordHash" = $1 WHERE email = ANY($2)`, [await bcrypt.hash(BENCH_PASSWORD, 10), emails]);
+}
+
 /**
  * Who and what the benchmarks open on the large data set: the first senior manager and
  * administrator, the mentor with the most waiting reviews, the account manager with the most
@@ -69,7 +75,6 @@ export async function benchSubjects(pool: pg.Pool) {
     one(`SELECT "accountId" AS id FROM "CriterionScore" GROUP BY "accountId" ORDER BY count(*) DESC LIMIT 1`),
     one(`SELECT r.id FROM "Review" r JOIN "Comment" c ON c."reviewId" = r.id GROUP BY r.id ORDER BY count(*) DESC LIMIT 1`),
   ]);
-  const { default: bcrypt } = await import("bcryptjs");
-  await pool.query(`UPDATE "User" SET "passwordHash" = $1 WHERE id = ANY($2)`, [await bcrypt.hash(BENCH_PASSWORD, 10), [senior.id, admin.id, mentor.id, manager.id]]);
+  await giveBenchPassword(pool, [senior.email, admin.email, mentor.email, manager.email]);
   return { senior, admin, mentor, manager, bigMap, planned: planned.id, scored: scored.id, review: review.id };
 }
