@@ -81,9 +81,9 @@ function release(entry: Waiting) {
 
 /**
  * Renders its children in their turn (above): soon when they are near the viewport, else when the
- * browser is idle after the quiet spell, and at once before printing. The dashboard has eleven chart cards: drawing their
- * charts one by one makes the page interactive sooner, and those further down are there by the time
- * anyone scrolls to them.
+ * browser is idle after the quiet spell, and at once before printing. The dashboard has eleven
+ * chart cards: drawing their charts one by one makes the page interactive sooner, and those further
+ * down are there by the time anyone scrolls to them.
  */
 export function WhenVisible({ children, height }: { children: ReactNode; height: number }) {
   const ref = useRef<HTMLDivElement>(null);

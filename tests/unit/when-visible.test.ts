@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The dashboard's chart queue (components/dashboard/when-visible.tsx) in a browser-like DOM: charts
 // are drawn one at a time, the next only once the one before has its <svg> on the page and a frame
-// has been painted. The stand-in chart below draws its <svg> only when told to, as Recharts does
+// has been painted, and those away from the viewport wait for the quiet spell. The stand-in chart below draws its <svg> only when told to, as Recharts does
 // once it has measured its container (a render after the one that mounts it).
 import { createElement, act, useState } from "react";
 import { createRoot, type Root } from "react-dom/client";
