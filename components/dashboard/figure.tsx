@@ -1,9 +1,9 @@
 "use client";
 
 // A number on the dashboard, always a link to the accounts behind it, and the tile that shows one.
-import Link from "next/link";
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { cn } from "@/lib/cn";
+import { IntentLink } from "@/components/ui/intent-link";
 import { useDrill } from "./context";
 export { formatMoneyShort } from "@/lib/format";
 
@@ -14,20 +14,14 @@ export const formatDays = (n: number | null) => (n === null ? "—" : `${n % 1 =
 
 /**
  * A figure that opens the list of accounts behind it. `label` says what the number counts, for screen readers.
- *
- * Prefetched only once the pointer or the keyboard focus reaches it, not when it scrolls into view:
- * the dashboard shows dozens of figures, and prefetching every visible one, as a link does by
- * default, sent about 30 requests as the page became interactive, and their answers took the
- * browser's main thread while the first charts were being drawn.
+ * Prefetched when pointed at (`IntentLink`): the dashboard shows dozens of figures.
  */
 export function FigureLink({ metric, label, children, className }: { metric: string; label: string; children: ReactNode; className?: string }) {
   const href = useDrill()(metric);
-  const [wanted, setWanted] = useState(false);
-  const want = () => setWanted(true);
   return (
-    <Link href={href} prefetch={wanted ? null : false} onMouseEnter={want} onFocus={want} onTouchStart={want} aria-label={`${label}: show the accounts`} data-metric={metric} className={cn("rounded tabular-nums text-brand-700 underline-offset-2 hover:underline", className)}>
+    <IntentLink href={href} aria-label={`${label}: show the accounts`} data-metric={metric} className={cn("rounded tabular-nums text-brand-700 underline-offset-2 hover:underline", className)}>
       {children}
-    </Link>
+    </IntentLink>
   );
 }
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { AlertTriangle, UserRoundX } from "lucide-react";
 import { Fragment } from "react";
 import { Badge } from "@/components/ui/badge";
+import { IntentLink } from "@/components/ui/intent-link";
 import { TierBadge } from "@/components/accounts/tier-badge";
 import { cn } from "@/lib/cn";
 import { PHONE_COLUMN, PHONE_ONLY } from "@/components/ui/fold";
@@ -74,9 +75,9 @@ export function ManagersOverLimit({ managers }: { managers: { id: string; name: 
         <UserRoundX aria-hidden className="h-4 w-4" /> Over their key account limit:
       </span>
       {managers.map((m) => (
-        <Link key={m.id} href={`/ranking?ownerId=${m.id}`} className="hover:underline">
+        <IntentLink key={m.id} href={`/ranking?ownerId=${m.id}`} className="hover:underline">
           {m.name}: {m.count} of {m.limit}
-        </Link>
+        </IntentLink>
       ))}
     </div>
   );

@@ -94,6 +94,25 @@ test("on a tablet the selection model's bar says what a change would do and lead
   await expect(jump).toHaveCount(0);
 });
 
+test("the ranking's managers over their limit are prefetched when pointed at, not all as the page opens", async ({ page }) => {
+  const prefetched: string[] = [];
+  page.on("request", (r) => {
+    if (r.headers()["next-router-prefetch"]) prefetched.push(new URL(r.url()).pathname + new URL(r.url()).search.replace(/[?&]_rsc=[^&]*/, ""));
+  });
+  await signIn(page, "senior", "/ranking");
+  await page.goto("/ranking");
+  const over = page.getByTestId("managers-over-limit").getByRole("link");
+  await expect(over.first()).toBeVisible();
+  // The sidebar's links are prefetched as they come into view; once the network is quiet, the managers' would have been too.
+  await expect.poll(() => prefetched.filter((u) => u.startsWith("/accounts")).length).toBeGreaterThan(0);
+  await page.waitForLoadState("networkidle");
+  const managers = () => new Set(prefetched.filter((u) => u.startsWith("/ranking?ownerId=")));
+  expect(managers()).toEqual(new Set());
+  const href = await over.first().getAttribute("href");
+  await over.first().hover();
+  await expect.poll(managers).toEqual(new Set([href]));
+});
+
 test("on a phone the ranking fits: the manager goes under the account, the tier under the score", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, "senior", "/ranking");
