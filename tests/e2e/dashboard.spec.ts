@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { seriousViolations } from "./a11y";
-import { freshDemoData, signIn } from "./helpers";
+import { freshDemoData, recordPrefetches, signIn } from "./helpers";
 
 test.beforeAll(freshDemoData);
 
@@ -191,10 +191,7 @@ test("charts below the first screen wait for an idle browser or a scroll, printi
 });
 
 test("the dashboard's figures are prefetched when pointed at, not all at once when the page opens", async ({ page }) => {
-  const prefetched: string[] = [];
-  page.on("request", (r) => {
-    if (r.headers()["next-router-prefetch"]) prefetched.push(new URL(r.url()).pathname + new URL(r.url()).search.replace(/[?&]_rsc=[^&]*/, ""));
-  });
+  const prefetched = recordPrefetches(page);
   await signIn(page, "senior", "/dashboard");
   await page.goto("/dashboard");
   // The sidebar's links are prefetched as they come into view: by then the figures in view would have been too.

@@ -18,6 +18,17 @@ export const DEMO = {
 export type DemoKey = keyof typeof DEMO;
 
 /** Signs in through the real sign-in page and waits for the signed-in layout. */
+/** Every prefetch the page's router sends from now on, as path and query (without `_rsc`). */
+export function recordPrefetches(page: Page): string[] {
+  const prefetched: string[] = [];
+  page.on("request", (r) => {
+    if (!r.headers()["next-router-prefetch"]) return;
+    const url = new URL(r.url());
+    prefetched.push(url.pathname + url.search.replace(/[?&]_rsc=[^&]*/, ""));
+  });
+  return prefetched;
+}
+
 export async function signIn(page: Page, who: DemoKey, path = "/") {
   // Start signed out: the sign-in page sends a signed-in visitor straight on.
   await page.context().clearCookies();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { freshDemoData, holdScripts, loseNextAnswer, signIn } from "./helpers";
+import { freshDemoData, holdScripts, loseNextAnswer, recordPrefetches, signIn } from "./helpers";
 
 test.beforeAll(freshDemoData);
 
@@ -95,10 +95,7 @@ test("on a tablet the selection model's bar says what a change would do and lead
 });
 
 test("the ranking's managers over their limit are prefetched when pointed at, not all as the page opens", async ({ page }) => {
-  const prefetched: string[] = [];
-  page.on("request", (r) => {
-    if (r.headers()["next-router-prefetch"]) prefetched.push(new URL(r.url()).pathname + new URL(r.url()).search.replace(/[?&]_rsc=[^&]*/, ""));
-  });
+  const prefetched = recordPrefetches(page);
   await signIn(page, "senior", "/ranking");
   await page.goto("/ranking");
   const over = page.getByTestId("managers-over-limit").getByRole("link");
