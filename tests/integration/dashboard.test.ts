@@ -7,6 +7,7 @@ import { visibleAccountsWhere } from "@/lib/accounts/access";
 import { addMonthsToMoment as addMonths } from "@/lib/days";
 import { localToday } from "@/lib/days";
 import type { TDashboard } from "@/lib/dashboard/view";
+import { getDashboardOptions } from "@/lib/dashboard/service";
 import { createAccount, createUser, unique } from "@/prisma/factories";
 import { call, type TestUser } from "../support/http";
 import { makeUser, testDb } from "../support/fixtures";
@@ -397,6 +398,22 @@ describe("scope: each role sees only its accounts", () => {
     expect(await drillIds(outsider, "all", { ownerId: owner1.id })).toEqual([]);
     expect(await drillIds(mentor2, "pending", {})).toEqual([A3]);
     expect((await dashboard(outsider, { ownerId: owner1.id })).totals.accounts).toBe(0);
+  });
+
+  it("offers as filters the regions, industries and managers of the caller's accounts only, archived ones left out", async () => {
+    const options = (user: U) => getDashboardOptions({ user: user as Parameters<typeof getDashboardOptions>[0]["user"] });
+    const manager = (u: U) => ({ id: u.id, name: u.name });
+    expect(await options(owner1)).toMatchObject({ regions: [region], industries: [I1, I2].sort(), managers: [manager(owner1)] });
+    expect(await options(member)).toMatchObject({ regions: [region], industries: [I1], managers: [manager(owner1)] });
+    // mentor2 mentors A3 (I2) and the archived A6 (I1).
+    expect(await options(mentor2)).toMatchObject({ regions: [region], industries: [I2], managers: [manager(owner1)] });
+    expect(await options(outsider)).toMatchObject({ regions: [], industries: [], managers: [] });
+    const all = await options(senior);
+    expect(all.regions).toContain(region);
+    expect(all.industries).toEqual(expect.arrayContaining([I1, I2]));
+    expect(all.managers).toEqual(expect.arrayContaining([manager(owner1), manager(owner2)]));
+    for (const list of [all.regions, all.industries, all.managers.map((m) => m.id)]) expect(new Set(list).size, "no value twice").toBe(list.length);
+    expect(all.tiers.map((t) => t.id)).toEqual(expect.arrayContaining([G, S, N]));
   });
 
   it("matches visibleAccountsWhere for every role", async () => {
