@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { NARROW_ONLY, PHONE_COLUMN, PHONE_ONLY, WIDE_COLUMN } from "@/components/ui/fold";
@@ -85,7 +85,7 @@ export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: 
                   className={`${CELL} align-bottom text-left text-xs font-semibold uppercase tracking-wide text-slate-500 first:pl-4 xl:first:pl-4 ${c.className ?? ""}`}
                 >
                   {c.sort ? (
-                    <Link href={sortHref(c.sort)} className="rounded hover:text-slate-900">
+                    <IntentLink href={sortHref(c.sort)} className="rounded hover:text-slate-900">
                       {c.narrowLabel ? (
                         <>
                           <span className={NARROW_ONLY}>{withIcon(c.narrowLabel, icon)}</span>
@@ -94,7 +94,7 @@ export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: 
                       ) : (
                         withIcon(c.label, icon)
                       )}
-                    </Link>
+                    </IntentLink>
                   ) : (
                     c.label
                   )}
@@ -107,9 +107,9 @@ export function AccountTable({ items, sort, dir }: { items: AccountRow[]; sort: 
           {items.map((a) => (
             <tr key={a.id} className="hover:bg-slate-50">
               <td className={`${CELL} min-w-36 pl-4 font-medium wrap-anywhere xl:pl-4`}>
-                <Link href={`/accounts/${a.id}`} className="text-slate-900 hover:text-brand-700 hover:underline">
+                <IntentLink href={`/accounts/${a.id}`} className="text-slate-900 hover:text-brand-700 hover:underline">
                   {a.name}
-                </Link>
+                </IntentLink>
                 {a.archivedAt && <Badge className="ml-2">Archived</Badge>}
                 <div className={`text-xs font-normal text-slate-500 ${NARROW_ONLY}`}>
                   {a.industry} · {a.region}

@@ -1,6 +1,6 @@
 // The review queue and review lists: one row per item, most urgent first (the order comes from
 // lib/reviews/queue.ts), with the account's tier and score beside each.
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { CalendarClock, FileText, MessageSquare, Presentation } from "lucide-react";
 import { formatDate, formatDay } from "@/lib/format";
 import { Ago } from "@/components/ui/ago";
@@ -25,9 +25,9 @@ export function QueueList({ items, showAccount = true, showMentor = true }: { it
           </span>
           <div className="min-w-0 flex-1">
             <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-              <Link href={item.href} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+              <IntentLink href={item.href} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
                 {item.kind === "review" ? item.title : "Periodic plan review"}
-              </Link>
+              </IntentLink>
               {item.kind === "review" ? (
                 <ReviewStatusBadge status={item.status} stale={item.stale} />
               ) : (
@@ -36,9 +36,9 @@ export function QueueList({ items, showAccount = true, showMentor = true }: { it
             </div>
             <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
               {showAccount && (
-                <Link href={`/accounts/${item.account.id}/reviews`} className="font-medium text-slate-700 hover:underline">
+                <IntentLink href={`/accounts/${item.account.id}/reviews`} className="font-medium text-slate-700 hover:underline">
                   {item.account.name}
-                </Link>
+                </IntentLink>
               )}
               {showAccount && <TierAndScore account={item.account} />}
               {item.kind === "review" && item.requestedBy && <span className="text-xs text-slate-500">asked by {item.requestedBy.name}</span>}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { TThreadToAnswer } from "@/lib/reviews/queue";
 import { Ago } from "@/components/ui/ago";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -23,9 +23,9 @@ export function ThreadsToAnswerCard({ threads }: { threads: TThreadToAnswer[] })
         <ul className="divide-y divide-slate-100 text-sm" data-testid="threads-to-answer">
           {threads.slice(0, THREADS_SHOWN).map((t) => (
             <li key={t.id} className="px-5 py-3">
-              <Link href={`/reviews/${t.reviewId}#comment-${t.id}`} className="font-medium text-brand-700 hover:underline">
+              <IntentLink href={`/reviews/${t.reviewId}#comment-${t.id}`} className="font-medium text-brand-700 hover:underline">
                 {t.accountName} · {t.sectionLabel}
-              </Link>
+              </IntentLink>
               <p className="mt-0.5 line-clamp-2 text-slate-700">{t.body}</p>
               <p className="mt-0.5 text-xs text-slate-500">
                 {t.author.name}, <Ago at={t.createdAt} />

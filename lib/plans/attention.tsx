@@ -2,6 +2,7 @@ import "server-only";
 // What the plans feature asks of a person: overdue actions they own and approved plans waiting
 // for their commitment. Listed in lib/attention.ts (nav badge) and lib/home.ts (home page).
 import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { SessionUser } from "@/lib/auth/session";
 import type { HomeSection } from "@/lib/home";
 import { formatDay } from "@/lib/format";
@@ -35,9 +36,9 @@ export async function planHomeSection(user: SessionUser): Promise<HomeSection | 
           <ul className="space-y-1.5">
             {pending.slice(0, 5).map((p) => (
               <li key={`${p.accountId}-${p.versionNumber}`}>
-                <Link href={`/accounts/${p.accountId}/plan`} className="font-medium text-brand-700 hover:underline">
+                <IntentLink href={`/accounts/${p.accountId}/plan`} className="font-medium text-brand-700 hover:underline">
                   Commit to version {p.versionNumber} of the {p.accountName} plan
-                </Link>
+                </IntentLink>
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import "server-only";
 // cached figures on the account (kept up to date by every map change): one query.
 // Listed in lib/home.ts (home page).
 import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { ListRow } from "@/components/ui/list-row";
 import { prisma } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
@@ -43,9 +44,9 @@ export async function relationshipHomeSection(user: SessionUser): Promise<HomeSe
               .filter(Boolean)
               .join(" · ")}
           >
-            <Link href={`/accounts/${a.id}/relationships`} className="font-medium text-brand-700 hover:underline">
+            <IntentLink href={`/accounts/${a.id}/relationships`} className="font-medium text-brand-700 hover:underline">
               {a.name}
-            </Link>
+            </IntentLink>
           </ListRow>
         ))}
       </ul>

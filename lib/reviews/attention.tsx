@@ -3,6 +3,7 @@ import "server-only";
 // (lib/home.ts): a mentor's queue, the threads a team has to answer, and the periodic reviews
 // that are overdue (for the mentor, the account manager and the senior managers).
 import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import type { SessionUser } from "@/lib/auth/session";
 import type { HomeSection } from "@/lib/home";
 import { formatDay } from "@/lib/format";
@@ -31,9 +32,9 @@ function QueueList({ items }: { items: TQueueItem[] }) {
     <ul className="divide-y divide-slate-100 text-sm">
       {items.map((i) => (
         <ListRow key={i.id} className="py-2 first:pt-0" aside={i.urgency.label} asideClassName={`text-xs font-medium sm:max-w-[45%] ${TONE[i.urgency.tone]}`}>
-          <Link href={i.href} className="font-medium text-brand-700 hover:underline">
+          <IntentLink href={i.href} className="font-medium text-brand-700 hover:underline">
             {i.kind === "review" ? i.title : "Periodic plan review"}
-          </Link>{" "}
+          </IntentLink>{" "}
           <span className="text-slate-500">· {i.account.name}</span>
         </ListRow>
       ))}
@@ -116,9 +117,9 @@ export async function reviewTeamHomeSection(user: SessionUser): Promise<HomeSect
           <ul className="space-y-2" aria-label="Comments to answer">
             {threads.slice(0, TEAM_SHOWN.threads).map((t) => (
               <li key={t.id}>
-                <Link href={`/reviews/${t.reviewId}#comment-${t.id}`} className="font-medium text-brand-700 hover:underline">
+                <IntentLink href={`/reviews/${t.reviewId}#comment-${t.id}`} className="font-medium text-brand-700 hover:underline">
                   {t.author.name} on {t.sectionLabel}
-                </Link>{" "}
+                </IntentLink>{" "}
                 <span className="text-slate-500">· {t.accountName}</span>
                 <p className="line-clamp-1 text-slate-600">{t.body}</p>
               </li>
@@ -129,9 +130,9 @@ export async function reviewTeamHomeSection(user: SessionUser): Promise<HomeSect
           <ul className="space-y-1.5" aria-label="Changes requested">
             {changes.slice(0, TEAM_SHOWN.changes).map((r) => (
               <li key={r.id}>
-                <Link href={r.href} className="font-medium text-brand-700 hover:underline">
+                <IntentLink href={r.href} className="font-medium text-brand-700 hover:underline">
                   Changes requested: {r.title}
-                </Link>{" "}
+                </IntentLink>{" "}
                 <span className="text-slate-500">· {r.account.name}</span>
               </li>
             ))}
@@ -141,9 +142,9 @@ export async function reviewTeamHomeSection(user: SessionUser): Promise<HomeSect
           <ul className="space-y-1.5" aria-label="Overdue periodic reviews">
             {overdue.items.map((p) => (
               <ListRow key={p.id} aside={`overdue since ${formatDay(p.schedule.dueOn)}`} asideClassName="whitespace-nowrap text-xs font-medium text-red-700">
-                <Link href={p.href} className="font-medium text-brand-700 hover:underline">
+                <IntentLink href={p.href} className="font-medium text-brand-700 hover:underline">
                   Periodic review of {p.account.name}
-                </Link>
+                </IntentLink>
               </ListRow>
             ))}
           </ul>

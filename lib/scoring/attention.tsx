@@ -2,6 +2,7 @@ import "server-only";
 // What selection asks of a person on the home page: a key account manager's scorecards that are
 // not complete; for senior managers, tiers over capacity and managers over their limit.
 import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { ListRow } from "@/components/ui/list-row";
 import { prisma } from "@/lib/db";
 import { can } from "@/lib/auth/policy";
@@ -46,9 +47,9 @@ export async function scoringHomeSection(user: SessionUser): Promise<HomeSection
           <ul className="space-y-1.5">
             {incomplete.slice(0, 6).map((a) => (
               <ListRow key={a.id} asideClassName="text-amber-700" aside={`${a.scoredCriteria} of ${total} criteria scored`}>
-                <Link href={`/accounts/${a.id}/scorecard`} className="font-medium text-brand-700 hover:underline">
+                <IntentLink href={`/accounts/${a.id}/scorecard`} className="font-medium text-brand-700 hover:underline">
                   {a.name}
-                </Link>
+                </IntentLink>
               </ListRow>
             ))}
           </ul>

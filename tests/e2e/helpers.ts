@@ -17,7 +17,6 @@ export const DEMO = {
 } as const;
 export type DemoKey = keyof typeof DEMO;
 
-/** Signs in through the real sign-in page and waits for the signed-in layout. */
 /** Every prefetch the page's router sends from now on, as path and query (without `_rsc`). */
 export function recordPrefetches(page: Page): string[] {
   const prefetched: string[] = [];
@@ -29,6 +28,7 @@ export function recordPrefetches(page: Page): string[] {
   return prefetched;
 }
 
+/** Signs in through the real sign-in page and waits for the signed-in layout. */
 export async function signIn(page: Page, who: DemoKey, path = "/") {
   // Start signed out: the sign-in page sends a signed-in visitor straight on.
   await page.context().clearCookies();

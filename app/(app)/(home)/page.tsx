@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { IntentLink } from "@/components/ui/intent-link";
 import { ArrowRight } from "lucide-react";
 import { requirePageUser } from "@/lib/auth/session";
 import { listAccounts } from "@/lib/accounts/service";
@@ -47,12 +48,12 @@ export default async function HomePage() {
               </Link>
             }
           />
-          <ul className="divide-y divide-slate-100">
+          <ul className="divide-y divide-slate-100" data-testid="home-accounts">
             {mine.items.map((a) => (
               <li key={a.id} className="px-5 py-3">
-                <Link href={`/accounts/${a.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                <IntentLink href={`/accounts/${a.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
                   {a.name}
-                </Link>
+                </IntentLink>
                 <div className="mt-1 flex flex-wrap items-center gap-1.5">
                   <StageBadge stage={a.stage} />
                   <TierBadge computed={a.computedTier} override={a.overrideTier} />
