@@ -35,12 +35,17 @@ const DRAW_TIMEOUT_MS = 1000;
 export const QUIET_MS = 1500;
 let quietUntil = 0;
 
+function leaveQueue(entry: Waiting) {
+  const i = waiting.indexOf(entry);
+  if (i >= 0) waiting.splice(i, 1);
+}
+
 /** Shows the next chart near the viewport, or, when `far` is allowed, the first one waiting. */
 function drawOne(far: boolean) {
   if (drawing) return;
   const next = waiting.find((w) => w.near) ?? (far ? waiting[0] : undefined);
   if (!next) return;
-  waiting.splice(waiting.indexOf(next), 1);
+  leaveQueue(next);
   drawing = next;
   if (next.near) quietUntil = performance.now() + QUIET_MS;
   next.show();
@@ -73,8 +78,7 @@ function drawNext() {
 
 /** The chart `entry` is on the page, or gone: the next one may be drawn. */
 function release(entry: Waiting) {
-  const i = waiting.indexOf(entry);
-  if (i >= 0) waiting.splice(i, 1);
+  leaveQueue(entry);
   if (drawing === entry) drawing = null;
   drawNext();
 }
@@ -115,8 +119,7 @@ export function WhenVisible({ children, height }: { children: ReactNode; height:
       return () => {
         io.disconnect();
         window.removeEventListener("beforeprint", print);
-        const i = waiting.indexOf(mine);
-        if (i >= 0) waiting.splice(i, 1);
+        leaveQueue(mine);
       };
     }
     // Shown: hold the queue until the chart is on the page and painted, then let the next one go.
