@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { connect } from "node:net";
 import { expect, test } from "@playwright/test";
 import { seriousViolations } from "./a11y";
-import { freshDemoData, DEMO, recordPrefetches, signIn, signOutInAnotherTab, submitSignIn } from "./helpers";
+import { expectPrefetchedWhenPointedAt, freshDemoData, DEMO, recordPrefetches, signIn, signOutInAnotherTab, submitSignIn } from "./helpers";
 
 test.beforeAll(freshDemoData);
 
@@ -80,17 +80,10 @@ for (const [list, path] of [["the accounts list", "/accounts"], ["the home page"
   test(`${list} prefetches an account when it is pointed at, not every one in view`, async ({ page }) => {
     const prefetched = recordPrefetches(page);
     // An account's pages and review threads: the lists' rows (the sidebar's and the "New account" links do not count).
-    const rowsPrefetched = () => new Set(prefetched.filter((u) => /^\/(accounts\/(?!new$)[^?]+|reviews\/[^?]+)$/.test(u)));
+    const isRow = (u: string) => /^\/(accounts\/(?!new$)[^?]+|reviews\/[^?]+)$/.test(u);
     await signIn(page, "senior", path);
     const row = (path === "/" ? page.getByTestId("home-accounts").getByRole("link") : page.getByRole("table").locator('tbody a[href^="/accounts/"]')).nth(2);
-    await expect(row).toBeVisible();
-    // The sidebar's links are prefetched as they come into view; once the network is quiet, the rows' would have been too.
-    await expect.poll(() => prefetched.filter((u) => u === "/dashboard").length).toBeGreaterThan(0);
-    await page.waitForLoadState("networkidle");
-    expect(rowsPrefetched()).toEqual(new Set());
-    const href = (await row.getAttribute("href"))!;
-    await row.hover();
-    await expect.poll(rowsPrefetched).toEqual(new Set([href]));
+    const href = await expectPrefetchedWhenPointedAt(page, prefetched, row, isRow);
     await row.click();
     await expect(page).toHaveURL(href);
   });

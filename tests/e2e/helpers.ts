@@ -1,4 +1,4 @@
-import { expect, request, type BrowserContext, type Page } from "@playwright/test";
+import { expect, request, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import pg from "pg";
 import { demoTemplateOf } from "../../scripts/e2e-db.mjs";
 
@@ -26,6 +26,24 @@ export function recordPrefetches(page: Page): string[] {
     prefetched.push(url.pathname + url.search.replace(/[?&]_rsc=[^&]*/, ""));
   });
   return prefetched;
+}
+
+/**
+ * `link` is prefetched on intent (`IntentLink`): once the sidebar's links have been prefetched (as
+ * they come into view, by which time the page's other links in view would have been too) and the
+ * network is quiet, nothing `alike` has been prefetched; pointed at, `link` is, and nothing else
+ * alike. `prefetched` comes from recordPrefetches, started before the page opened. Returns the
+ * link's address.
+ */
+export async function expectPrefetchedWhenPointedAt(page: Page, prefetched: string[], link: Locator, alike: (path: string) => boolean): Promise<string> {
+  await expect.poll(() => prefetched.includes("/reviews"), { message: "the sidebar's Reviews link is prefetched" }).toBe(true);
+  await page.waitForLoadState("networkidle");
+  const prefetchedAlike = () => new Set(prefetched.filter(alike));
+  expect(prefetchedAlike(), "prefetched before anything was pointed at").toEqual(new Set());
+  const href = (await link.getAttribute("href"))!;
+  await link.hover();
+  await expect.poll(prefetchedAlike).toEqual(new Set([href]));
+  return href;
 }
 
 /** Signs in through the real sign-in page and waits for the signed-in layout. */

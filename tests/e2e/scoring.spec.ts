@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { freshDemoData, holdScripts, loseNextAnswer, recordPrefetches, signIn } from "./helpers";
+import { expectPrefetchedWhenPointedAt, freshDemoData, holdScripts, loseNextAnswer, recordPrefetches, signIn } from "./helpers";
 
 test.beforeAll(freshDemoData);
 
@@ -99,15 +99,7 @@ test("the ranking's managers over their limit are prefetched when pointed at, no
   await signIn(page, "senior", "/ranking");
   await page.goto("/ranking");
   const over = page.getByTestId("managers-over-limit").getByRole("link");
-  await expect(over.first()).toBeVisible();
-  // The sidebar's links are prefetched as they come into view; once the network is quiet, the managers' would have been too.
-  await expect.poll(() => prefetched.filter((u) => u.startsWith("/accounts")).length).toBeGreaterThan(0);
-  await page.waitForLoadState("networkidle");
-  const managers = () => new Set(prefetched.filter((u) => u.startsWith("/ranking?ownerId=")));
-  expect(managers()).toEqual(new Set());
-  const href = await over.first().getAttribute("href");
-  await over.first().hover();
-  await expect.poll(managers).toEqual(new Set([href]));
+  await expectPrefetchedWhenPointedAt(page, prefetched, over.first(), (u) => u.startsWith("/ranking?ownerId="));
 });
 
 test("on a phone the ranking fits: the manager goes under the account, the tier under the score", async ({ page }) => {
