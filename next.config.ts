@@ -13,7 +13,8 @@ const nextConfig: NextConfig = {
     ];
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "production") }];
+    // Every page; API responses get the same headers from lib/http.ts (applySecurityHeaders).
+    return [{ source: "/((?!api/).*)", headers: securityHeaders(process.env.NODE_ENV === "production") }];
   },
 };
 

@@ -120,13 +120,8 @@ export async function readRows<T>(sql: PrismaNs.Sql, on: Client | Tx = db.client
 /** A transaction client, as passed to `prisma.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<Client["$transaction"]>[0]>[0];
 
-/** A timestamp as json_build_object writes a `timestamp(3)` column (UTC, no zone), as a Date; null stays null. */
-export function jsonTimestamp(s: string): Date;
-export function jsonTimestamp(s: string | null): Date | null;
-export function jsonTimestamp(s: string | null): Date | null {
-  if (s === null) return null;
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s}Z`);
-}
+/** A timestamp as json_build_object writes a `timestamp(3)` column (UTC, no zone), as a Date or as ISO text. */
+export { jsonTimestamp, jsonTimestampIso } from "@/lib/json-timestamp";
 
 /**
  * The day a `timestamp(3)` column (UTC, no zone) falls on where the app runs, as `localDay` reads

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { z, ZodError, type ZodType } from "zod";
 import {
   BadRequestError,
@@ -14,16 +14,28 @@ import {
   ValidationError,
 } from "@/lib/errors";
 import { requireApiUser, type SessionUser } from "@/lib/auth/session";
+import type { Prisma } from "@/lib/db";
 import { log } from "@/lib/log";
-import { authorizeAccount, primeTies, withAccountTiesCache } from "@/lib/accounts/access";
+import { authorizeAccount, shareTiesWithinRead } from "@/lib/accounts/access";
 import { runWithRequestId } from "@/lib/request-context";
 import { IDEMPOTENCY_HEADER, idempotent } from "@/lib/idempotency";
+import { applySecurityHeaders } from "@/lib/security-headers";
 
 export type RouteContext<P> = { params: Promise<P> };
-type Handler<P> = (ctx: { req: NextRequest; user: SessionUser; params: P; requestId: string }) => Promise<Response>;
+type Handler<P> = (ctx: { req: NextRequest; user: SessionUser; params: P; requestId: string; read: unknown }) => Promise<Response>;
 
-export function json(data: unknown, status = 200, headers?: HeadersInit): NextResponse {
-  return NextResponse.json(data, { status, headers });
+/**
+ * A read route's data, as a json expression over its params, read in the statement that reads the
+ * session and the account's ties (one round trip instead of two). The handler gets its value as
+ * `read` (undefined for other methods) and may use it only as it would its own read: after the
+ * account's ties have allowed it (withUser checks visibility first; the service checks its action).
+ */
+export type ReadFirst<P> = (params: P) => Prisma.Sql;
+
+/** A JSON answer: a plain Response (NextResponse.json builds one and then wraps it in a second
+ * with a cookie jar, which no API answer here uses). */
+export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
+  return Response.json(data, { status, headers });
 }
 
 /** Zod issues as { "field.path": "message" } (first message per field). */
@@ -60,7 +72,7 @@ function prismaCode(error: unknown): string | undefined {
 }
 
 /** One mapper from domain errors to HTTP. Nothing internal (stack, SQL) ever reaches the body. */
-export function errorResponse(error: unknown, requestId: string): NextResponse {
+export function errorResponse(error: unknown, requestId: string): Response {
   const h = { "x-request-id": requestId };
   if (error instanceof ZodError) {
     return json({ error: "Some fields are not valid", fields: zodFields(error) }, 422, h);
@@ -140,18 +152,21 @@ export function requestIdOf(req: NextRequest): string {
 
 /**
  * Answers `req` with `handle`'s response, or the one error mapper's for what it throws; either way
- * the response carries the request id and the request gets its JSON log line.
+ * the response carries the request id and the security headers, and the request gets its JSON log
+ * line.
  */
 export async function respondLogged(req: NextRequest, requestId: string, handle: () => Promise<Response>): Promise<Response> {
   const started = Date.now();
   let status = 500;
   try {
-    const res = await handle();
-    res.headers.set("x-request-id", requestId);
-    status = res.status;
-    return res;
-  } catch (error) {
-    const res = errorResponse(error, requestId);
+    let res: Response;
+    try {
+      res = await handle();
+      res.headers.set("x-request-id", requestId);
+    } catch (error) {
+      res = errorResponse(error, requestId);
+    }
+    applySecurityHeaders(res.headers);
     status = res.status;
     return res;
   } finally {
@@ -163,7 +178,7 @@ export async function respondLogged(req: NextRequest, requestId: string, handle:
  * Wraps a route handler: request id, same-origin check, signed-in user (401 otherwise),
  * params, and the one error mapper. The handler parses, authorizes, calls one service function.
  */
-export function withUser<P = Record<string, never>>(fn: Handler<P>) {
+export function withUser<P = Record<string, never>>(fn: Handler<P>, opts: { readFirst?: ReadFirst<P> } = {}) {
   return async (req: NextRequest, ctx: RouteContext<P>): Promise<Response> => {
     const requestId = requestIdOf(req);
     return respondLogged(req, requestId, async () => {
@@ -171,23 +186,25 @@ export function withUser<P = Record<string, never>>(fn: Handler<P>) {
       const params = (await ctx?.params) ?? ({} as P);
       const id = (params as { id?: unknown }).id;
       const accountId = typeof id === "string" && req.nextUrl.pathname.startsWith("/api/accounts/") ? id : undefined;
-      // The session and, for an account's route, the account's ties: one round trip.
-      const { user, ties } = await requireApiUser(req, accountId);
+      // The session, for an account's route the account's ties, and what a read asks to read
+      // first: one round trip.
+      const sql = req.method === "GET" && opts.readFirst ? opts.readFirst(params) : undefined;
+      const { user, ties, read } = await requireApiUser(req, { accountId, sql });
       const handle = async () => {
         // Account-scoped routes: an account the caller may not see is a 404 before anything else
         // (before body validation), the same as one that does not exist.
         if (accountId) {
-          primeTies(accountId, ties);
+          // A read asks for the account's ties once, however many checks it makes.
+          if (req.method === "GET") shareTiesWithinRead(user, accountId, ties);
           await authorizeAccount({ user, accountId, action: "account:read", ties });
         }
-        const run = () => fn({ req, user, params, requestId });
+        const run = () => fn({ req, user, params, requestId, read });
         // A create or a delete the browser may send again (its answer lost): done once, answered again.
         const key = IDEMPOTENT_METHODS.has(req.method) ? req.headers.get(IDEMPOTENCY_HEADER) : null;
         return key ? idempotent({ userId: user.id, key, req, path: `${req.method} ${req.nextUrl.pathname}${req.nextUrl.search}`, run }) : run();
       };
-      // A read asks for the account's ties once, however many checks it makes.
       // A write runs with its request id at hand, so its audit record names the request.
-      return req.method === "GET" ? withAccountTiesCache(handle) : runWithRequestId(requestId, handle);
+      return req.method === "GET" ? handle() : runWithRequestId(requestId, handle);
     });
   };
 }

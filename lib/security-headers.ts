@@ -29,3 +29,15 @@ export function securityHeaders(production: boolean): { key: string; value: stri
   }
   return headers;
 }
+
+let forResponses: [string, string][] | null = null;
+
+/**
+ * Puts the same headers on an API response. Pages get them from next.config.ts; API responses get
+ * them here (lib/http.ts), because Next.js's header rules compile each value that holds a colon
+ * (the CSP's `data:`) as a path template on every request they match.
+ */
+export function applySecurityHeaders(headers: Headers): void {
+  forResponses ??= securityHeaders(process.env.NODE_ENV === "production").map(({ key, value }) => [key, value]);
+  for (const [key, value] of forResponses) headers.set(key, value);
+}

@@ -1,5 +1,4 @@
 import "server-only";
-import { AsyncLocalStorage } from "node:async_hooks";
 import { cache } from "react";
 import { jsonTimestamp, Prisma, readRows } from "@/lib/db";
 import { can, seesAllAccounts, type Action, type Relation } from "@/lib/auth/policy";
@@ -71,7 +70,7 @@ export type AccountAccess = AccountTies & {
 export async function authorizeAccount(opts: { user: SessionUser; accountId: string; action: Action; ties?: TiesRow | null }): Promise<AccountAccess> {
   const { user, accountId, action } = opts;
   // `ties`: read by the caller in this request already (the route wrapper reads them with the session).
-  const row = opts.ties !== undefined ? opts.ties : await loadTies(accountId);
+  const row = opts.ties !== undefined ? opts.ties : await loadTies(user, accountId);
   if (!row) throw new NotFoundError("Account not found");
   const ties = { ownerId: row.ownerId, mentorId: row.mentorId, teamUserIds: row.team };
   const relation = relationTo(user, ties);
@@ -96,19 +95,23 @@ export function tiesFromJson(j: (Omit<TiesRow, "archivedAt"> & { archivedAt: str
 
 /**
  * Reads that may share what they learn about an account's ties within one request (the route
- * wrapper checks visibility before the service checks its action): lib/http.ts opens a scope
- * for GET requests only, so a write never decides on ties read before it changed them.
+ * wrapper checks visibility before the service checks its action). The scope is the request's
+ * user object (made afresh for each request by lib/auth/session.ts, and let go with it): lib/http.ts
+ * opens one for GET requests only, so a write never decides on ties read before it changed them.
+ * (A WeakMap rather than an AsyncLocalStorage: every one of those in the process adds its cost to
+ * every promise any request makes.)
  */
-const requestTies = new AsyncLocalStorage<Map<string, Promise<TiesRow | null>>>();
-export const withAccountTiesCache = <T>(fn: () => Promise<T>): Promise<T> => requestTies.run(new Map(), fn);
+const requestTies = new WeakMap<SessionUser, Map<string, Promise<TiesRow | null>>>();
 
-/** Remembers ties read elsewhere in this request (no-op outside a read's scope). */
-export function primeTies(accountId: string, row: TiesRow | null): void {
-  requestTies.getStore()?.set(accountId, Promise.resolve(row));
+/** Opens the read's scope for `user` and remembers ties already read in this request. */
+export function shareTiesWithinRead(user: SessionUser, accountId: string, row: TiesRow | null): void {
+  let cache = requestTies.get(user);
+  if (!cache) requestTies.set(user, (cache = new Map()));
+  cache.set(accountId, Promise.resolve(row));
 }
 
-function loadTies(accountId: string): Promise<TiesRow | null> {
-  const cache = requestTies.getStore();
+function loadTies(user: SessionUser, accountId: string): Promise<TiesRow | null> {
+  const cache = requestTies.get(user);
   const hit = cache?.get(accountId);
   if (hit) return hit;
   const p = readRows<TiesRow>(tiesSql(accountId)).then((rows) => rows[0] ?? null);

@@ -14,36 +14,56 @@ import { can, type Action, type RoleName } from "@/lib/auth/policy";
 export type SessionUser = { id: string; email: string; name: string; role: RoleName };
 
 type TokenSource = { headers: Record<string, string>; cookies: Record<string, string> };
-type SessionRow = { id: string; email: string; name: string; role: RoleName; active: boolean; revoked: boolean; ties: Parameters<typeof tiesFromJson>[0] };
+type SessionRow = { id: string; email: string; name: string; role: RoleName; active: boolean; revoked: boolean; ties: Parameters<typeof tiesFromJson>[0]; read: unknown };
+
+/** What a route reads with the session, and when: `sql`, a json expression, is read in the same statement. */
+export type ReadWithSession = { accountId?: string; sql?: Prisma.Sql };
+
+/**
+ * The session token's claims, or null. The usual cookie (one piece) is read and decoded here;
+ * anything else (a token split over several cookies, a bearer header) is left to next-auth's
+ * getToken, which reads them all (and costs more on every request).
+ */
+async function readToken(source: TokenSource | NextRequest) {
+  const secureCookie = secureCookies();
+  const name = secureCookie ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+  const whole = "nextUrl" in source ? source.cookies.get(name)?.value : source.cookies[name];
+  if (whole) return decodeSessionToken({ token: whole, secret: authSecret() }).catch(() => null);
+  return getToken({ req: source as NextRequest, secret: authSecret(), secureCookie, decode: decodeSessionToken });
+}
 
 // The JWT only says who signed in; the user row decides whether they still may (deactivated
 // users are refused even with a session issued earlier) and which role they have now.
-async function userFromToken(source: TokenSource | NextRequest, accountId?: string): Promise<{ user: SessionUser; ties?: TiesRow | null } | null> {
-  const token = await getToken({ req: source as NextRequest, secret: authSecret(), secureCookie: secureCookies(), decode: decodeSessionToken });
+async function userFromToken(source: TokenSource | NextRequest, also: ReadWithSession = {}): Promise<{ user: SessionUser; ties: TiesRow | null; read: unknown } | null> {
+  const { accountId, sql } = also;
+  const token = await readToken(source);
   if (!token?.sub) return null;
   const jti = typeof token.jti === "string" ? token.jti : "";
   // One round trip on every request: the user row, whether this token's session was ended by
-  // signing out (such a token stays refused until it would have expired), and, for a route that
-  // names an account, that account's ties (lib/accounts/access.ts), which the route checks next.
+  // signing out (such a token stays refused until it would have expired), for a route that names
+  // an account that account's ties (lib/accounts/access.ts), which the route checks next, and what
+  // the route asked to read with them (used only once the ties allow it).
   const rows = await readRows<SessionRow>(Prisma.sql`
     SELECT u.id, u.email, u.name, u.role::text AS role, u.active,
            EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r.jti = ${jti}) AS revoked,
-           ${accountId ? Prisma.sql`(SELECT row_to_json(t) FROM (${tiesSql(accountId)}) t)` : Prisma.sql`NULL::json`} AS ties
+           ${accountId ? Prisma.sql`(SELECT row_to_json(t) FROM (${tiesSql(accountId)}) t)` : Prisma.sql`NULL::json`} AS ties,
+           ${sql ?? Prisma.sql`NULL::json`} AS read
     FROM "User" u WHERE u.id = ${token.sub}`);
   const row = rows[0];
   if (!row || !row.active || row.revoked) return null;
   const user: SessionUser = { id: row.id, email: row.email, name: row.name, role: row.role };
-  return accountId ? { user, ties: tiesFromJson(row.ties) } : { user };
+  return { user, ties: accountId ? tiesFromJson(row.ties) : null, read: sql ? row.read : undefined };
 }
 
 /**
  * For route handlers: the signed-in user, or UnauthorizedError (401). With `accountId`, also that
- * account's ties (null when it does not exist), read in the same round trip.
+ * account's ties (null when it does not exist), and with `sql`, its value (undefined without),
+ * read in the same round trip.
  */
-export async function requireApiUser(req: NextRequest, accountId?: string): Promise<{ user: SessionUser; ties: TiesRow | null }> {
-  const found = await userFromToken(req, accountId);
+export async function requireApiUser(req: NextRequest, also: ReadWithSession = {}): Promise<{ user: SessionUser; ties: TiesRow | null; read: unknown }> {
+  const found = await userFromToken(req, also);
   if (!found) throw new UnauthorizedError();
-  return { user: found.user, ties: found.ties ?? null };
+  return found;
 }
 
 /** For server components: the signed-in user (once per request), or null. */

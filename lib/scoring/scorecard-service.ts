@@ -1,7 +1,7 @@
 import "server-only";
 // One account's scorecard: read it with its breakdown, save scores (optimistic on the account's
 // scorecardVersion), override the tier and remove the override, and the score/tier history.
-import { jsonTimestamp, prisma, Prisma, readRows, type Tx } from "@/lib/db";
+import { jsonTimestampIso, prisma, Prisma, readRows, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { authorizeAccount } from "@/lib/accounts/access";
 import { can } from "@/lib/auth/policy";
@@ -24,32 +24,46 @@ type AccountJson = {
 };
 type ScoreJson = { criterionId: string; value: number; rationale: string; updatedAt: string; updatedBy: { id: string; name: string } | null };
 
+type ScorecardJson = { model: TSelectionModelJson | null; account: AccountJson | null; scores: ScoreJson[] };
+
 /**
- * Everything the scorecard shows, in one statement: the model, the account, its scores and the
- * names of the people who set them. Inside a transaction it reads what the transaction wrote.
+ * Everything the scorecard shows, as one json value: the model, the account, its scores and the
+ * names of the people who set them. The API's GET reads it with the session (withUser's
+ * `readFirst`); everything else reads it on its own (readScorecardRows).
  */
-async function readScorecardRows(db: Db, accountId: string) {
-  if (db === prisma) await ensureSelectionModel();
-  const [row] = await readRows<{ model: TSelectionModelJson | null; account: AccountJson | null; scores: ScoreJson[] }>(Prisma.sql`
-    SELECT ${selectionModelJson} AS model,
-      (SELECT json_build_object('id', a.id, 'name', a.name, 'scorecardVersion', a."scorecardVersion", 'overrideTierId', a."overrideTierId",
-                                'overrideReason', a."overrideReason", 'overrideAt', a."overrideAt", 'overrideBy', ${personJson("ob")})
-         FROM "Account" a LEFT JOIN "User" ob ON ob.id = a."overrideById" WHERE a.id = ${accountId}) AS account,
-      (SELECT COALESCE(json_agg(json_build_object('criterionId', s."criterionId", 'value', s.value, 'rationale', s.rationale,
-                                'updatedAt', s."updatedAt", 'updatedBy', ${personJson("u")})), '[]'::json)
-         FROM "CriterionScore" s LEFT JOIN "User" u ON u.id = s."updatedById" WHERE s."accountId" = ${accountId}) AS scores`, db);
-  if (!row.account) throw new NotFoundError("Account not found");
-  const a = row.account;
+export const scorecardJsonSql = (accountId: string) => Prisma.sql`json_build_object(
+    'model', ${selectionModelJson},
+    'account', (SELECT json_build_object('id', a.id, 'name', a.name, 'scorecardVersion', a."scorecardVersion", 'overrideTierId', a."overrideTierId",
+                                         'overrideReason', a."overrideReason", 'overrideAt', a."overrideAt", 'overrideBy', ${personJson("ob")})
+                  FROM "Account" a LEFT JOIN "User" ob ON ob.id = a."overrideById" WHERE a.id = ${accountId}),
+    'scores', (SELECT COALESCE(json_agg(json_build_object('criterionId', s."criterionId", 'value', s.value, 'rationale', s.rationale,
+                                        'updatedAt', s."updatedAt", 'updatedBy', ${personJson("u")})), '[]'::json)
+                 FROM "CriterionScore" s LEFT JOIN "User" u ON u.id = s."updatedById" WHERE s."accountId" = ${accountId}))`;
+
+/**
+ * The scorecard's rows, in one statement (inside a transaction it reads what the transaction
+ * wrote), or from `read`: the same statement's value, read with the session. A model not yet
+ * made (a fresh database) is made, and the rows read again.
+ */
+async function readScorecardRows(db: Db, accountId: string, read?: ScorecardJson) {
+  let json = read?.model ? read : undefined;
+  if (!json) {
+    if (db === prisma) await ensureSelectionModel();
+    [{ json }] = await readRows<{ json: ScorecardJson }>(Prisma.sql`SELECT ${scorecardJsonSql(accountId)} AS json`, db);
+  }
+  if (!json.account) throw new NotFoundError("Account not found");
+  const a = json.account;
   return {
-    model: toSelectionModelView(row.model),
-    account: { ...a, overrideAt: jsonTimestamp(a.overrideAt) },
-    scores: row.scores.map((s) => ({ ...s, updatedAt: jsonTimestamp(s.updatedAt) })),
+    model: toSelectionModelView(json.model),
+    // The times as ISO text (what a Date of them gives in JSON): the scorecard only passes them on.
+    account: { ...a, overrideAt: jsonTimestampIso(a.overrideAt) },
+    scores: json.scores.map((s) => ({ ...s, updatedAt: jsonTimestampIso(s.updatedAt) })),
   };
 }
 
 /** The scorecard as the page and the API show it: everything needed to see why the account is where it is. */
-async function buildScorecard(db: Db, accountId: string) {
-  const { model, account, scores } = await readScorecardRows(db, accountId);
+async function buildScorecard(db: Db, accountId: string, read?: ScorecardJson) {
+  const { model, account, scores } = await readScorecardRows(db, accountId, read);
   const result = scoreAccount(model.criteria, scores);
   const computed = tierFor(result.score, model.tiers);
   const overrideTier = account.overrideTierId ? (model.tiers.find((t) => t.id === account.overrideTierId) ?? null) : null;
@@ -98,9 +112,10 @@ async function buildScorecard(db: Db, accountId: string) {
 }
 export type TScorecardView = Awaited<ReturnType<typeof buildScorecard>>;
 
-export async function getScorecard(opts: { user: SessionUser; accountId: string }) {
+/** `read`: scorecardJsonSql's value for this account, read with the session (lib/http.ts), if it was. */
+export async function getScorecard(opts: { user: SessionUser; accountId: string; read?: unknown }) {
   const access = await authorizeAccount({ user: opts.user, accountId: opts.accountId, action: "account:read" });
-  const scorecard = await buildScorecard(prisma, access.id);
+  const scorecard = await buildScorecard(prisma, access.id, opts.read as ScorecardJson | undefined);
   return {
     ...scorecard,
     permissions: {

@@ -422,19 +422,33 @@ test("pages carry the security headers and work under the Content-Security-Polic
   page.on("console", (m) => {
     if (/Content Security Policy|Refused to (load|execute|apply)/i.test(m.text())) violations.push(m.text());
   });
+  const expectProtected = (h: Record<string, string>, what: string) => {
+    expect(h["content-security-policy"], what).toContain("frame-ancestors 'none'");
+    expect(h["content-security-policy"], what).toContain("default-src 'self'");
+    expect(h["x-content-type-options"], what).toBe("nosniff");
+    expect(h["referrer-policy"], what).toBe("strict-origin-when-cross-origin");
+    expect(h["x-frame-options"], what).toBe("DENY");
+  };
   const res = await page.goto("/login");
-  const h = res!.headers();
-  expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
-  expect(h["content-security-policy"]).toContain("default-src 'self'");
-  expect(h["x-content-type-options"]).toBe("nosniff");
-  expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
-  expect(h["x-frame-options"]).toBe("DENY");
+  expectProtected(res!.headers(), "/login");
   await signIn(page, "senior", "/accounts");
   for (const path of ["/", "/accounts", "/dashboard", "/ranking", "/reviews"]) {
     await page.goto(path);
     await expect(page.locator("main h1").first()).toBeVisible();
   }
   expect(violations).toEqual([]);
+  // The API's answers too (lib/http.ts sets them there), next-auth's and the errors included.
+  for (const [path, status] of [
+    ["/api/health", 200],
+    ["/api/auth/csrf", 200],
+    ["/api/auth/session", 200],
+    ["/api/accounts?page=1", 200],
+    ["/api/accounts/no-such-account/scorecard", 404],
+  ] as const) {
+    const api = await page.request.get(path);
+    expect(api.status(), path).toBe(status);
+    expectProtected(api.headers(), path);
+  }
 });
 
 test("the pages load everything they ask for, the Keystone icon included, signed in or not", async ({ page }) => {

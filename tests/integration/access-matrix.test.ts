@@ -6,7 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { can, ROLES, type RoleName } from "@/lib/auth/policy";
 import { relationTo } from "@/lib/accounts/access";
-import { call } from "../support/http";
+import { call, missingSecurityHeaders } from "../support/http";
 import { makeWorld } from "../support/fixtures";
 import { MATRIX, type Params, type World } from "../support/route-matrix";
 
@@ -58,6 +58,8 @@ describe("API access matrix", () => {
       // Signed out: 401.
       const anon = await call(handler, { user: null, method: route.method, url, params, body: await spec.body?.(w) });
       if (anon.status !== 401) failures.push(`signed out -> ${anon.status}, expected 401`);
+      // Whatever the answer, it carries the security headers (nosniff above all: a JSON body is never run as a script).
+      const unprotected = missingSecurityHeaders(anon.headers);
       for (const role of ROLES) {
         for (const [label, user] of [["own", users[role]], ["other", outsiders[role]]] as const) {
           const res = await call(handler, { user, method: route.method, url, params, body: await spec.body?.(w) });
@@ -81,9 +83,11 @@ describe("API access matrix", () => {
             ok = allowed ? ![401, 403].includes(res.status) && res.status < 500 : res.status === 403;
           }
           if (!ok) failures.push(`${role} (${label} account) -> ${res.status} ${JSON.stringify(res.body)?.slice(0, 120)}, expected ${expected}`);
+          unprotected.push(...missingSecurityHeaders(res.headers).map((h) => `${role} (${label}) ${res.status}: ${h}`));
         }
       }
       expect(failures).toEqual([]);
+      expect(unprotected).toEqual([]);
     });
   }
 });

@@ -5,7 +5,7 @@ import * as userRoute from "@/app/api/users/[id]/route";
 import * as healthRoute from "@/app/api/health/route";
 import { authOptions } from "@/lib/auth/options";
 import { lockedForSeconds, throttleKeys } from "@/lib/auth/throttle";
-import { call } from "../support/http";
+import { call, missingSecurityHeaders } from "../support/http";
 import { makeUser, testDb } from "../support/fixtures";
 
 type Authorize = (creds: Record<string, string>, req: { headers: Record<string, string> }) => Promise<unknown>;
@@ -77,6 +77,7 @@ describe("GET /api/health", () => {
     const res = await healthRoute.GET();
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: "ok", database: "ok" });
+    expect(missingSecurityHeaders(res.headers)).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@
 // Saving a model re-tiers EVERY account in the database, and the model is one row for the whole
 // installation, so this file works on a database of its own: it would otherwise re-tier (and
 // have its tiers changed by) other test files running in parallel on the shared one.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, dropTestDatabase } from "../support/test-db";
 import { call, type TestUser } from "../support/http";
 
@@ -55,7 +55,7 @@ const draftOf = (m: Model) => ({
   tiers: m.tiers.map((t) => ({ ...t })),
 });
 const putModel = (user: TestUser, body: unknown) => call(modelRoute.PUT, { user, method: "PUT", body });
-const getCard = (user: TestUser, id = w.account.id) => call(scorecardRoute.GET, { user, params: { id } });
+const getCard = (user: TestUser, id = w.account.id) => call(scorecardRoute.GET, { user, url: `/api/accounts/${id}/scorecard`, params: { id } });
 const putCard = (user: TestUser, body: unknown, id = w.account.id) => call(scorecardRoute.PUT, { user, method: "PUT", params: { id }, body });
 const tierNamed = (m: Model, name: string) => m.tiers.find((t) => t.name === name)!;
 const allFives = (m: Model) => m.criteria.map((c) => ({ criterionId: c.id, value: 5, rationale: "Best in class" }));
@@ -78,6 +78,29 @@ describe("scorecard", () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ score: null, completeness: { scored: 0, total: 8 }, tier: { name: "Not a key account" }, override: null });
     expect(res.body.breakdown).toHaveLength(8);
+  });
+
+  it("is read with the session, in one statement, and is the same as the service reads on its own; an outsider gets 404 and none of it", async () => {
+    // The app's one pool (lib/db.ts keeps it on globalThis outside production).
+    const { pool } = (globalThis as unknown as { keystoneDb: { pool: import("pg").Pool } }).keystoneDb;
+    const spy = vi.spyOn(pool, "query");
+    let res;
+    let statements: number;
+    try {
+      res = await getCard(w.owner);
+      statements = spy.mock.calls.length;
+    } finally {
+      spy.mockRestore();
+    }
+    expect(res.status).toBe(200);
+    expect(statements).toBe(1);
+    const { getScorecard } = await import("@/lib/scoring/scorecard-service");
+    const owner = { id: w.owner.id, email: w.owner.email, name: w.owner.name, role: "ACCOUNT_MANAGER" as const };
+    expect(res.body).toEqual(JSON.parse(JSON.stringify(await getScorecard({ user: owner, accountId: w.account.id }))));
+    expect(res.body).toMatchObject({ accountId: w.account.id, accountName: w.account.name });
+    const outsider = await getCard(w.outsider);
+    expect(outsider.status).toBe(404);
+    expect(outsider.body).toEqual({ error: "Account not found" });
   });
 
   it("lets the owner score with rationale: weighted total, completeness, snapshot and audit in the same write", async () => {

@@ -15,7 +15,7 @@ describe("the session read", () => {
   it("reads the account's ties with the user, the same ties authorizeAccount reads on its own", async () => {
     const { owner, member, mentor, account } = await makeWorld();
     await testDb().account.update({ where: { id: account.id }, data: { archivedAt: new Date("2026-03-04T05:06:07.089Z") } });
-    const found = await requireApiUser(await requestAs(mentor), account.id);
+    const found = await requireApiUser(await requestAs(mentor), { accountId: account.id });
     expect(found.user).toMatchObject({ id: mentor.id, role: "MENTOR" });
     expect(found.ties).toMatchObject({ id: account.id, ownerId: owner.id, mentorId: mentor.id, team: expect.arrayContaining([member.id]) });
     // A timestamp read through row_to_json is the same instant as one read as a column.
@@ -27,7 +27,7 @@ describe("the session read", () => {
 
   it("says there is no such account (null), and reads no ties when the route names none", async () => {
     const { owner } = await makeWorld();
-    expect((await requireApiUser(await requestAs(owner), "no-such-account")).ties).toBeNull();
+    expect((await requireApiUser(await requestAs(owner), { accountId: "no-such-account" })).ties).toBeNull();
     expect((await requireApiUser(await requestAs(owner))).ties).toBeNull();
   });
 
@@ -36,6 +36,21 @@ describe("the session read", () => {
     expect((await call(accountRoute.GET, { user: member, params: { id: account.id } })).status).toBe(200);
     expect((await call(accountRoute.GET, { user: outsider, params: { id: account.id } })).status).toBe(404);
     expect((await call(accountRoute.GET, { user: member, params: { id: "no-such-account" } })).status).toBe(404);
+  });
+});
+
+describe("the session token", () => {
+  it("is read from the one cookie, from a token split over several (as next-auth writes a large one), and a bad one is no session", async () => {
+    const { owner } = await makeWorld();
+    const whole = (await sessionCookie(owner)).split("=")[1];
+    const withCookie = (cookie: string) => new NextRequest("http://localhost:3000/api/accounts", { headers: { cookie } });
+    expect((await requireApiUser(withCookie(`next-auth.session-token=${whole}`))).user.id).toBe(owner.id);
+    const half = Math.floor(whole.length / 2);
+    const split = withCookie(`next-auth.session-token.1=${whole.slice(half)}; other=1; next-auth.session-token.0=${whole.slice(0, half)}`);
+    expect((await requireApiUser(split)).user.id).toBe(owner.id);
+    const tampered = whole.slice(0, -2) + (whole.endsWith("A") ? "BB" : "AA");
+    await expect(requireApiUser(withCookie(`next-auth.session-token=${tampered}`))).rejects.toThrow(/sign in|unauthori[sz]ed/i);
+    await expect(requireApiUser(withCookie("other=1"))).rejects.toThrow(/sign in|unauthori[sz]ed/i);
   });
 });
 

@@ -38,3 +38,14 @@ export async function call(
   // `any` because each test knows the shape it expects and asserts on it.
   return { status: res.status, body: body as any, headers: res.headers };
 }
+
+/** The security headers every response must carry (lib/security-headers.ts) that `headers` lacks. */
+export function missingSecurityHeaders(headers: Headers): string[] {
+  const want: [string, (v: string) => boolean][] = [
+    ["content-security-policy", (v) => v.includes("frame-ancestors 'none'") && v.includes("default-src 'self'")],
+    ["x-frame-options", (v) => v === "DENY"],
+    ["x-content-type-options", (v) => v === "nosniff"],
+    ["referrer-policy", (v) => v === "strict-origin-when-cross-origin"],
+  ];
+  return want.filter(([name, ok]) => !ok(headers.get(name) ?? "")).map(([name]) => name);
+}

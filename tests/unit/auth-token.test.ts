@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { decode, encode } from "next-auth/jwt";
 import { decodeSessionToken } from "@/lib/auth/token";
 
@@ -31,5 +31,31 @@ describe("decodeSessionToken (next-auth's decode with the derived key kept)", ()
     const expired = await encode({ token: claims, secret, maxAge: -60 });
     await expect(decodeSessionToken({ token: expired, secret })).rejects.toThrow(/exp/);
     expect(await decodeSessionToken({ token: undefined, secret })).toBeNull();
+  });
+
+  describe("a token once decrypted is remembered", () => {
+    afterEach(() => vi.useRealTimers());
+
+    it("until it expires: past its expiry (and next-auth's 15 s tolerance) it is refused as next-auth would", async () => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(new Date("2026-12-02T10:00:00Z"));
+      const token = await encode({ token: claims, secret, maxAge: 60 });
+      expect(await decodeSessionToken({ token, secret })).toMatchObject(claims);
+      vi.setSystemTime(new Date("2026-12-02T10:01:10Z")); // 70 s on: expired, within the tolerance
+      expect(await decodeSessionToken({ token, secret })).toMatchObject(claims);
+      await expect(decode({ token, secret })).resolves.toMatchObject(claims);
+      vi.setSystemTime(new Date("2026-12-02T10:01:16Z")); // 76 s on: past it
+      await expect(decodeSessionToken({ token, secret })).rejects.toThrow(/exp/);
+      await expect(decode({ token, secret })).rejects.toThrow(/exp/);
+    });
+
+    it("only under the key that decrypted it, and a caller changing what it got changes nothing for the next", async () => {
+      const token = await encode({ token: claims, secret });
+      const first = await decodeSessionToken({ token, secret });
+      await expect(decodeSessionToken({ token, secret: "another-secret-entirely" })).rejects.toThrow();
+      await expect(decodeSessionToken({ token, secret, salt: "s1" })).rejects.toThrow();
+      first!.role = "ADMIN";
+      expect(await decodeSessionToken({ token, secret })).toMatchObject({ role: "MENTOR" });
+    });
   });
 });

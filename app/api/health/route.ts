@@ -1,10 +1,17 @@
 import { prisma } from "@/lib/db";
 import { json } from "@/lib/http";
+import { applySecurityHeaders } from "@/lib/security-headers";
 
 export const dynamic = "force-dynamic";
 
 /** Liveness and database reachability; public so load balancers can probe it. */
 export async function GET() {
+  const res = await check();
+  applySecurityHeaders(res.headers);
+  return res;
+}
+
+async function check() {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     await Promise.race([

@@ -9,7 +9,7 @@ const nextAuth = NextAuth(authOptions);
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
-export const GET = (req: NextRequest, ctx: Ctx) => nextAuth(req, ctx);
+export const GET = (req: NextRequest, ctx: Ctx) => respondLogged(req, requestIdOf(req), () => nextAuth(req, ctx));
 
 // Sign-in and sign-out are writes like any other: they run with the request's id, so their audit
 // events and log lines name the request, and the response carries it.
