@@ -1,8 +1,8 @@
 import NextAuth from "next-auth";
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { authOptions, clientAddress } from "@/lib/auth/options";
 import { lockedForSeconds, throttleKeys } from "@/lib/auth/throttle";
-import { requestIdOf, respondLogged } from "@/lib/http";
+import { json, requestIdOf, respondLogged } from "@/lib/http";
 import { runWithRequestId } from "@/lib/request-context";
 
 const nextAuth = NextAuth(authOptions);
@@ -29,7 +29,7 @@ async function handlePost(req: NextRequest, ctx: Ctx): Promise<Response> {
     const wait = await lockedForSeconds([keys.email, keys.address]);
     if (wait > 0) {
       const url = new URL(`/login?error=RateLimited&retryAfter=${wait}`, req.nextUrl.origin).toString();
-      return NextResponse.json({ url, error: "Too many failed sign-ins. Try again later." }, { status: 429, headers: { "retry-after": String(wait) } });
+      return json({ url, error: "Too many failed sign-ins. Try again later." }, 429, { "retry-after": String(wait) });
     }
   }
   return nextAuth(req, ctx);
