@@ -10,7 +10,7 @@ import path from "node:path";
 import { applyMigrations } from "../scripts/db/migrations";
 import { createPrisma } from "../prisma/client";
 import { createAccount, createUser } from "../prisma/factories";
-import { ensureBuild, sleep, startServer } from "./lib/server";
+import { ensureBuild, freePort, sleep, startServer } from "./lib/server";
 import { signInCookie } from "./lib/session";
 import { arg } from "./lib/cli";
 
@@ -20,7 +20,7 @@ const log = (m: string) => console.log(`[load] ${m}`);
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "keystone-load-"));
 process.env.KEYSTONE_PG_DIR = dir;
-process.env.KEYSTONE_PG_PORT = String(57000 + Math.floor(Math.random() * 1000));
+process.env.KEYSTONE_PG_PORT = String(await freePort());
 const { startEmbeddedPostgres } = await import("../scripts/embedded-db.mjs");
 const db = await startEmbeddedPostgres({ database: "keystone", log: () => {} });
 await applyMigrations(db.url);
@@ -33,7 +33,7 @@ for (let i = 0; i < USERS; i++) {
   people.push({ email: u.email, accountId: a.id });
 }
 ensureBuild(process.argv.includes("--rebuild"));
-const server = await startServer({ port: 3400 + Math.floor(Math.random() * 50), databaseUrl: db.url });
+const server = await startServer({ port: await freePort(), databaseUrl: db.url });
 
 type Sample = { kind: string; status: number; ms: number };
 const samples: Sample[] = [];

@@ -5,7 +5,9 @@
 // bench/results/bench.json and prints a table.
 // Target: every request within 2x of its baseline at concurrency 20, with no errors.
 // Options: --requests N (timed per side at concurrency 20, default 1200; at concurrency 1 at most
-// 100; the dashboard a tenth), --rebuild (force a fresh next build).
+// 100; the dashboard a tenth), --rebuild (force a fresh next build), --only a,b (just these requests,
+// by their names with dashes, e.g. --only framework-floor,scorecard; the results file is then
+// bench/results/bench-only.json, so a partial run never replaces the full one).
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -62,6 +64,11 @@ const ENDPOINTS: Endpoint[] = [
   { name: "review queue", path: "/api/reviews?assignedTo=me&status=PENDING", cookie: mentorCookie },
   { name: "dashboard", path: "/api/dashboard", cookie: seniorCookie },
 ];
+
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt > 0 ? new Set(process.argv[onlyAt + 1].split(",")) : null;
+const unknown = [...(only ?? [])].filter((n) => !ENDPOINTS.some((e) => e.name.replace(/ /g, "-") === n));
+if (unknown.length) throw new Error(`--only: no request named ${unknown.join(", ")} (${ENDPOINTS.map((e) => e.name.replace(/ /g, "-")).join(", ")})`);
 
 const ROUNDS = 3;
 
@@ -122,7 +129,7 @@ async function measurePair(app: Side, raw: Side, concurrency: number, total: num
 type Side = { url: string; cookie: string | null; pid: number | undefined };
 
 const rows = [];
-for (const e of ENDPOINTS) {
+for (const e of ENDPOINTS.filter((e) => !only || only.has(e.name.replace(/ /g, "-")))) {
   const key = e.name.replace(/ /g, "-");
   const row: Record<string, unknown> = { request: e.name };
   for (const c of [1, 20]) {
@@ -158,5 +165,5 @@ baseline.disconnect();
 await pool.end();
 await stopDb();
 mkdirSync("bench/results", { recursive: true });
-writeFileSync("bench/results/bench.json", JSON.stringify({ when: new Date().toISOString(), data: counts, requests: REQUESTS, rows }, null, 2));
+writeFileSync(only ? "bench/results/bench-only.json" : "bench/results/bench.json", JSON.stringify({ when: new Date().toISOString(), data: counts, requests: REQUESTS, rows }, null, 2));
 console.table(rows.map((r) => ({ request: r.request, "c1 app": r["c1 app median ms"], "c1 raw": r["c1 raw median ms"], "c20 app p50": r["c20 app median ms"], "c20 app p95": r["c20 app p95 ms"], "c20 raw p50": r["c20 raw median ms"], "c20 ratio": r["c20 ratio"], "c20 cpu/req app": r["c20 app cpu ms/request"], "c20 cpu/req raw": r["c20 raw cpu ms/request"], errors: (r["c1 errors"] as number) + (r["c20 errors"] as number), ok: r["within 2x at c20"] })));

@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { Prisma as PrismaNs, PrismaClient } from "@/lib/generated/prisma/client";
 import { localTimeZone } from "@/lib/days";
+import { markDatabaseUp, noteDatabaseError, registerDatabaseProbe } from "@/lib/db-status";
 
 export { Prisma } from "@/lib/generated/prisma/client";
 
@@ -45,7 +46,12 @@ function createClient() {
   });
   // A pooled connection the server closes while idle (PostgreSQL stopped or restarted) is dropped
   // from the pool; the next query opens a new one. Without a listener the error would end the process.
-  pool.on("error", () => {});
+  pool.on("error", (error) => noteDatabaseError(error));
+  // What the proxy reads (lib/db-status.ts): a connection opened or a query answered means the
+  // database is there; one lost or refused that it is not. Page loads meanwhile get 503 at once.
+  pool.on("connect", markDatabaseUp);
+  pool.on("release", (error?: Error) => (error ? noteDatabaseError(error) : markDatabaseUp()));
+  registerDatabaseProbe(() => pool.query("SELECT 1"));
   const namer = process.env.DATABASE_PREPARED_STATEMENTS === "false" ? undefined : statementNamer();
   const adapter = new PrismaPg(pool, namer ? {
     // The adapter's type wants a name for every statement; pg runs one without a name unprepared.

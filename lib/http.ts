@@ -20,6 +20,9 @@ import { authorizeAccount, shareTiesWithinRead } from "@/lib/accounts/access";
 import { runWithRequestId } from "@/lib/request-context";
 import { IDEMPOTENCY_HEADER, idempotent } from "@/lib/idempotency";
 import { applySecurityHeaders } from "@/lib/security-headers";
+import { isDatabaseUnavailable, markDatabaseDown } from "@/lib/db-status";
+
+export { isDatabaseUnavailable };
 
 export type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (ctx: { req: NextRequest; user: SessionUser; params: P; requestId: string; read: unknown }) => Promise<Response>;
@@ -48,24 +51,6 @@ export function zodFields(error: ZodError): Record<string, string> {
   return fields;
 }
 
-const DB_DOWN_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P03", "08006", "08001", "08003", "P1001", "P1002", "P1017"]);
-
-/** True for errors that mean "PostgreSQL cannot be reached", wherever in the stack they come from. */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  let e: unknown = error;
-  for (let depth = 0; e && depth < 5; depth++) {
-    const o = e as { code?: unknown; message?: unknown; cause?: unknown; name?: unknown };
-    if (typeof o.code === "string" && DB_DOWN_CODES.has(o.code)) return true;
-    const msg = typeof o.message === "string" ? o.message : "";
-    if (/connection terminated|timeout exceeded when trying to connect|ECONNREFUSED|Can't reach database|Connection terminated|the database system is (shutting down|starting up)|terminating connection due to administrator command|Server has closed the connection|Client has encountered a connection error/i.test(msg)) return true;
-    if (o.name === "DriverAdapterError" && /DatabaseNotReachable|ConnectionClosed|SocketTimeout/.test(JSON.stringify(o))) return true;
-    // Prisma's raw queries carry the driver's error in meta.driverAdapterError rather than cause.
-    const meta = (o as { meta?: { driverAdapterError?: unknown } }).meta;
-    e = o.cause ?? meta?.driverAdapterError;
-  }
-  return false;
-}
-
 function prismaCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown })?.code;
   return typeof code === "string" && code.startsWith("P") ? code : undefined;
@@ -88,6 +73,8 @@ export function errorResponse(error: unknown, requestId: string): Response {
   }
   if (error instanceof BusyError) return json({ error: error.message, database: "busy" }, 503, { ...h, "retry-after": "2" });
   if (error instanceof UnavailableError || isDatabaseUnavailable(error)) {
+    // Page loads are answered 503 at once until the database answers again (proxy.ts).
+    markDatabaseDown();
     log.warn("database unavailable", { requestId, error: String((error as Error)?.message ?? error) });
     return json({ error: new UnavailableError().message, database: "unavailable" }, 503, { ...h, "retry-after": "5" });
   }

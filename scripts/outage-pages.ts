@@ -1,9 +1,11 @@
 // `npm run outage:pages`: what a person in the browser sees when PostgreSQL goes away and comes
 // back. Signed in on an account's plan, the database stops: reloading shows Keystone's own "This
-// page could not be loaded" (not the framework's bare error page), and so does moving to another
-// tab. Once the database is back, "Try again" brings the page back without reloading or restarting
-// the app. Runs on its own embedded PostgreSQL (temporary folder and port) and Chromium (as
-// `npm test` does: /usr/bin/chromium, or CHROMIUM_PATH). Takes about a minute.
+// page could not be loaded" (not the framework's bare error page), answered 503 with Retry-After,
+// and moving to another tab shows it inside the app's frame. Once the database is back, "Try
+// again" brings the page back without restarting the app (in the frame, without a reload). Runs
+// on its own embedded PostgreSQL (temporary folder and port) and Chromium (as `npm test` does:
+// /usr/bin/chromium, or CHROMIUM_PATH). Takes about a minute. OUTAGE_SCREENSHOT=file.png saves
+// what the reload while it was down showed.
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,11 +13,11 @@ import { chromium, type Page } from "@playwright/test";
 import { applyMigrations } from "./db/migrations";
 import { createPrisma } from "../prisma/client";
 import { seedDemo } from "../prisma/seed";
-import { ensureBuild, startServer } from "../bench/lib/server";
+import { ensureBuild, freePort, startServer } from "../bench/lib/server";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "keystone-outage-pages-"));
 process.env.KEYSTONE_PG_DIR = dir;
-process.env.KEYSTONE_PG_PORT = String(57000 + Math.floor(Math.random() * 1000));
+process.env.KEYSTONE_PG_PORT = String(await freePort());
 const { startEmbeddedPostgres } = await import("./embedded-db.mjs");
 const log = (m: string) => console.log(`[outage:pages] ${m}`);
 const startDb = () => startEmbeddedPostgres({ database: "keystone", log: () => {} });
@@ -28,7 +30,7 @@ await seedDemo(prisma, () => {});
 const account = await prisma.account.findFirstOrThrow({ where: { name: "Nordwind Energy" }, select: { id: true } });
 await prisma.$disconnect();
 ensureBuild(process.argv.includes("--rebuild"));
-const server = await startServer({ port: 3360 + Math.floor(Math.random() * 30), databaseUrl: db.url });
+const server = await startServer({ port: await freePort(), databaseUrl: db.url });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -53,13 +55,18 @@ try {
 
   log("stopping PostgreSQL");
   await db.stop();
-  await page.reload();
+  const reload = await page.reload();
   checks.push(["reloading while it is down shows Keystone's error page", await errorShown()]);
+  checks.push([
+    `… answered 503 with Retry-After (got ${reload?.status()}, Retry-After ${reload?.headers()["retry-after"]})`,
+    reload?.status() === 503 && Number(reload.headers()["retry-after"]) > 0,
+  ]);
   checks.push(["… with a way to try again", await shows(page, page.getByRole("button", { name: "Try again" }), 2_000)]);
+  if (process.env.OUTAGE_SCREENSHOT) await page.screenshot({ path: process.env.OUTAGE_SCREENSHOT });
   log("starting PostgreSQL again");
   db = await startDb();
   await page.getByRole("button", { name: "Try again" }).click();
-  checks.push(["once it is back, Try again brings the plan back (no reload)", await planShown()]);
+  checks.push(["once it is back, Try again brings the plan back", await planShown()]);
 
   log("stopping PostgreSQL again");
   await db.stop();
@@ -75,4 +82,4 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 for (const [name, ok] of checks) console.log(`${ok ? "PASS" : "FAIL"}  ${name}`);
-process.exit(checks.length === 6 && checks.every(([, ok]) => ok) ? 0 : 1);
+process.exit(checks.length === 7 && checks.every(([, ok]) => ok) ? 0 : 1);

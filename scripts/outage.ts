@@ -8,7 +8,7 @@ import path from "node:path";
 import { applyMigrations } from "./db/migrations";
 import { createPrisma } from "../prisma/client";
 import { seedDemo } from "../prisma/seed";
-import { ensureBuild, sleep, startServer } from "../bench/lib/server";
+import { ensureBuild, freePort, sleep, startServer } from "../bench/lib/server";
 import { signInCookie } from "../bench/lib/session";
 
 type Sample = { t: number; ms: number; status: number; kind: string; phase: Phase };
@@ -16,7 +16,7 @@ type Phase = "before" | "down" | "after";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "keystone-outage-"));
 process.env.KEYSTONE_PG_DIR = dir;
-process.env.KEYSTONE_PG_PORT = String(56000 + Math.floor(Math.random() * 1000));
+process.env.KEYSTONE_PG_PORT = String(await freePort());
 const { startEmbeddedPostgres } = await import("./embedded-db.mjs");
 const log = (m: string) => console.log(`[outage] ${m}`);
 
@@ -27,7 +27,7 @@ log("seeding demo data …");
 await seedDemo(prisma, () => {});
 await prisma.$disconnect();
 ensureBuild(process.argv.includes("--rebuild"));
-const server = await startServer({ port: 3300 + Math.floor(Math.random() * 50), databaseUrl: db.url });
+const server = await startServer({ port: await freePort(), databaseUrl: db.url });
 const cookie = await signInCookie(server.base, "sofia.lindqvist@keystone.demo");
 const headers = { cookie, "content-type": "application/json", origin: server.base };
 

@@ -1,5 +1,6 @@
 // Start a production build of Keystone on a port against a given database, for scripts.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import net from "node:net";
 import { buildIsStale, productionStartArgs } from "../../scripts/build-state.mjs";
 
 /** Builds the production app when forced, when there is none, or when a source changed since. */
@@ -47,6 +48,18 @@ export async function startServer(opts: { port: number; databaseUrl: string; env
         proc.kill("SIGTERM");
       }),
   };
+}
+
+/** A TCP port nothing listens on now, chosen by the system (a random pick once met MariaDB's 3306). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db";
 import { json } from "@/lib/http";
 import { applySecurityHeaders } from "@/lib/security-headers";
+import { noteDatabaseError } from "@/lib/db-status";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,8 @@ async function check() {
       }),
     ]);
     return json({ status: "ok", database: "ok" });
-  } catch {
+  } catch (error) {
+    noteDatabaseError(error);
     return json({ status: "degraded", database: "unavailable" }, 503);
   } finally {
     clearTimeout(timer);
