@@ -28,6 +28,8 @@ export function statementNamer(limit = 2000): (query: { sql: string }) => string
   };
 }
 
+const PING = "SELECT 1";
+
 function createClient() {
   // `next build` loads route modules without a database; nothing connects until a query runs.
   const building = process.env.NEXT_PHASE === "phase-production-build";
@@ -51,7 +53,7 @@ function createClient() {
   // database is there; one lost or refused that it is not. Page loads meanwhile get 503 at once.
   pool.on("connect", markDatabaseUp);
   pool.on("release", (error?: Error) => (error ? noteDatabaseError(error) : markDatabaseUp()));
-  registerDatabaseProbe(() => pool.query("SELECT 1"));
+  registerDatabaseProbe(() => pool.query(PING));
   const namer = process.env.DATABASE_PREPARED_STATEMENTS === "false" ? undefined : statementNamer();
   const adapter = new PrismaPg(pool, namer ? {
     // The adapter's type wants a name for every statement; pg runs one without a name unprepared.
@@ -121,6 +123,11 @@ export async function readRows<T>(sql: PrismaNs.Sql, on: Client | Tx = db.client
   if (on !== db.client) return on.$queryRaw<T[]>(sql);
   const result = await db.pool.query({ text: sql.text, values: sql.values.map(sqlValue), name: db.namer?.({ sql: sql.text }), types: rowTypes });
   return result.rows as T[];
+}
+
+/** Whether PostgreSQL answers: one `SELECT 1` on the app's pool (what /api/health asks). */
+export async function pingDatabase(): Promise<void> {
+  await db.pool.query(PING);
 }
 
 /** A transaction client, as passed to `prisma.$transaction(async (tx) => …)`. */

@@ -170,7 +170,7 @@ export async function listPeriodicDuePage(opts: {
     ORDER BY d.due, d.id`);
   if (!rows.length) return { items: [], total: 0 };
   const items = rows
-    .map((r) => ({ ...accountBriefFromJson(r.account), firstApprovedAt: r.firstApprovedAt }))
+    .map((r) => Object.assign(accountBriefFromJson(r.account), { firstApprovedAt: r.firstApprovedAt }))
     .map((a) => ({ a, schedule: scheduleOf(a, today) }))
     .filter(({ schedule }) => states.includes(schedule.state))
     .map(({ a, schedule }) => ({

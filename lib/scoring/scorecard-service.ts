@@ -56,8 +56,18 @@ async function readScorecardRows(db: Db, accountId: string, read?: ScorecardJson
   return {
     model: toSelectionModelView(json.model),
     // The times as ISO text (what a Date of them gives in JSON): the scorecard only passes them on.
-    account: { ...a, overrideAt: jsonTimestampIso(a.overrideAt) },
-    scores: json.scores.map((s) => ({ ...s, updatedAt: jsonTimestampIso(s.updatedAt) })),
+    // Fields are named rather than spread: spreading an object that JSON.parse made costs about
+    // a microsecond each in this V8, more than everything else done with it here.
+    account: {
+      id: a.id,
+      name: a.name,
+      scorecardVersion: a.scorecardVersion,
+      overrideTierId: a.overrideTierId,
+      overrideReason: a.overrideReason,
+      overrideAt: jsonTimestampIso(a.overrideAt),
+      overrideBy: a.overrideBy,
+    },
+    scores: json.scores.map((s) => ({ criterionId: s.criterionId, value: s.value, rationale: s.rationale, updatedAt: jsonTimestampIso(s.updatedAt), updatedBy: s.updatedBy })),
   };
 }
 
@@ -87,11 +97,16 @@ async function buildScorecard(db: Db, accountId: string, read?: ScorecardJson) {
           by: account.overrideBy,
         }
       : null,
+    // Named fields, not `...row`: a spread here cost more than the rest of the scorecard's view.
     breakdown: result.breakdown.map((row) => {
       const c = criteria.get(row.criterionId)!;
       const s = byCriterion.get(row.criterionId);
       return {
-        ...row,
+        criterionId: row.criterionId,
+        value: row.value,
+        weight: row.weight,
+        modelWeight: row.modelWeight,
+        contribution: row.contribution,
         name: c.name,
         description: c.description,
         scaleLabels: c.scaleLabels,
@@ -116,13 +131,11 @@ export type TScorecardView = Awaited<ReturnType<typeof buildScorecard>>;
 export async function getScorecard(opts: { user: SessionUser; accountId: string; read?: unknown }) {
   const access = await authorizeAccount({ user: opts.user, accountId: opts.accountId, action: "account:read" });
   const scorecard = await buildScorecard(prisma, access.id, opts.read as ScorecardJson | undefined);
-  return {
-    ...scorecard,
-    permissions: {
-      edit: can(opts.user, "scorecard:edit", access.relation) && !access.archivedAt,
-      override: can(opts.user, "tier:override", access.relation),
-    },
+  const permissions = {
+    edit: can(opts.user, "scorecard:edit", access.relation) && !access.archivedAt,
+    override: can(opts.user, "tier:override", access.relation),
   };
+  return Object.assign(scorecard, { permissions });
 }
 
 /** Writes the cached score/tier and, when what a person sees changed, a dated snapshot. */

@@ -96,7 +96,9 @@ export function toSelectionModelView(json: TSelectionModelJson | null) {
     namingScheme: json.namingScheme,
     updatedAt: jsonTimestamp(json.updatedAt),
     updatedBy: json.updatedBy,
-    criteria: json.criteria.map((c) => ({ ...c, share: shares.get(c.id) ?? 0 })),
+    // The parsed rows are this read's own: their share is added to them (a spread of an object
+    // JSON.parse made costs about a microsecond each in this V8).
+    criteria: json.criteria.map((c) => Object.assign(c, { share: shares.get(c.id) ?? 0 })),
     tiers: json.tiers,
   };
 }

@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db";
+import { pingDatabase } from "@/lib/db";
 import { json } from "@/lib/http";
 import { applySecurityHeaders } from "@/lib/security-headers";
 import { noteDatabaseError } from "@/lib/db-status";
@@ -16,7 +16,7 @@ async function check() {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     await Promise.race([
-      prisma.$queryRaw`SELECT 1`,
+      pingDatabase(),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error("timeout")), 3000);
       }),
