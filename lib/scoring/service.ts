@@ -96,8 +96,8 @@ export function toSelectionModelView(json: TSelectionModelJson | null) {
     namingScheme: json.namingScheme,
     updatedAt: jsonTimestamp(json.updatedAt),
     updatedBy: json.updatedBy,
-    // The parsed rows are this read's own: their share is added to them (a spread of an object
-    // JSON.parse made costs about a microsecond each in this V8).
+    // The parsed rows are this read's own: their share is added to them (a spread costs about a
+    // microsecond an object in Node 20's V8; DEVELOPERS.md).
     criteria: json.criteria.map((c) => Object.assign(c, { share: shares.get(c.id) ?? 0 })),
     tiers: json.tiers,
   };
