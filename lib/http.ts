@@ -22,8 +22,6 @@ import { IDEMPOTENCY_HEADER, idempotent } from "@/lib/idempotency";
 import { applySecurityHeaders } from "@/lib/security-headers";
 import { isDatabaseUnavailable, markDatabaseDown } from "@/lib/db-status";
 
-export { isDatabaseUnavailable };
-
 export type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (ctx: { req: NextRequest; user: SessionUser; params: P; requestId: string; read: unknown }) => Promise<Response>;
 

@@ -1,9 +1,9 @@
 // Which errors mean "PostgreSQL cannot be reached" (answered 503, not 500): the shapes the stack
 // really produces when the server goes away mid-request, as seen in `npm run outage`.
 import { afterEach, describe, expect, it } from "vitest";
-import { errorResponse, isDatabaseUnavailable } from "@/lib/http";
+import { errorResponse } from "@/lib/http";
 import { BusyError } from "@/lib/errors";
-import { DATABASE_PROBE_EVERY_MS, databaseKnownDown, markDatabaseDown, markDatabaseUp } from "@/lib/db-status";
+import { DATABASE_PROBE_EVERY_MS, databaseKnownDown, isDatabaseUnavailable, markDatabaseDown, markDatabaseUp, noteDatabaseError } from "@/lib/db-status";
 import { Prisma, prisma, readRows } from "@/lib/db";
 
 // What Prisma 7 throws from $queryRaw when the server closed the pooled connection.
@@ -74,7 +74,6 @@ describe("the database's status as the app keeps it", () => {
 
   it("is down when the pool cannot connect at all", async () => {
     const pg = (await import("pg")).default;
-    const { noteDatabaseError } = await import("@/lib/db-status");
     const closed = new pg.Pool({ connectionString: "postgresql://postgres@127.0.0.1:1/none", connectionTimeoutMillis: 2000 });
     const error = await closed.query("SELECT 1").then(() => null, (e: unknown) => e);
     await closed.end();
