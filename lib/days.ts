@@ -42,10 +42,24 @@ function formatDay(z: number): string {
   return `${y < 1000 ? String(y).padStart(4, "0") : y}-${pad2(m)}-${pad2(d)}`;
 }
 
-/** The day number of "YYYY-MM-DD" (what follows the day, such as a time, is ignored). */
+/** The number written in `n` digits of `s` from `at`; NaN unless they are all digits. */
+function digitsAt(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * The day number of "YYYY-MM-DD" (what follows the day, such as a time, is ignored). Read digit by
+ * digit: the review queue parses a few days for each of its items.
+ */
 function parseDay(day: string): number {
-  if (day.length < 10 || day[4] !== "-" || day[7] !== "-") return NaN;
-  const y = Number(day.slice(0, 4)), m = Number(day.slice(5, 7)), d = Number(day.slice(8, 10));
+  if (day.length < 10 || day.charCodeAt(4) !== 45 || day.charCodeAt(7) !== 45) return NaN;
+  const y = digitsAt(day, 0, 4), m = digitsAt(day, 5, 2), d = digitsAt(day, 8, 2);
   // As Date.parse reads a day: month 1–12 and day 1–31 (30 February runs on into March).
   return m >= 1 && m <= 12 && d >= 1 && d <= 31 ? dayFromCivil(y, m, d) : NaN;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 // The account's context beside a review: its tier and why (score, override, heaviest criteria),
 // the current traffic lights, relationship coverage and the periodic review schedule. Read-only.
-import { jsonTimestamp, prisma, Prisma } from "@/lib/db";
+import { jsonTimestampIso, prisma, Prisma } from "@/lib/db";
 import { currentLights } from "@/lib/plans/model";
 import { localToday } from "@/lib/days";
 import { LIGHT_AREAS } from "@/lib/plans/schema";
@@ -36,8 +36,11 @@ export type TAccountBriefRow = {
   id: string;
   name: string;
   score: number | null;
-  createdAt: Date;
-  lastPeriodicReviewAt: Date | null;
+  // A Date from Prisma; ISO text from a JSON read (accountBriefFromJson), or the day it fell on
+  // where the app runs ("2026-03-05", as localDay reads it): the lists that build hundreds of these
+  // only pass them to the day arithmetic (lib/days.ts takes each form).
+  createdAt: Date | string;
+  lastPeriodicReviewAt: Date | string | null;
   ownerId: string;
   mentorId: string | null;
   computedTier: TierRow;
@@ -70,8 +73,10 @@ export function accountBriefFromJson(j: TAccountBriefJson): TAccountBriefRow & {
     id: j.id,
     name: j.name,
     score: j.score,
-    createdAt: jsonTimestamp(j.createdAt),
-    lastPeriodicReviewAt: jsonTimestamp(j.lastPeriodicReviewAt),
+    // As ISO text, not Dates: on the server each Date goes through Next.js's wrapper of the
+    // constructor (about 1.5 us with the parse, against 0.3), and a list row only counts days from them.
+    createdAt: jsonTimestampIso(j.createdAt),
+    lastPeriodicReviewAt: jsonTimestampIso(j.lastPeriodicReviewAt),
     ownerId: j.ownerId,
     mentorId: j.mentorId,
     computedTier: j.computedTier,
@@ -99,7 +104,7 @@ export const firstApprovedAt = (a: { planVersions: { decidedAt: Date | null }[] 
 export const firstApprovedAtSql = Prisma.sql`(SELECT min(v."decidedAt") FROM "PlanVersion" v WHERE v."accountId" = a.id AND v.status IN ('APPROVED', 'SUPERSEDED'))`;
 
 /** When the account's next plan review is due (the rule: periodicSchedule). */
-export function scheduleOf(a: TAccountBriefRow & { firstApprovedAt: Date | null }, today: string = localToday()) {
+export function scheduleOf(a: TAccountBriefRow & { firstApprovedAt: Date | string | null }, today: string = localToday()) {
   return periodicSchedule({ lastReviewedAt: a.lastPeriodicReviewAt, firstApprovedAt: a.firstApprovedAt, since: a.createdAt, everyMonths: reviewEveryMonths(effectiveTier(a)), today });
 }
 

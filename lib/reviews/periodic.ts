@@ -152,8 +152,14 @@ export async function listPeriodicDuePage(opts: {
   // Due as scheduleOf computes it: the last meeting's day, or the first approved plan's, or the
   // account's creation, plus the tier's cadence. The first approval is looked up only for
   // accounts that never had a meeting.
-  const rows = await readRows<{ account: TAccountBriefJson; total: number; firstApprovedAt: Date | null }>(Prisma.sql`
-    SELECT ${accountBriefJson} AS account, d.total, d."firstApprovedAt" FROM (
+  // The first approval and the creation come as the days they fell on here (localDateSql, as
+  // localDay reads them), so that no Date is made for them: a Date costs several times more on the
+  // server, where Next.js wraps the constructor, and the schedule only counts days from them.
+  const rows = await readRows<{ account: TAccountBriefJson; total: number; firstApprovedOn: string | null; createdOn: string }>(Prisma.sql`
+    SELECT ${accountBriefJson} AS account, d.total,
+           to_char(${localDateSql(Prisma.sql`d."firstApprovedAt"`)}, 'YYYY-MM-DD') AS "firstApprovedOn",
+           to_char(${localDateSql(Prisma.sql`a."createdAt"`)}, 'YYYY-MM-DD') AS "createdOn"
+    FROM (
       SELECT id, due, "firstApprovedAt", count(*) OVER ()::int AS total FROM (
         SELECT a.id, fa."firstApprovedAt",
                (COALESCE(a."lastPeriodicReviewAt"::date, ${localDateSql(Prisma.sql`fa."firstApprovedAt"`)}, ${localDateSql(Prisma.sql`a."createdAt"`)})
@@ -170,7 +176,7 @@ export async function listPeriodicDuePage(opts: {
     ORDER BY d.due, d.id`);
   if (!rows.length) return { items: [], total: 0 };
   const items = rows
-    .map((r) => Object.assign(accountBriefFromJson(r.account), { firstApprovedAt: r.firstApprovedAt }))
+    .map((r) => Object.assign(accountBriefFromJson(r.account), { firstApprovedAt: r.firstApprovedOn, createdAt: r.createdOn }))
     .map((a) => ({ a, schedule: scheduleOf(a, today) }))
     .filter(({ schedule }) => states.includes(schedule.state))
     .map(({ a, schedule }) => ({

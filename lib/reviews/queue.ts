@@ -3,11 +3,11 @@ import { cache } from "react";
 // Lists of reviews: the mentor's queue (most urgent and oldest first, with overdue periodic
 // reviews), an account's reviews, the threads waiting for a team's answer, and turnaround per
 // mentor. Every list is scoped in the query to the accounts the caller may see.
-import { jsonTimestamp, prisma, Prisma, readRows } from "@/lib/db";
+import { jsonTimestampIso, prisma, Prisma, readRows } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { ownAccountIds, visibleAccountsSql, visibleAccountsWhere } from "@/lib/accounts/access";
 import { addDays, localToday } from "@/lib/days";
-import { accountBriefFromJson, accountBriefJson, accountBriefSelect, toAccountBrief, type TAccountBriefJson } from "./context";
+import { accountBriefFromJson, accountBriefJson, accountBriefSelect, toAccountBrief, type TAccountBriefJson, type TAccountBriefRow } from "./context";
 import { describeUrgency, REVIEW_TARGET_DAYS, sortQueue, threadState, turnaroundByMentor, type TThreadState } from "./model";
 import { listPeriodicDuePage } from "./periodic";
 import { readSnapshot, reviewStatusOf } from "./proposals";
@@ -33,6 +33,16 @@ const listSelect = {
 type ListRow = Prisma.ReviewGetPayload<{ select: typeof listSelect }>;
 
 /**
+ * What a list item is built from: a Prisma row (listSelect), or a raw read's row whose account and
+ * comments came as JSON, with their times left as ISO text (no Date is made for a time that is
+ * only compared or counted in days).
+ */
+type ItemRow = Omit<ListRow, "account" | "comments"> & {
+  account: TAccountBriefRow & { mentor: TPerson | null; team: { userId: string }[] };
+  comments: { id: string; parentId: string | null; authorId: string; createdAt: Date | string; resolvedAt: Date | string | null; answeredInVersionId: string | null }[];
+};
+
+/**
  * The plan versions the rows review, in one query: each version's number (for the title) and
  * whether it still awaits a decision (a pending review of any other version is stale).
  */
@@ -43,7 +53,7 @@ async function planVersionInfo(rows: { planVersionId: string | null }[]): Promis
   return { numbers: new Map(v.map((x) => [x.id, x.number])), submitted: new Set(v.filter((x) => x.status === "SUBMITTED").map((x) => x.id)) };
 }
 
-function threadStates(r: ListRow): TThreadState[] {
+function threadStates(r: ItemRow): TThreadState[] {
   const team = [r.account.ownerId, ...r.account.team.map((t) => t.userId)];
   return r.comments
     .filter((c) => !c.parentId)
@@ -57,7 +67,7 @@ function threadStates(r: ListRow): TThreadState[] {
     );
 }
 
-function toListItem(r: ListRow, numbers: Map<string, number>, submitted: Set<string>, today: string): TReviewListItem {
+function toListItem(r: ItemRow, numbers: Map<string, number>, submitted: Set<string>, today: string): TReviewListItem {
   const status = reviewStatusOf(r.status);
   const snapshot = readSnapshot(r.subjectSnapshot);
   const states = threadStates(r);
@@ -253,7 +263,7 @@ async function pendingReviewItems(opts: LiveScope & { limit: number; subjectType
   }
   const items = picked.map((r) => {
     // Fields named rather than spread (DEVELOPERS.md: a few microseconds a row here).
-    const row: ListRow = {
+    const row: ItemRow = {
       id: r.id,
       accountId: r.accountId,
       subjectType: r.subjectType,
@@ -271,8 +281,8 @@ async function pendingReviewItems(opts: LiveScope & { limit: number; subjectType
         id: c.id,
         parentId: c.parentId,
         authorId: c.authorId,
-        createdAt: jsonTimestamp(c.createdAt),
-        resolvedAt: jsonTimestamp(c.resolvedAt),
+        createdAt: jsonTimestampIso(c.createdAt),
+        resolvedAt: jsonTimestampIso(c.resolvedAt),
         answeredInVersionId: c.answeredInVersionId,
       })),
     };

@@ -378,7 +378,21 @@ describe("when the next plan review is due", () => {
     const periodicInQueue = ((await queue(mentor)).body.items as { kind: string; account: { id: string } }[]).filter((i) => i.kind === "periodic-review").map((i) => i.account.id);
     expect(periodicInQueue).toEqual([unplanned.id]);
 
+    // The queue reads the first approval and the creation as days in SQL; the account's page reads
+    // them as moments. Both give the same schedule, also for moments whose day here is not their
+    // UTC day (05:00 UTC is the day before in Pago Pago, where CI runs these tests a second time).
+    const early = (daysAgo: number) => new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate() - daysAgo, 5, 0, 0));
+    const longApproved = await createAccount(db, { ownerId: owner.id, mentorId: mentor.id, region, name: `Long approved ${unique()}` });
+    await db.account.updateMany({ where: { id: { in: [unplanned.id, longApproved.id] } }, data: { createdAt: early(730) } });
+    await db.planVersion.create({
+      data: { accountId: longApproved.id, number: 1, status: "APPROVED", submittedAt: early(205), decidedAt: early(200), content: {}, submittedById: owner.id },
+    });
+    const inQueue = new Map(((await queue(mentor)).body.items as { kind: string; account: { id: string }; schedule: unknown }[]).filter((i) => i.kind === "periodic-review").map((i) => [i.account.id, i.schedule]));
+    expect(inQueue.get(longApproved.id)).toMatchObject({ countedFrom: "first-approval", countedFromOn: localDay(early(200)), dueOn: addMonths(localDay(early(200)), 6), state: "overdue" });
+    expect(inQueue.get(unplanned.id)).toMatchObject({ countedFrom: "creation", countedFromOn: localDay(early(730)), dueOn: addMonths(localDay(early(730)), 6) });
+    for (const id of [longApproved.id, unplanned.id]) expect(inQueue.get(id)).toEqual(await schedule(id));
+
     const dashboard = await call(dashboardRoute.GET, { user: senior, url: `/api/dashboard?${new URLSearchParams({ region })}` });
-    expect(dashboard.body.reviews.periodic).toEqual({ overdue: 1, soon: 0, later: 1 });
+    expect(dashboard.body.reviews.periodic).toEqual({ overdue: 2, soon: 0, later: 1 });
   });
 });
