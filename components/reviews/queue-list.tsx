@@ -31,7 +31,7 @@ export function QueueList({ items, showAccount = true, showMentor = true }: { it
               {item.kind === "review" ? (
                 <ReviewStatusBadge status={item.status} stale={item.stale} />
               ) : (
-                <span className="text-xs text-slate-500">every {item.schedule.everyMonths} months</span>
+                <span className="whitespace-nowrap text-xs text-slate-500">every {item.schedule.everyMonths} months</span>
               )}
             </div>
             <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
@@ -45,7 +45,7 @@ export function QueueList({ items, showAccount = true, showMentor = true }: { it
               {showMentor && item.mentor && <span className="text-xs text-slate-500">mentor {item.mentor.name}</span>}
             </div>
           </div>
-          <div className="flex flex-col items-end gap-1 text-right">
+          <div className="flex w-full flex-col items-start gap-1 pl-12 sm:w-auto sm:max-w-60 sm:items-end sm:pl-0 sm:text-right">
             {item.kind === "review" ? (
               <>
                 {item.status === "pending" && !item.stale ? (

@@ -371,3 +371,27 @@ test("on a phone a page's title shows in full, wrapping rather than cut off", as
   expect(await title.evaluate((h) => h.scrollWidth <= h.clientWidth)).toBe(true);
   expect((await title.boundingBox())!.height).toBeGreaterThan(40);
 });
+
+test("a periodic item reads on one line beside its due text on a desktop, and under it on a phone", async ({ page }) => {
+  await signIn(page, "helen", "/reviews?type=periodic-review");
+  const item = page.getByTestId("review-queue").locator('[data-kind="periodic-review"]').first();
+  const title = item.getByRole("link", { name: "Periodic plan review" });
+  const cadence = item.getByText(/^every \d+ months$/);
+  const due = item.getByText(/^Periodic review (overdue by|due in|due today)/);
+  const box = async (l: typeof title) => (await l.boundingBox())!;
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(due).toBeVisible();
+  // The cadence stays beside the title (it went under it when the due text beside them was long),
+  // and the due text is to the right of both.
+  expect(Math.abs((await box(cadence)).y - (await box(title)).y)).toBeLessThan(8);
+  expect((await box(due)).x).toBeGreaterThan((await box(cadence)).x + (await box(cadence)).width);
+
+  // On a phone the due text goes under the account instead of squeezing the title into a column.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(async () => {
+    expect((await box(due)).y).toBeGreaterThan((await box(title)).y + (await box(title)).height);
+    expect((await box(title)).width).toBeGreaterThan(120);
+  }).toPass();
+  expect(await item.evaluate((li) => li.scrollWidth <= li.clientWidth)).toBe(true);
+});
