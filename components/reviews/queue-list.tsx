@@ -19,57 +19,60 @@ export function QueueList({ items, showAccount = true, showMentor = true }: { it
   return (
     <ul className="divide-y divide-slate-100" data-testid="review-queue">
       {items.map((item) => (
-        <li key={item.id} className="flex flex-wrap items-start gap-x-4 gap-y-2 px-5 py-3.5" data-kind={item.kind}>
+        <li key={item.id} className="flex items-start gap-x-4 px-5 py-3.5" data-kind={item.kind}>
           <span className="mt-0.5 flex h-8 w-8 shrink-0 items-center justify-center rounded-lg bg-slate-100 text-slate-600">
             <Icon item={item} />
           </span>
-          <div className="min-w-0 flex-1">
-            <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-              <IntentLink href={item.href} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
-                {item.kind === "review" ? item.title : "Periodic plan review"}
-              </IntentLink>
-              {item.kind === "review" ? (
-                <ReviewStatusBadge status={item.status} stale={item.stale} />
-              ) : (
-                <span className="whitespace-nowrap text-xs text-slate-500">every {item.schedule.everyMonths} months</span>
-              )}
-            </div>
-            <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
-              {showAccount && (
-                <IntentLink href={`/accounts/${item.account.id}/reviews`} className="font-medium text-slate-700 hover:underline">
-                  {item.account.name}
+          {/* Beside the icon: what and whose, and the due text, which goes under them on a phone. */}
+          <div className="flex min-w-0 flex-1 flex-col gap-x-4 gap-y-2 sm:flex-row sm:items-start">
+            <div className="min-w-0 flex-1">
+              <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                <IntentLink href={item.href} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                  {item.kind === "review" ? item.title : "Periodic plan review"}
                 </IntentLink>
-              )}
-              {showAccount && <TierAndScore account={item.account} />}
-              {item.kind === "review" && item.requestedBy && <span className="text-xs text-slate-500">asked by {item.requestedBy.name}</span>}
-              {showMentor && item.mentor && <span className="text-xs text-slate-500">mentor {item.mentor.name}</span>}
-            </div>
-          </div>
-          <div className="flex w-full flex-col items-start gap-1 pl-12 sm:w-auto sm:max-w-60 sm:items-end sm:pl-0 sm:text-right">
-            {item.kind === "review" ? (
-              <>
-                {item.status === "pending" && !item.stale ? (
-                  <UrgencyText urgency={item.urgency} />
+                {item.kind === "review" ? (
+                  <ReviewStatusBadge status={item.status} stale={item.stale} />
                 ) : (
-                  <span className="text-xs text-slate-500" title={formatDate(item.decidedAt ?? item.submittedAt)}>
-                    {item.decidedAt ? "decided " : "asked "}
-                    <Ago at={item.decidedAt ?? item.submittedAt} />
-                  </span>
+                  <span className="whitespace-nowrap text-xs text-slate-500">every {item.schedule.everyMonths} months</span>
                 )}
-                {item.decisionDate && item.status !== "pending" && <span className="text-xs text-slate-500">decision date {formatDay(item.decisionDate)}</span>}
-                {item.openThreads > 0 && (
-                  <span className="inline-flex items-center gap-1 text-xs text-slate-500">
-                    <MessageSquare aria-hidden className="h-3.5 w-3.5" />
-                    {item.openThreads} open{item.awaitingTeam ? `, ${item.awaitingTeam} for the team` : ""}
-                  </span>
+              </div>
+              <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
+                {showAccount && (
+                  <IntentLink href={`/accounts/${item.account.id}/reviews`} className="font-medium text-slate-700 hover:underline">
+                    {item.account.name}
+                  </IntentLink>
                 )}
-              </>
-            ) : (
-              <>
-                <UrgencyText urgency={item.urgency} />
-                <span className="text-xs text-slate-500">{lastHeldLabel(item.schedule, formatDay)}</span>
-              </>
-            )}
+                {showAccount && <TierAndScore account={item.account} />}
+                {item.kind === "review" && item.requestedBy && <span className="text-xs text-slate-500">asked by {item.requestedBy.name}</span>}
+                {showMentor && item.mentor && <span className="text-xs text-slate-500">mentor {item.mentor.name}</span>}
+              </div>
+            </div>
+            <div className="flex flex-col items-start gap-1 sm:max-w-60 sm:items-end sm:text-right">
+              {item.kind === "review" ? (
+                <>
+                  {item.status === "pending" && !item.stale ? (
+                    <UrgencyText urgency={item.urgency} />
+                  ) : (
+                    <span className="text-xs text-slate-500" title={formatDate(item.decidedAt ?? item.submittedAt)}>
+                      {item.decidedAt ? "decided " : "asked "}
+                      <Ago at={item.decidedAt ?? item.submittedAt} />
+                    </span>
+                  )}
+                  {item.decisionDate && item.status !== "pending" && <span className="text-xs text-slate-500">decision date {formatDay(item.decisionDate)}</span>}
+                  {item.openThreads > 0 && (
+                    <span className="inline-flex items-center gap-1 text-xs text-slate-500">
+                      <MessageSquare aria-hidden className="h-3.5 w-3.5" />
+                      {item.openThreads} open{item.awaitingTeam ? `, ${item.awaitingTeam} for the team` : ""}
+                    </span>
+                  )}
+                </>
+              ) : (
+                <>
+                  <UrgencyText urgency={item.urgency} />
+                  <span className="text-xs text-slate-500">{lastHeldLabel(item.schedule, formatDay)}</span>
+                </>
+              )}
+            </div>
           </div>
         </li>
       ))}
