@@ -9,6 +9,7 @@
 // by their names with dashes, e.g. --only framework-floor,scorecard; the results file is then
 // bench/results/bench-only.json, so a partial run never replaces the full one).
 import { fork } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { mkdirSync, writeFileSync } from "node:fs";
 import pg from "pg";
@@ -17,13 +18,14 @@ import { ensureBuild, startServer } from "./lib/server";
 import { signInCookie } from "./lib/session";
 import type { BenchIds } from "./baseline";
 import { arg, rerunUnderReactServer } from "./lib/cli";
-import { cpuMsOfTree } from "./lib/cpu";
+import { cpuMsOfTree, machineBusyMs } from "./lib/cpu";
 
 // The dashboard baseline builds its SQL with the app's own builders (server-only modules).
 rerunUnderReactServer(import.meta.url);
 
 const REQUESTS = arg("requests", 1200);
 const log = (m: string) => console.log(`[bench] ${m}`);
+log(`${availableParallelism()} cores: the server, the baseline, PostgreSQL and this load generator share them`);
 
 // 1. The bench database (bench/lib/bench-db.ts).
 const { benchUrl, pool, counts, stopDb } = await openBenchDatabase(log);
@@ -105,25 +107,31 @@ async function timeRequests(url: string, cookie: string | null, concurrency: num
  */
 async function measurePair(app: Side, raw: Side, concurrency: number, total: number) {
   const sides = [app, raw];
-  const results = sides.map(() => ({ times: [] as number[], errors: 0, cpuMs: 0 as number | null }));
+  const results = sides.map(() => ({ times: [] as number[], errors: 0, cpuMs: 0 as number | null, machineMs: 0 as number | null }));
   for (const [i, side] of sides.entries()) results[i].errors += (await timeRequests(side.url, side.cookie, concurrency, total)).errors;
   const perRound = Math.max(1, Math.ceil(total / ROUNDS));
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, side] of sides.entries()) {
-      // The server's own CPU time while it answers this round (only its side runs meanwhile).
+      // The server's own CPU time while it answers this round (only its side runs meanwhile), and
+      // the whole machine's: the server, PostgreSQL and this load generator together.
       const before = cpuMsOfTree(side.pid);
+      const machineBefore = machineBusyMs();
       const r = await timeRequests(side.url, side.cookie, concurrency, perRound);
       const after = cpuMsOfTree(side.pid);
+      const machineAfter = machineBusyMs();
       const spent = results[i].cpuMs;
       results[i].cpuMs = spent === null || before === null || after === null ? null : spent + after - before;
+      const machine = results[i].machineMs;
+      results[i].machineMs = machine === null || machineBefore === null || machineAfter === null ? null : machine + machineAfter - machineBefore;
       results[i].times.push(...r.times);
       results[i].errors += r.errors;
     }
   }
-  return results.map(({ times, errors, cpuMs }) => {
+  return results.map(({ times, errors, cpuMs, machineMs }) => {
     times.sort((a, b) => a - b);
     const q = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))] * 10) / 10;
-    return { median: q(0.5), p95: q(0.95), errors, cpuMsPerRequest: cpuMs === null ? null : Math.round((cpuMs / times.length) * 100) / 100 };
+    const perRequest = (ms: number | null) => (ms === null ? null : Math.round((ms / times.length) * 100) / 100);
+    return { median: q(0.5), p95: q(0.95), errors, cpuMsPerRequest: perRequest(cpuMs), machineCpuMsPerRequest: perRequest(machineMs) };
   });
 }
 type Side = { url: string; cookie: string | null; pid: number | undefined };
@@ -152,6 +160,10 @@ for (const e of ENDPOINTS.filter((e) => !only || only.has(e.name.replace(/ /g, "
         "c20 app cpu ms/request": a.cpuMsPerRequest,
         "c20 raw cpu ms/request": b.cpuMsPerRequest,
         "c20 cpu ratio": a.cpuMsPerRequest !== null && b.cpuMsPerRequest ? Math.round((a.cpuMsPerRequest / b.cpuMsPerRequest) * 100) / 100 : null,
+        // What bounds each side at concurrency 20: a server answers at most one request per its
+        // CPU ms on its one thread, the machine at most one per (machine CPU ms / cores).
+        "c20 app machine cpu ms/request": a.machineCpuMsPerRequest,
+        "c20 raw machine cpu ms/request": b.machineCpuMsPerRequest,
       });
     }
   }
@@ -165,5 +177,5 @@ baseline.disconnect();
 await pool.end();
 await stopDb();
 mkdirSync("bench/results", { recursive: true });
-writeFileSync(only ? "bench/results/bench-only.json" : "bench/results/bench.json", JSON.stringify({ when: new Date().toISOString(), data: counts, requests: REQUESTS, rows }, null, 2));
-console.table(rows.map((r) => ({ request: r.request, "c1 app": r["c1 app median ms"], "c1 raw": r["c1 raw median ms"], "c20 app p50": r["c20 app median ms"], "c20 app p95": r["c20 app p95 ms"], "c20 raw p50": r["c20 raw median ms"], "c20 ratio": r["c20 ratio"], "c20 cpu/req app": r["c20 app cpu ms/request"], "c20 cpu/req raw": r["c20 raw cpu ms/request"], errors: (r["c1 errors"] as number) + (r["c20 errors"] as number), ok: r["within 2x at c20"] })));
+writeFileSync(only ? "bench/results/bench-only.json" : "bench/results/bench.json", JSON.stringify({ when: new Date().toISOString(), cores: availableParallelism(), data: counts, requests: REQUESTS, rows }, null, 2));
+console.table(rows.map((r) => ({ request: r.request, "c1 app": r["c1 app median ms"], "c1 raw": r["c1 raw median ms"], "c20 app p50": r["c20 app median ms"], "c20 app p95": r["c20 app p95 ms"], "c20 raw p50": r["c20 raw median ms"], "c20 ratio": r["c20 ratio"], "c20 cpu/req app": r["c20 app cpu ms/request"], "c20 cpu/req raw": r["c20 raw cpu ms/request"], "c20 machine cpu/req app / raw": `${r["c20 app machine cpu ms/request"] ?? "–"} / ${r["c20 raw machine cpu ms/request"] ?? "–"}`, errors: (r["c1 errors"] as number) + (r["c20 errors"] as number), ok: r["within 2x at c20"] })));

@@ -39,3 +39,23 @@ export function cpuMsOfTree(rootPid: number | undefined): number | null {
   }
   return ticks * TICK_MS;
 }
+
+/**
+ * CPU time, in ms, the whole machine has been busy so far, over all its cores (Linux's /proc/stat:
+ * user, nice, system, irq, softirq and steal; not idle or iowait): the server, PostgreSQL, the
+ * load generator and anything else running. Null where there is no /proc/stat.
+ */
+export function machineBusyMs(stat?: string): number | null {
+  let text = stat;
+  if (text === undefined) {
+    try {
+      text = readFileSync("/proc/stat", "utf8");
+    } catch {
+      return null;
+    }
+  }
+  const first = text.split("\n", 1)[0].trim().split(/\s+/);
+  if (first[0] !== "cpu") return null;
+  const [user, nice, system, , , irq, softirq, steal] = first.slice(1, 9).map((n) => Number(n) || 0);
+  return (user + nice + system + irq + softirq + steal) * TICK_MS;
+}
