@@ -46,11 +46,13 @@ export function AccountContextCard({ context, wide = false, title = "The account
           {context.topCriteria.length > 0 ? (
             <ul className="mt-2 space-y-1" aria-label="Criteria that weigh most">
               {context.topCriteria.map((c) => (
-                <li key={c.name} className="flex items-baseline justify-between gap-2">
+                // A name too long to share its line puts the value under it, at the right, rather
+                // than breaking itself over three lines in a narrow column.
+                <li key={c.name} className="flex flex-wrap items-baseline justify-between gap-x-2">
                   <span className="text-slate-700" title={c.rationale || undefined}>
                     {c.name}
                   </span>
-                  <span className="shrink-0 tabular-nums text-slate-500">
+                  <span className="ml-auto shrink-0 tabular-nums text-slate-500">
                     {c.value}/5 · weight {c.weight}
                   </span>
                 </li>

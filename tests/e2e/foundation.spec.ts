@@ -286,6 +286,31 @@ test("an account's overview shows at a glance why it is in its tier, its traffic
   await expect(page).toHaveURL(new RegExp(`/accounts/${id}/scorecard$`));
 });
 
+test("at a glance on a desktop, a long criterion name keeps to one line and its score goes under it; a short one keeps its score beside it", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, "senior", "/accounts");
+  const list = await (await page.request.get("/api/accounts?pageSize=100&sort=name&dir=asc")).json();
+  const id = (list.items as { id: string; name: string }[]).find((a) => a.name === "Nordwind Energy")!.id;
+  await page.goto(`/accounts/${id}`);
+  const criteria = page.getByRole("region", { name: "At a glance" }).getByRole("list", { name: "Criteria that weigh most" }).getByRole("listitem");
+  await expect(criteria).toHaveCount(5);
+  // Four columns side by side from 1280 px: the "Tier and why" column is about 190 px wide.
+  const parts = async (criterion: string) => {
+    const item = criteria.filter({ hasText: criterion });
+    const [name, score] = [item.locator("span").first(), item.locator("span").nth(1)];
+    await expect(score).toHaveText(/^\d\/5 · weight \d+$/);
+    const lineHeight = await name.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+    return { item: (await item.boundingBox())!, name: (await name.boundingBox())!, score: (await score.boundingBox())!, lineHeight };
+  };
+  const long = await parts("Revenue growth potential");
+  expect(long.name.height).toBeLessThan(long.lineHeight * 1.5);
+  expect(long.score.y).toBeGreaterThanOrEqual(long.name.y + long.name.height - 1);
+  expect(long.score.x + long.score.width).toBeCloseTo(long.item.x + long.item.width, 0);
+  const short = await parts("Profitability");
+  expect(short.name.height).toBeLessThan(short.lineHeight * 1.5);
+  expect(Math.abs(short.score.y - short.name.y)).toBeLessThan(4);
+});
+
 test("an account manager creates, edits and archives an account", async ({ page }) => {
   const name = `Polaris Freight ${Date.now()}`;
   await signIn(page, "tom", "/accounts");
