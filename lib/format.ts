@@ -63,11 +63,15 @@ export const formatDate = (d: Date | string | null | undefined) =>
 export const formatDay = (d: Date | string | null | undefined) =>
   d ? new Date(`${isoDay(d)}T00:00:00Z`).toLocaleDateString("en-GB", { ...DAY_MONTH_YEAR, timeZone: "UTC" }) : "—";
 
-/** A moment's date and time for a log, in the organisation's time zone: ["30/11/2026", "10:43:37"]. */
+/**
+ * A moment's date and time for a log, in the organisation's time zone: ["30 Nov 2026", "10:43:37"].
+ * The month is named, as everywhere else in the app: "03/12/2026" would read as 12 March to
+ * someone whose browser shows the log's date filters as mm/dd/yyyy.
+ */
 export function formatStamp(d: Date | string): [date: string, time: string] {
   const at = new Date(d);
   const timeZone = displayZone();
-  return [at.toLocaleDateString("en-GB", { timeZone }), at.toLocaleTimeString("en-GB", { timeZone })];
+  return [at.toLocaleDateString("en-GB", { ...DAY_MONTH_YEAR, timeZone }), at.toLocaleTimeString("en-GB", { timeZone })];
 }
 
 /**

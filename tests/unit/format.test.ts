@@ -53,10 +53,12 @@ describe("dates", () => {
 
   it("writes a log's date and time in that zone, and names it", () => {
     setDisplayZone("Europe/Berlin");
-    expect(formatStamp("2026-03-05T10:43:37Z")).toEqual(["05/03/2026", "11:43:37"]);
+    expect(formatStamp("2026-03-05T10:43:37Z")).toEqual(["5 Mar 2026", "11:43:37"]);
     expect(displayZoneName()).toBe("Europe/Berlin");
     setDisplayZone("Etc/UTC");
-    expect(formatStamp("2026-03-05T23:10:00Z")).toEqual(["05/03/2026", "23:10:00"]);
+    expect(formatStamp("2026-03-05T23:10:00Z")).toEqual(["5 Mar 2026", "23:10:00"]);
+    // Day and month never in figures alone (12 March or 3 December?).
+    expect(formatStamp("2026-12-03T02:21:59Z")).toEqual(["3 Dec 2026", "02:21:59"]);
     expect(displayZoneName()).toBe("UTC");
   });
 });
