@@ -70,8 +70,7 @@ export const formatDay = (d: Date | string | null | undefined) =>
  */
 export function formatStamp(d: Date | string): [date: string, time: string] {
   const at = new Date(d);
-  const timeZone = displayZone();
-  return [at.toLocaleDateString("en-GB", { ...DAY_MONTH_YEAR, timeZone }), at.toLocaleTimeString("en-GB", { timeZone })];
+  return [formatDate(at), at.toLocaleTimeString("en-GB", { timeZone: displayZone() })];
 }
 
 /**
