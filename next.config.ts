@@ -10,6 +10,10 @@ const nextConfig: NextConfig = {
     return [
       { source: "/settings", destination: "/settings/selection", permanent: false },
       { source: "/admin", destination: "/admin/users", permanent: false },
+      // An account's map and its proposals by the names people (and ARCHITECTURE.md) give them:
+      // the map is the Relationships tab, the proposals a section of the Reviews tab.
+      { source: "/accounts/:id/map", destination: "/accounts/:id/relationships", permanent: false },
+      { source: "/accounts/:id/proposals", destination: "/accounts/:id/reviews#proposals", permanent: false },
     ];
   },
   async headers() {

@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import { cn } from "@/lib/cn";
 
-export function Card({ children, className, "aria-label": label }: { children: ReactNode; className?: string; "aria-label"?: string }) {
+export function Card({ children, className, id, "aria-label": label }: { children: ReactNode; className?: string; id?: string; "aria-label"?: string }) {
   return (
-    <section aria-label={label} className={cn("min-w-0 rounded-xl border border-slate-200 bg-white shadow-sm", className)}>
+    <section id={id} aria-label={label} className={cn("min-w-0 rounded-xl border border-slate-200 bg-white shadow-sm", className)}>
       {children}
     </section>
   );

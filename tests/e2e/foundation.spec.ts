@@ -53,6 +53,28 @@ test("a section's own address leads to its first page", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Selection model" })).toBeVisible();
 });
 
+test("an account's map and its proposals open at the addresses people give them, in the tabs that hold them", async ({ page }) => {
+  await signIn(page, "marco");
+  const found = await (await page.request.get(`/api/accounts?q=${encodeURIComponent("Pelican Shipping")}`)).json();
+  const id: string = found.items.find((a: { name: string }) => a.name === "Pelican Shipping").id;
+  const tabs = page.getByRole("navigation", { name: "Account sections" });
+
+  const map = await page.goto(`/accounts/${id}/map`);
+  expect(map?.status()).toBe(200);
+  await expect(page).toHaveURL(new RegExp(`/accounts/${id}/relationships$`));
+  await expect(tabs.getByRole("link", { name: "Relationships" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByTestId("relationship-map")).toBeVisible();
+
+  // The proposals are a section of the Reviews tab, below the reviews: the page opens scrolled to them.
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await page.goto(`/accounts/${id}/proposals`);
+  await expect(page).toHaveURL(new RegExp(`/accounts/${id}/reviews#proposals$`));
+  await expect(tabs.getByRole("link", { name: "Reviews" })).toHaveAttribute("aria-current", "page");
+  const proposals = page.locator("#proposals");
+  await expect(proposals.getByRole("heading", { name: "Major proposals and presentations" })).toBeInViewport();
+  await expect(proposals.getByRole("link", { name: "Spare-parts pooling proposal" })).toBeVisible();
+});
+
 test("a wrong password gets a clear message", async ({ page }) => {
   await page.goto("/login");
   await page.getByLabel("Work email").fill(DEMO.priya.email);

@@ -40,7 +40,8 @@ export default async function AccountReviewsPage({ params }: { params: Promise<{
           )}
         </Card>
 
-        <Card>
+        {/* /accounts/[id]/proposals leads here (next.config.ts). */}
+        <Card id="proposals" className="scroll-mt-24">
           <CardHeader
             title="Major proposals and presentations"
             description="Shown to the mentor before they go to the customer."
