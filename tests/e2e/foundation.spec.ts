@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { connect } from "node:net";
 import { expect, test } from "@playwright/test";
 import { seriousViolations } from "./a11y";
-import { expectPrefetchedWhenPointedAt, freshDemoData, DEMO, recordPrefetches, signIn, signOutInAnotherTab, submitSignIn } from "./helpers";
+import { accountId, expectPrefetchedWhenPointedAt, freshDemoData, DEMO, recordPrefetches, signIn, signOutInAnotherTab, submitSignIn } from "./helpers";
 
 test.beforeAll(freshDemoData);
 
@@ -55,8 +55,7 @@ test("a section's own address leads to its first page", async ({ page }) => {
 
 test("an account's map and its proposals open at the addresses people give them, in the tabs that hold them", async ({ page }) => {
   await signIn(page, "marco");
-  const found = await (await page.request.get(`/api/accounts?q=${encodeURIComponent("Pelican Shipping")}`)).json();
-  const id: string = found.items.find((a: { name: string }) => a.name === "Pelican Shipping").id;
+  const id = await accountId(page, "Pelican Shipping");
   const tabs = page.getByRole("navigation", { name: "Account sections" });
 
   const map = await page.goto(`/accounts/${id}/map`);

@@ -46,6 +46,15 @@ export async function expectPrefetchedWhenPointedAt(page: Page, prefetched: stri
   return href;
 }
 
+/** The id of the demo account called `name`, as the signed-in page's user finds it. */
+export async function accountId(page: Page, name: string): Promise<string> {
+  const res = await page.request.get(`/api/accounts?q=${encodeURIComponent(name)}`);
+  const body = await res.json();
+  const hit = body.items.find((a: { name: string }) => a.name === name);
+  expect(hit, `account ${name}`).toBeTruthy();
+  return hit.id;
+}
+
 /** Signs in through the real sign-in page and waits for the signed-in layout. */
 export async function signIn(page: Page, who: DemoKey, path = "/") {
   // Start signed out: the sign-in page sends a signed-in visitor straight on.

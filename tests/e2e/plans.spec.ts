@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { freshDemoData, DEMO, holdScripts, loseNextAnswer, signIn, signOutInAnotherTab, submitSignIn } from "./helpers";
+import { accountId, DEMO, freshDemoData, holdScripts, loseNextAnswer, signIn, signOutInAnotherTab, submitSignIn } from "./helpers";
 
 test.beforeAll(freshDemoData);
 
@@ -7,14 +7,6 @@ test.beforeAll(freshDemoData);
 // edited since), Atlas Aerostructures (v3 submitted, awaiting review) and Borealis Packaging (no
 // plan yet). Screenshots go to SHOTS_DIR when it is set.
 const shots = process.env.SHOTS_DIR;
-
-async function accountId(page: Page, name: string): Promise<string> {
-  const res = await page.request.get(`/api/accounts?q=${encodeURIComponent(name)}`);
-  const body = await res.json();
-  const hit = body.items.find((a: { name: string }) => a.name === name);
-  expect(hit, `account ${name}`).toBeTruthy();
-  return hit.id;
-}
 
 const saveState = (page: Page) => page.getByTestId("save-state");
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { freshDemoData, loseNextAnswer, signIn } from "./helpers";
+import { accountId, freshDemoData, loseNextAnswer, signIn } from "./helpers";
 
 test.beforeAll(freshDemoData);
 
@@ -7,14 +7,6 @@ test.beforeAll(freshDemoData);
 // mentor Helen) and Atlas Aerostructures (the large map: 150 people, 1000 relationships, team of
 // 10, mentor David). Screenshots go to SHOTS_DIR when it is set.
 const shots = process.env.SHOTS_DIR;
-
-async function accountId(page: Page, name: string): Promise<string> {
-  const res = await page.request.get(`/api/accounts?q=${encodeURIComponent(name)}`);
-  const body = await res.json();
-  const hit = body.items.find((a: { name: string }) => a.name === name);
-  expect(hit, `account ${name}`).toBeTruthy();
-  return hit.id;
-}
 
 const mapReady = async (page: Page) => {
   await expect(page.getByTestId("relationship-map")).toHaveAttribute("data-ready", "true", { timeout: 15_000 });
