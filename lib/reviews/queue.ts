@@ -237,7 +237,9 @@ async function pendingReviewItems(opts: LiveScope & { limit: number; subjectType
            json_build_object('id', rq.id, 'name', rq.name) AS "requestedBy",
            json_build_object('id', rm.id, 'name', rm.name) AS mentor,
            ${accountBriefJson} AS account,
-           ARRAY(SELECT m."userId" FROM "AccountTeamMember" m WHERE m."accountId" = a.id) AS team,
+           -- JSON, not ARRAY(…): node-postgres parses a text[] in JavaScript, a json with JSON.parse
+           -- (2.5% of the queue's server time went to the array parser).
+           COALESCE((SELECT json_agg(m."userId") FROM "AccountTeamMember" m WHERE m."accountId" = a.id), '[]') AS team,
            COALESCE((SELECT json_agg(json_build_object('id', c.id, 'parentId', c."parentId", 'authorId', c."authorId", 'createdAt', c."createdAt",
                        'resolvedAt', c."resolvedAt", 'answeredInVersionId', c."answeredInVersionId"))
                      FROM "Comment" c WHERE c."reviewId" = r.id), '[]') AS comments,
