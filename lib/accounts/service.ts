@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { alreadyHolds } from "@/lib/already-saved";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { authorizeAccount, visibleAccountsSql, visibleAccountsWhere } from "@/lib/accounts/access";
+import { authorizeAccount, visibleAccountsSql } from "@/lib/accounts/access";
 import type { TAccountCreate, TAccountListQuery, TAccountUpdate, TTeamUpdate } from "@/lib/accounts/schema";
 
 const tierSelect = { select: { id: true, name: true, rank: true, isKey: true } } as const;
@@ -270,13 +270,17 @@ export async function listPeople() {
   });
 }
 
-/** Distinct industries and regions among visible accounts, for filters. */
-export async function accountFacets(user: SessionUser) {
-  const where = { AND: [visibleAccountsWhere(user), { archivedAt: null }] };
-  const [industries, regions] = await Promise.all([
-    prisma.account.findMany({ where, distinct: ["industry"], select: { industry: true }, orderBy: { industry: "asc" } }),
-    prisma.account.findMany({ where, distinct: ["region"], select: { region: true }, orderBy: { region: "asc" } }),
-  ]);
-  return { industries: industries.map((i) => i.industry), regions: regions.map((r) => r.region) };
+/**
+ * The industries and regions of the accounts the caller may see (not archived), each once and in
+ * order, for the list's filters: one statement, with an account manager's accounts found by
+ * visibleAccountsSql's two index lookups (Prisma's OR of owner and team took 10 to 13 ms a
+ * statement for the bench's account manager, twice a page; this, 4.5 ms once).
+ */
+export async function accountFacets(user: SessionUser): Promise<{ industries: string[]; regions: string[] }> {
+  const [row] = await readRows<{ industries: string[]; regions: string[] }>(Prisma.sql`
+    WITH visible AS (SELECT a.industry, a.region FROM "Account" a WHERE a."archivedAt" IS NULL AND ${visibleAccountsSql(user)})
+    SELECT (SELECT COALESCE(json_agg(v ORDER BY v), '[]') FROM (SELECT DISTINCT industry AS v FROM visible) i) AS industries,
+           (SELECT COALESCE(json_agg(v ORDER BY v), '[]') FROM (SELECT DISTINCT region AS v FROM visible) r) AS regions`);
+  return row;
 }
 

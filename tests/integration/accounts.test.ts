@@ -5,6 +5,7 @@ import * as teamRoute from "@/app/api/accounts/[id]/team/route";
 import { call } from "../support/http";
 import { makeUser, makeWorld, testDb } from "../support/fixtures";
 import { ensureSelectionModel } from "@/lib/scoring/service";
+import { accountFacets } from "@/lib/accounts/service";
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 let w: World;
@@ -164,6 +165,34 @@ describe("GET /api/accounts", () => {
     expect(await names(`${tag} A_B`)).toEqual(["a_b Foods"]);
     expect(await names(`${tag} 100% SOLAR`)).toEqual(["100% Solar"]);
     expect(await names(`${tag.toUpperCase()}`)).toEqual(["100% Solar", "1000 Solar", "a_b Foods", "axb Foods"]);
+  });
+
+  it("offers as filters the industries and regions of the accounts the caller may see, each once, in order, archived ones left out", async () => {
+    const owner = await makeUser("ACCOUNT_MANAGER");
+    const stranger = await makeUser("ACCOUNT_MANAGER");
+    const tag = `Facet${Date.now()}`;
+    const make = async (user: typeof owner, industry: string, region: string) => {
+      const res = await call(accountsRoute.POST, { user, body: { name: `${tag} ${industry} ${region}`, industry: `${tag} ${industry}`, region: `${tag} ${region}` } });
+      expect(res.status).toBe(201);
+      return res.body as { id: string; version: number };
+    };
+    await make(owner, "Retail", "Nordics");
+    await make(owner, "Energy", "Nordics");
+    await make(owner, "Retail", "Iberia");
+    const archived = await make(owner, "Mining", "Baltics");
+    expect((await call(accountRoute.DELETE, { user: owner, method: "DELETE", params: { id: archived.id } })).status).toBe(200);
+    // On the team of a stranger's account: its industry and region count; the stranger's other account does not.
+    const shared = await make(stranger, "Aviation", "Alps");
+    await make(stranger, "Shipping", "Arctic");
+    expect((await call(teamRoute.PUT, { user: stranger, method: "PUT", params: { id: shared.id }, body: { members: [{ userId: owner.id, role: "MEMBER" }], version: shared.version } })).status).toBe(200);
+    const mine = (values: string[]) => values.filter((v) => v.startsWith(tag)).map((v) => v.slice(tag.length + 1));
+    const facets = await accountFacets(owner);
+    expect({ industries: mine(facets.industries), regions: mine(facets.regions) }).toEqual({ industries: ["Aviation", "Energy", "Retail"], regions: ["Alps", "Iberia", "Nordics"] });
+    expect(facets.industries.length).toBe(3);
+    // A senior manager sees every account's: each value once.
+    const all = await accountFacets(await makeUser("SENIOR_MANAGER"));
+    expect(mine(all.industries)).toEqual(["Aviation", "Energy", "Retail", "Shipping"]);
+    for (const list of [all.industries, all.regions]) expect(new Set(list).size, "no value twice").toBe(list.length);
   });
 
   it("rejects a bad query with 422 naming the field", async () => {
