@@ -5,6 +5,9 @@ import { can, seesAllAccounts, type Action, type Relation } from "@/lib/auth/pol
 import type { SessionUser } from "@/lib/auth/session";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 
+/** The tier an account is served, as SQL over alias `a` ("Account"): its override, else the computed one. */
+export const servedTierIdSql = Prisma.sql`COALESCE(a."overrideTierId", a."computedTierId")`;
+
 /** The accounts a user may see, as a where clause (scope in the query, never by filtering later). */
 export function visibleAccountsWhere(user: SessionUser): Prisma.AccountWhereInput {
   if (seesAllAccounts(user)) return {};

@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { alreadyHolds } from "@/lib/already-saved";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
-import { authorizeAccount, visibleAccountsSql } from "@/lib/accounts/access";
+import { authorizeAccount, servedTierIdSql, visibleAccountsSql } from "@/lib/accounts/access";
 import type { TAccountCreate, TAccountListQuery, TAccountUpdate, TTeamUpdate } from "@/lib/accounts/schema";
 
 const tierSelect = { select: { id: true, name: true, rank: true, isKey: true } } as const;
@@ -81,7 +81,7 @@ function accountListWhereSql(user: SessionUser, q: TAccountListQuery): Prisma.Sq
   if (q.region) and.push(Prisma.sql`a.region = ${q.region}`);
   if (q.score === "none") and.push(Prisma.sql`a.score IS NULL`);
   else if (typeof q.score === "number") and.push(Prisma.sql`a.score >= ${q.score}`);
-  if (q.tierId) and.push(Prisma.sql`(a."overrideTierId" = ${q.tierId} OR (a."overrideTierId" IS NULL AND a."computedTierId" = ${q.tierId}))`);
+  if (q.tierId) and.push(Prisma.sql`${servedTierIdSql} = ${q.tierId}`);
   return Prisma.join(and, " AND ");
 }
 

@@ -7,7 +7,7 @@ import "server-only";
 import { localDateSql, Prisma } from "@/lib/db";
 import { seesAllAccounts } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
-import { visibleAccountsSql } from "@/lib/accounts/access";
+import { servedTierIdSql, visibleAccountsSql } from "@/lib/accounts/access";
 import { LIGHT_AREAS } from "@/lib/plans/schema";
 import { ACTION_AGE_BUCKETS, COVERAGE_BUCKETS, DUE_SOON_DAYS, REVIEW_AGE_BUCKETS, SCORE_BUCKETS, type TBucket, type TMetric } from "./metrics";
 import type { TDashboardFilters } from "./schema";
@@ -39,8 +39,8 @@ export function scopeWhere(user: SessionUser, filters: TDashboardFilters): Prism
   if (filters.region) conds.push(Prisma.sql`a.region = ${filters.region}`);
   if (filters.industry) conds.push(Prisma.sql`a.industry = ${filters.industry}`);
   if (filters.ownerId) conds.push(Prisma.sql`a."ownerId" = ${filters.ownerId}`);
-  if (filters.tierId === "none") conds.push(Prisma.sql`COALESCE(a."overrideTierId", a."computedTierId") IS NULL`);
-  else if (filters.tierId) conds.push(Prisma.sql`COALESCE(a."overrideTierId", a."computedTierId") = ${filters.tierId}`);
+  if (filters.tierId === "none") conds.push(Prisma.sql`${servedTierIdSql} IS NULL`);
+  else if (filters.tierId) conds.push(Prisma.sql`${servedTierIdSql} = ${filters.tierId}`);
   return Prisma.join(conds, " AND ");
 }
 
@@ -57,7 +57,7 @@ export function scopedCte(user: SessionUser, filters: TDashboardFilters): Prisma
       a."lastPeriodicReviewAt", a."createdAt", (a."overrideTierId" IS NOT NULL) AS overridden, a."currentLights",
       t.id AS "tierId", t.name AS "tierName", t.rank AS "tierRank", COALESCE(t."isKey", false) AS "isKey",
       COALESCE(t."reviewEveryMonths", 6) AS cadence
-    FROM "Account" a LEFT JOIN "Tier" t ON t.id = COALESCE(a."overrideTierId", a."computedTierId")
+    FROM "Account" a LEFT JOIN "Tier" t ON t.id = ${servedTierIdSql}
     WHERE ${scopeWhere(user, filters)}
   )`;
 }

@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { ValidationError } from "@/lib/errors";
-import { ownAccountsSql, visibleAccountsSql } from "@/lib/accounts/access";
+import { ownAccountsSql, servedTierIdSql, visibleAccountsSql } from "@/lib/accounts/access";
 import { createAgreedActions } from "@/lib/plans/service";
 import { addDays, localToday } from "@/lib/days";
 import { formatDay } from "@/lib/format";
@@ -166,7 +166,7 @@ export async function listPeriodicDuePage(opts: {
                + make_interval(months => CASE WHEN t."reviewEveryMonths" > 0 THEN t."reviewEveryMonths" ELSE ${DEFAULT_REVIEW_EVERY_MONTHS} END))::date AS due
         FROM "Account" a
         CROSS JOIN LATERAL (SELECT CASE WHEN a."lastPeriodicReviewAt" IS NULL THEN ${firstApprovedAtSql} END AS "firstApprovedAt") fa
-        LEFT JOIN "Tier" t ON t.id = COALESCE(a."overrideTierId", a."computedTierId")
+        LEFT JOIN "Tier" t ON t.id = ${servedTierIdSql}
         WHERE a."archivedAt" IS NULL ${scopeSql} AND ${visibleAccountsSql(user)} ${accountId ? Prisma.sql`AND a.id = ${accountId}` : Prisma.empty}
       ) c
       WHERE due <= ${horizon}::date

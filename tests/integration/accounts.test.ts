@@ -77,7 +77,6 @@ describe("GET /api/accounts", () => {
       ["E", ownerA, "IMPLEMENTATION", "Energy", "Benelux", "999999.99", 30, 1, null, false],
       ["C", ownerB, "REVIEW", "Retail", "Iberia", "250", 91, 0, null, true],
     ] as const;
-    const ids: string[] = [];
     for (const [name, owner, stage, industry, region, revenue, score, computed, override, archived] of specs) {
       const created = await call(accountsRoute.POST, { user: owner, body: { name: `${tag} ${name}`, industry, region, stage, annualRevenue: revenue } });
       expect(created.status).toBe(201);
@@ -87,7 +86,6 @@ describe("GET /api/accounts", () => {
         where: { id: created.body.id },
         data: { score, computedTierId: tier(computed)?.id ?? null, overrideTierId: tier(override)?.id ?? null, overrideReason: override === null ? null : "Strategic", tierRank: effective?.rank ?? null, archivedAt: archived ? new Date() : null, mentorId: name === "D" ? mentor.id : null },
       });
-      ids.push(created.body.id);
     }
     const senior = await makeUser("SENIOR_MANAGER");
     type Row = { id: string; name: string; industry: string; region: string; stage: string; annualRevenue: string; score: number | null; archivedAt: string | null; updatedAt: string; owner: { name: string }; mentor: { id: string; name: string } | null; computedTier: { id: string; rank: number } | null; overrideTier: { id: string; rank: number } | null };
@@ -151,7 +149,6 @@ describe("GET /api/accounts", () => {
     // Pages of two: the total counts them all.
     const page3 = await list("&sort=name&pageSize=2&page=3");
     expect([letters(page3.items), page3.total]).toEqual(["F", 5]);
-    expect(ids).toHaveLength(6);
   });
 
   it("searches names case-insensitively, with % and _ taken as themselves", async () => {
