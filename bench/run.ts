@@ -25,7 +25,7 @@ rerunUnderReactServer(import.meta.url);
 
 const REQUESTS = arg("requests", 1200);
 const log = (m: string) => console.log(`[bench] ${m}`);
-log(`${availableParallelism()} cores: the server, the baseline, PostgreSQL and this load generator share them`);
+log(`${availableParallelism()} cores: the server, the baseline, PostgreSQL and this load generator share them; Node ${process.version} for both servers`);
 
 // 1. The bench database (bench/lib/bench-db.ts).
 const { benchUrl, pool, counts, stopDb } = await openBenchDatabase(log);
@@ -177,5 +177,5 @@ baseline.disconnect();
 await pool.end();
 await stopDb();
 mkdirSync("bench/results", { recursive: true });
-writeFileSync(only ? "bench/results/bench-only.json" : "bench/results/bench.json", JSON.stringify({ when: new Date().toISOString(), cores: availableParallelism(), data: counts, requests: REQUESTS, rows }, null, 2));
+writeFileSync(only ? "bench/results/bench-only.json" : "bench/results/bench.json", JSON.stringify({ when: new Date().toISOString(), cores: availableParallelism(), node: process.version, data: counts, requests: REQUESTS, rows }, null, 2));
 console.table(rows.map((r) => ({ request: r.request, "c1 app": r["c1 app median ms"], "c1 raw": r["c1 raw median ms"], "c20 app p50": r["c20 app median ms"], "c20 app p95": r["c20 app p95 ms"], "c20 raw p50": r["c20 raw median ms"], "c20 ratio": r["c20 ratio"], "c20 cpu/req app": r["c20 app cpu ms/request"], "c20 cpu/req raw": r["c20 raw cpu ms/request"], "c20 machine cpu/req app / raw": `${r["c20 app machine cpu ms/request"] ?? "–"} / ${r["c20 raw machine cpu ms/request"] ?? "–"}`, errors: (r["c1 errors"] as number) + (r["c20 errors"] as number), ok: r["within 2x at c20"] })));

@@ -11,7 +11,9 @@ export function ensureBuild(force = false) {
 }
 
 export async function startServer(opts: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<{ proc: ChildProcess; base: string; stop: () => Promise<void> }> {
-  const proc = spawn("node_modules/.bin/next", productionStartArgs(opts.port), {
+  // On the Node that runs this script (as the bench's baseline server is), not whichever `node`
+  // comes first on PATH: the two sides of a comparison on one runtime.
+  const proc = spawn(process.execPath, ["node_modules/next/dist/bin/next", ...productionStartArgs(opts.port)], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
