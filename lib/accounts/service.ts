@@ -274,13 +274,13 @@ export async function listPeople() {
  * The industries and regions of the accounts the caller may see (not archived), each once and in
  * order, for the list's filters: one statement, with an account manager's accounts found by
  * visibleAccountsSql's two index lookups (Prisma's OR of owner and team took 10 to 13 ms a
- * statement for the bench's account manager, twice a page; this, 4.5 ms once).
+ * statement for the bench's account manager, twice a page; this, 3.5 ms once).
  */
 export async function accountFacets(user: SessionUser): Promise<{ industries: string[]; regions: string[] }> {
   const [row] = await readRows<{ industries: string[]; regions: string[] }>(Prisma.sql`
-    WITH visible AS (SELECT a.industry, a.region FROM "Account" a WHERE a."archivedAt" IS NULL AND ${visibleAccountsSql(user)})
-    SELECT (SELECT COALESCE(json_agg(v ORDER BY v), '[]') FROM (SELECT DISTINCT industry AS v FROM visible) i) AS industries,
-           (SELECT COALESCE(json_agg(v ORDER BY v), '[]') FROM (SELECT DISTINCT region AS v FROM visible) r) AS regions`);
+    SELECT COALESCE(json_agg(DISTINCT a.industry ORDER BY a.industry), '[]') AS industries,
+           COALESCE(json_agg(DISTINCT a.region ORDER BY a.region), '[]') AS regions
+    FROM "Account" a WHERE a."archivedAt" IS NULL AND ${visibleAccountsSql(user)}`);
   return row;
 }
 
