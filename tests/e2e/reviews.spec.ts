@@ -395,3 +395,22 @@ test("a periodic item reads on one line beside its due text on a desktop, and un
   }).toPass();
   expect(await item.evaluate((li) => li.scrollWidth <= li.clientWidth)).toBe(true);
 });
+
+test.describe("on a laptop screen", () => {
+  test.use({ viewport: { width: 1280, height: 600 } });
+
+  test("a comment to answer opens its review scrolled to that comment", async ({ page }) => {
+    await signIn(page, "marco");
+    await page.goto("/reviews");
+    const link = page.getByTestId("threads-to-answer").getByRole("link").first();
+    const commentId = (await link.getAttribute("href"))!.split("#")[1];
+    expect(commentId).toMatch(/^comment-/);
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/reviews/[^/#]+#${commentId}$`));
+    // The review streams in after its loading state, after the router has looked for the comment.
+    const comment = page.locator(`#${commentId}`);
+    await expect(comment).toBeInViewport();
+    // …and it is below the first screen, so it is in view because the page went down to it.
+    expect(await comment.evaluate((el) => el.getBoundingClientRect().top + window.scrollY > window.innerHeight)).toBe(true);
+  });
+});

@@ -12,6 +12,7 @@ import { ChangesSince } from "@/components/reviews/changes-since";
 import { ReviewStatusBadge } from "@/components/reviews/badges";
 import { ReviewWorkspace } from "@/components/reviews/review-workspace";
 import { VerdictPanel } from "@/components/reviews/verdict-panel";
+import { RevealHashTarget } from "@/components/ui/reveal-hash-target";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -59,6 +60,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
           <AccountContextCard context={data.context} />
         </aside>
       </div>
+      {/* Links to a comment (#comment-…) land on it. */}
+      <RevealHashTarget />
     </>
   );
 }

@@ -14,6 +14,7 @@ import { PeriodicCard } from "@/components/reviews/periodic-card";
 import { QueueList } from "@/components/reviews/queue-list";
 import { ReviewStatusBadge } from "@/components/reviews/badges";
 import { AskProposalReview } from "@/components/reviews/proposal-actions";
+import { RevealHashTarget } from "@/components/ui/reveal-hash-target";
 
 export const metadata: Metadata = { title: "Reviews" };
 
@@ -102,6 +103,8 @@ export default async function AccountReviewsPage({ params }: { params: Promise<{
       <div className="min-w-0 space-y-6">
         <PeriodicCard accountId={id} periodic={JSON.parse(JSON.stringify(data.periodic))} />
       </div>
+      {/* #proposals and #periodic land on their cards. */}
+      <RevealHashTarget />
     </div>
   );
 }
