@@ -11,8 +11,18 @@ import { useEffect } from "react";
  */
 export function RevealHashTarget() {
   useEffect(() => {
-    const id = decodeURIComponent(window.location.hash.slice(1));
+    const id = fragmentId(window.location.hash);
     if (id) document.getElementById(id)?.scrollIntoView({ block: "start" });
   }, []);
   return null;
+}
+
+/** The id a `#fragment` names, or null: a fragment that is not valid percent-encoding (typed or cut
+ * short by hand) names nothing, rather than failing the page. */
+export function fragmentId(hash: string): string | null {
+  try {
+    return decodeURIComponent(hash.slice(1)) || null;
+  } catch {
+    return null;
+  }
 }
