@@ -37,14 +37,48 @@ const BOOKKEEPING_DDL = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 // Any number fits; it only keeps two runners (say, two app instances starting) from racing.
 const LOCK_KEY = 72707369;
 
+/**
+ * Connects to `connectionString`'s database, creating it first when the server says it does not
+ * exist (as Prisma's own `migrate deploy` does), through the server's `postgres` database with the
+ * same credentials. Another runner creating it at the same moment is fine.
+ */
+export async function connectCreatingDatabase(connectionString: string, log: (msg: string) => void = () => {}): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString });
+  try {
+    await client.connect();
+    return client;
+  } catch (e) {
+    await client.end().catch(() => {});
+    if ((e as { code?: string }).code !== "3D000") throw e; // invalid_catalog_name: no such database
+  }
+  const url = new URL(connectionString);
+  // Without a database in the address, PostgreSQL takes the user's name.
+  const name = decodeURIComponent(url.pathname.slice(1) || url.username);
+  url.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+    log(`created database ${name}`);
+  } catch (e) {
+    // Another runner made it: duplicate_database, or, when both were creating it at the same
+    // moment, unique_violation on the catalog's name index.
+    if (!["42P04", "23505"].includes((e as { code?: string }).code ?? "")) throw e;
+  } finally {
+    await admin.end();
+  }
+  const created = new pg.Client({ connectionString });
+  await created.connect();
+  return created;
+}
+
 export async function applyMigrations(
   connectionString: string,
   opts: { dir?: string; log?: (msg: string) => void } = {},
 ): Promise<string[]> {
   const log = opts.log ?? (() => {});
   const migrations = loadMigrationDirectories(opts.dir);
-  const client = new pg.Client({ connectionString });
-  await client.connect();
+  const client = await connectCreatingDatabase(connectionString, log);
   const applied: string[] = [];
   try {
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_KEY]);

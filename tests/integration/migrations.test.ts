@@ -80,6 +80,23 @@ describe("migrations", () => {
     expect(rows).toEqual([]);
   });
 
+  it("create the database first when the server has none of that name (two runners at once), as Prisma's migrate does", async () => {
+    const name = `keystone_new_${Date.now().toString(36)}`;
+    const url = databaseUrl(name);
+    try {
+      const runs = await Promise.all([applyMigrations(url), applyMigrations(url)]);
+      // The advisory lock lets one runner apply everything and the other find nothing left to do.
+      expect(runs.map((r) => r.length).sort()).toEqual([0, loadMigrationDirectories().length]);
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      const { rows } = await c.query(`SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`);
+      await c.end();
+      expect(rows[0].n).toBe(loadMigrationDirectories().length);
+    } finally {
+      await dropTestDatabase(name);
+    }
+  });
+
   it("use a URL helper that only changes the database name", () => {
     expect(new URL(databaseUrl("x")).pathname).toBe("/x");
   });
