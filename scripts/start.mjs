@@ -10,6 +10,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import net from "node:net";
 import { buildIsStale, productionStartArgs } from "./build-state.mjs";
 
 const dev = process.argv.includes("--dev");
@@ -32,7 +33,28 @@ if (!existsSync(stamp) || statSync("package-lock.json").mtimeMs > statSync(stamp
   run("npm", ["ci", "--no-audit", "--no-fund"]);
 }
 
-// 2. Database.
+// 2. The app's port: checked before anything slow, so a second `npm start` (or another program on
+// the port) is told so at once instead of after the database and the build.
+const port = process.env.PORT ?? "3000";
+if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
+  log(`PORT must be a number from 1 to 65535 (it is "${port}")`);
+  process.exit(1);
+}
+const portError = await new Promise((resolve) => {
+  const probe = net.createServer();
+  probe.once("error", (e) => resolve(e));
+  probe.listen(Number(port), () => probe.close(() => resolve(null)));
+});
+if (portError) {
+  log(
+    portError.code === "EADDRINUSE"
+      ? `Port ${port} is already in use (another Keystone, or another program). Stop it, or choose another port: PORT=${Number(port) + 1} npm start`
+      : `Cannot serve on port ${port} (${portError.code ?? portError.message}). Choose another port: PORT=3001 npm start`,
+  );
+  process.exit(1);
+}
+
+// 3. Database.
 let stopDb = async () => {};
 const env = { ...process.env };
 if (!env.DATABASE_URL) {
@@ -47,7 +69,7 @@ const tsx = path.join("node_modules", ".bin", "tsx");
 run(tsx, ["scripts/db/migrate.ts"], env);
 run(tsx, ["prisma/seed.ts"], env);
 
-// 3. Build (only when the sources changed since the last build).
+// 4. Build (only when the sources changed since the last build).
 if (!dev) {
   if (buildIsStale()) {
     log("Building Keystone (next build) …");
@@ -55,20 +77,33 @@ if (!dev) {
   }
 }
 
-// 4. Serve.
-const port = env.PORT ?? "3000";
+// 5. Serve.
 if (!env.NEXTAUTH_URL) env.NEXTAUTH_URL = `http://localhost:${port}`;
 if (!env.NEXTAUTH_SECRET) {
   // A local installation gets a stable secret of its own, kept beside the embedded data.
   env.NEXTAUTH_SECRET = localSecret();
 }
-log(`Keystone on http://localhost:${port}  (demo users: see README; Ctrl-C to stop)`);
+log(`Starting Keystone on port ${port} …`);
 const app = spawn(path.join("node_modules", ".bin", "next"), dev ? ["dev", "-p", port] : productionStartArgs(port), {
   stdio: "inherit",
   env: { ...env, NEXT_TELEMETRY_DISABLED: "1", KEYSTONE_ALLOW_DEV_SECRET: "0", NODE_OPTIONS: env.NODE_OPTIONS ?? (dev ? "" : "--max-old-space-size=256") },
 });
 
 let stopping = false;
+// Says where to go once the app answers (not before: a start that fails should not look served).
+(async () => {
+  const url = `http://localhost:${port}`;
+  for (let i = 0; i < 600 && app.exitCode === null && !stopping; i++) {
+    try {
+      await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) });
+      log(`Keystone is ready: open ${url}  (demo users: see README; Ctrl-C to stop)`);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+})();
+
 async function shutdown(signal) {
   if (stopping) return;
   stopping = true;
