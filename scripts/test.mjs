@@ -13,6 +13,15 @@ const log = (m) => console.log(`\x1b[36m[test]\x1b[0m ${m}`);
 const only = process.argv.slice(2); // e.g. `npm test -- unit integration`
 const want = (part) => only.length === 0 || only.includes(part);
 
+// The end-to-end tests need a browser: without one, say so before anything runs (Playwright would
+// otherwise fail each of them, one by one, after the other parts and the build).
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (want("e2e") && !existsSync(chromium)) {
+  log(`Chromium is not at ${chromium}: install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH to its path.`);
+  log("Without a browser, `npm test -- unit integration` runs the other parts.");
+  process.exit(1);
+}
+
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 let stopDb = async () => {};
 if (!env.DATABASE_URL) {

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import net from "node:net";
 import { describe, expect, it } from "vitest";
 
-// What `npm start` and `npm run db:migrate` tell a person when something outside Keystone is in
+// What `npm start`, `npm run db:migrate` and `npm test` tell a person when something outside Keystone is in
 // the way: one plain line and exit 1, not a stack trace after minutes of setup.
 
 function run(cmd: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
@@ -31,7 +31,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-describe("npm start and db:migrate, when something is in the way", () => {
+describe("npm start, db:migrate and npm test, when something is in the way", () => {
   it("npm start names a port that is already taken and stops before touching the database", async () => {
     const held = await heldPort();
     const closed = await freePort();
@@ -62,5 +62,19 @@ describe("npm start and db:migrate, when something is in the way", () => {
       `Cannot reach PostgreSQL at 127.0.0.1:${closed}/keystone (ECONNREFUSED). Start it, correct DATABASE_URL, or unset DATABASE_URL to let npm start run its own embedded PostgreSQL.`,
     );
     expect(out).not.toContain("s3cret-word");
+  });
+
+  it("npm test says where it looked for Chromium and stops before running anything", async () => {
+    const closed = await freePort();
+    // A database address nothing answers at: a run that went on would fail there, not here.
+    const env = { CHROMIUM_PATH: "/nowhere/chromium", DATABASE_URL: `postgresql://postgres@127.0.0.1:${closed}/postgres` };
+    const all = await run(process.execPath, ["scripts/test.mjs"], env);
+    expect(all.code).toBe(1);
+    expect(all.out).toContain("Chromium is not at /nowhere/chromium: install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH");
+    expect(all.out).not.toContain("vitest");
+    const e2e = await run(process.execPath, ["scripts/test.mjs", "e2e"], env);
+    expect(e2e.out).toContain("Chromium is not at /nowhere/chromium");
+    expect(e2e.code).toBe(1);
+    expect(e2e.out).toContain("`npm test -- unit integration` runs the other parts");
   });
 });
