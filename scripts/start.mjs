@@ -26,15 +26,8 @@ function run(cmd, args, env = process.env) {
   }
 }
 
-// 1. Dependencies.
-const stamp = "node_modules/.package-lock.json";
-if (!existsSync(stamp) || statSync("package-lock.json").mtimeMs > statSync(stamp).mtimeMs) {
-  log("Installing dependencies (npm ci) …");
-  run("npm", ["ci", "--no-audit", "--no-fund"]);
-}
-
-// 2. The app's port: checked before anything slow, so a second `npm start` (or another program on
-// the port) is told so at once instead of after the database and the build.
+// 1. The app's port: checked before anything slow, so a second `npm start` (or another program on
+// the port) is told so at once instead of after the install, the database and the build.
 const port = process.env.PORT ?? "3000";
 if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
   log(`PORT must be a number from 1 to 65535 (it is "${port}")`);
@@ -52,6 +45,13 @@ if (portError) {
       : `Cannot serve on port ${port} (${portError.code ?? portError.message}). Choose another port: PORT=3001 npm start`,
   );
   process.exit(1);
+}
+
+// 2. Dependencies.
+const stamp = "node_modules/.package-lock.json";
+if (!existsSync(stamp) || statSync("package-lock.json").mtimeMs > statSync(stamp).mtimeMs) {
+  log("Installing dependencies (npm ci) …");
+  run("npm", ["ci", "--no-audit", "--no-fund"]);
 }
 
 // 3. Database.
