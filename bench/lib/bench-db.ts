@@ -16,15 +16,7 @@ export async function openBenchDatabase(log: (m: string) => void): Promise<{ ben
     stopDb = db.stop;
   }
   const benchUrl = process.env.BENCH_DATABASE_URL ?? Object.assign(new URL(serverUrl), { pathname: "/keystone_bench" }).toString();
-  {
-    const admin = new pg.Client({ connectionString: Object.assign(new URL(benchUrl), { pathname: "/postgres" }).toString() });
-    await admin.connect();
-    const name = new URL(benchUrl).pathname.slice(1);
-    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!exists.rowCount) await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-  }
-  await applyMigrations(benchUrl);
+  await applyMigrations(benchUrl); // creates the database first when the server has none of that name
   const pool = new pg.Pool({ connectionString: benchUrl, max: 10 });
   const accounts = Number((await pool.query(`SELECT count(*)::int AS n FROM "Account"`)).rows[0].n);
   if (accounts < 10_000) {

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import net from "node:net";
 import { describe, expect, it } from "vitest";
+import { freePort } from "../../bench/lib/server";
 
 // What `npm start`, `npm run db:migrate` and `npm test` tell a person when something outside Keystone is in
 // the way: one plain line and exit 1, not a stack trace after minutes of setup.
@@ -24,12 +25,6 @@ async function heldPort(): Promise<{ port: number; release: () => Promise<void> 
   return { port, release: () => new Promise((r) => server.close(() => r())) };
 }
 
-/** A port nothing listens on. */
-async function freePort(): Promise<number> {
-  const { port, release } = await heldPort();
-  await release();
-  return port;
-}
 
 describe("npm start, db:migrate and npm test, when something is in the way", () => {
   it("npm start names a port that is already taken and stops before touching the database", async () => {

@@ -31,8 +31,10 @@ afterEach(() => {
   window.history.replaceState(null, "", "/");
 });
 
+/** Opens the page at `hash`: a fresh mount each time, as a navigation to it is. */
 function mountAt(hash: string) {
   window.history.replaceState(null, "", `/reviews/r1${hash}`);
+  act(() => root.render(null));
   act(() => root.render(createElement(RevealHashTarget)));
 }
 
