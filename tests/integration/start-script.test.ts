@@ -25,7 +25,6 @@ async function heldPort(): Promise<{ port: number; release: () => Promise<void> 
   return { port, release: () => new Promise((r) => server.close(() => r())) };
 }
 
-
 describe("npm start, db:migrate and npm test, when something is in the way", () => {
   it("npm start names a port that is already taken and stops before touching the database", async () => {
     const held = await heldPort();
