@@ -80,6 +80,10 @@ export async function retierAccounts(
   },
 ): Promise<TRetierResult> {
   const snapshot = Boolean(opts.snapshotCause);
+  // Dated by the app's clock, as every other history row is (Prisma's `@default(now())` is the
+  // client's): an account's snapshots then sort in the order they were made, whatever the
+  // database server's clock says.
+  const at = new Date();
   const names = new Map(opts.tiers.map((t) => [t.id, t.name]));
   const ids: string[] = [];
   const scores: (number | null)[] = [];
@@ -115,7 +119,7 @@ export async function retierAccounts(
       RETURNING a.id
     ), inserted AS (
       INSERT INTO "ScoreSnapshot" (id, "accountId", score, "tierId", "tierName", cause, "modelVersion", "createdAt")
-      SELECT gen_random_uuid()::text, i.id, i.score, i.served, i.served_name, ${opts.snapshotCause ?? ""}, ${opts.modelVersion}, now()
+      SELECT gen_random_uuid()::text, i.id, i.score, i.served, i.served_name, ${opts.snapshotCause ?? ""}, ${opts.modelVersion}, ${at}
       FROM input i
       WHERE ${snapshot}
       RETURNING 1

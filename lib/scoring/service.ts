@@ -44,10 +44,11 @@ export async function ensureSelectionModel(): Promise<void> {
     modelKnownToExist = true;
     return;
   }
+  const now = new Date();
   await prisma.$transaction(async (tx) => {
     const inserted = await tx.$executeRaw`
       INSERT INTO "SelectionModel" (id, version, "namingScheme", "createdAt", "updatedAt")
-      VALUES ('current', 1, 'gold-silver-bronze', now(), now()) ON CONFLICT (id) DO NOTHING`;
+      VALUES ('current', 1, 'gold-silver-bronze', ${now}, ${now}) ON CONFLICT (id) DO NOTHING`;
     if (inserted === 0) return;
     const criteria = await tx.scoringCriterion.count();
     const tiers = await tx.tier.count();

@@ -474,6 +474,26 @@ describe("what-if and applying a model", () => {
     expect(last).toMatchObject({ cause: "model", score: 0, tierName: "Not a key account", modelVersion: m.version + 1 });
     expect(await db.auditEvent.count({ where: { action: "selectionModel.update" } })).toBeGreaterThanOrEqual(2);
   });
+
+  it("dates a model's snapshots by the app's clock, as a score's, so an account's history keeps its order when the database's clock differs", async () => {
+    const db = fixtures.testDb();
+    const m = await getModel();
+    // The app's clock ten minutes ahead of the database server's (and standing still, so each
+    // step sets it: the model is saved a second after the score).
+    const ahead = Date.now() + 10 * 60_000;
+    vi.useFakeTimers({ toFake: ["Date"], now: ahead });
+    try {
+      const { version } = (await getCard(w.owner)).body;
+      expect((await putCard(w.owner, { version, scores: [{ criterionId: m.criteria[0].id, value: 2, rationale: "Framework deal back on the table" }] })).status).toBe(200);
+      vi.setSystemTime(ahead + 1000);
+      expect((await putModel(w.senior, draftOf(m))).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
+    const history = await db.scoreSnapshot.findMany({ where: { accountId: w.account.id }, orderBy: { createdAt: "desc" }, take: 2 });
+    expect(history.map((s) => s.cause)).toEqual(["model", "score"]);
+    expect(history.map((s) => s.createdAt.getTime())).toEqual([ahead + 1000, ahead]);
+  });
 });
 
 describe("ranking export", () => {
