@@ -142,7 +142,12 @@ export { jsonTimestamp, jsonTimestampIso } from "@/lib/json-timestamp";
  * `::date` gives the UTC day, which is yesterday or tomorrow for part of the day away from UTC.)
  */
 export function localDateSql(timestamp: PrismaNs.Sql): PrismaNs.Sql {
-  return PrismaNs.sql`((${timestamp}) AT TIME ZONE 'UTC' AT TIME ZONE ${localTimeZone()})::date`;
+  return PrismaNs.sql`(${localTimestampSql(timestamp)})::date`;
+}
+
+/** A `timestamp(3)` column (UTC, no zone) as the wall time where the app runs (for its day or month). */
+export function localTimestampSql(timestamp: PrismaNs.Sql): PrismaNs.Sql {
+  return PrismaNs.sql`(${timestamp}) AT TIME ZONE 'UTC' AT TIME ZONE ${localTimeZone()}`;
 }
 
 /** A write refused by a unique index (Prisma's P2002): two requests creating the same thing. */

@@ -5,7 +5,7 @@
 import { DUE_SOON_DAYS, MOVE_LABELS, PERIODIC_LABELS, REVIEW_AGE_BUCKETS, ACTION_AGE_BUCKETS, SCORE_BUCKETS, COVERAGE_BUCKETS, type TMetric, type TMoveKind, type TPeriodicStatus } from "./metrics";
 import { LIGHT_AREA_LABELS } from "@/lib/plans/vocabulary";
 import { STAGE_LABELS } from "@/lib/accounts/stages";
-import { addMonthsToMoment, daysBetween } from "@/lib/days";
+import { addMonthsToDay, addMonthsToMoment, daysBetween } from "@/lib/days";
 import { DEFAULT_REVIEW_EVERY_MONTHS } from "@/lib/reviews/model";
 
 export type TTierAt = { rank: number; isKey: boolean } | null;
@@ -40,12 +40,12 @@ export function isPlanStale(approvedAt: Date | null, reviewEveryMonths: number |
   return addMonthsToMoment(approvedAt, reviewEveryMonths ?? DEFAULT_REVIEW_EVERY_MONTHS).getTime() < now.getTime();
 }
 
-/** The twelve calendar months ending with `now`'s month (UTC), oldest first, as YYYY-MM. */
-export function lastTwelveMonths(now: Date): string[] {
-  return Array.from({ length: 12 }, (_, i) => {
-    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11 + i, 1));
-    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
-  });
+/**
+ * The twelve calendar months ending with `today`'s month (a day, YYYY-MM-DD, as `localToday` gives
+ * it: the server's zone, the same one the months' events are counted in), oldest first, as YYYY-MM.
+ */
+export function lastTwelveMonths(today: string): string[] {
+  return Array.from({ length: 12 }, (_, i) => addMonthsToDay(`${today.slice(0, 7)}-01`, i - 11).slice(0, 7));
 }
 
 export function formatMonth(month: string): string {

@@ -7,7 +7,7 @@ import { localDateSql, prisma, Prisma, readRows } from "@/lib/db";
 import { can, seesAllAccounts } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { BusyError, ForbiddenError } from "@/lib/errors";
-import { addMonthsToMoment, localToday } from "@/lib/days";
+import { addMonthsToDay, addMonthsToMoment, localToday, startOfLocalDay } from "@/lib/days";
 import { LIGHT_AREAS, LIGHT_AREA_LABELS, type TLightArea } from "@/lib/plans/schema";
 import { STAGES, STAGE_LABELS, type StageName } from "@/lib/accounts/stages";
 import { ACTION_AGE_BUCKETS, COVERAGE_BUCKETS, MOVE_KINDS, PERIODIC_STATUSES, REVIEW_AGE_BUCKETS, SCORE_BUCKETS, type TMoveKind, type TPeriodicStatus } from "./metrics";
@@ -31,8 +31,10 @@ export async function queryDashboard<T>(sql: Prisma.Sql): Promise<T[]> {
 }
 
 export function makeClock(now: Date = new Date()): TClock {
-  const monthsStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
-  return { now: now.toISOString(), yearAgo: addMonthsToMoment(now, -12).toISOString(), monthsStart: monthsStart.toISOString(), today: localToday(now) };
+  const today = localToday(now);
+  // Months, like days, are the server's (TZ): the chart's first month starts at its local midnight.
+  const monthsStart = startOfLocalDay(addMonthsToDay(`${today.slice(0, 7)}-01`, -11));
+  return { now: now.toISOString(), yearAgo: addMonthsToMoment(now, -12).toISOString(), monthsStart: monthsStart.toISOString(), today };
 }
 
 export function scopeOf(user: SessionUser): TScope {
@@ -259,7 +261,7 @@ export async function getDashboard(opts: { user: SessionUser; filters: TDashboar
   }
 
   const moveSummary = Object.fromEntries(MOVE_KINDS.map((k) => [k, num(facts.moves.find((m) => m.move === k)?.accounts)])) as Record<TMoveKind, number>;
-  const months = lastTwelveMonths(new Date(clock.now)).map((month) => {
+  const months = lastTwelveMonths(clock.today).map((month) => {
     const at = (move: TMoveKind) => moveMonths.find((m) => m.month === month && m.move === move)?.accounts ?? 0;
     return { month, up: at("up"), down: at("down"), new: at("new"), dropped: at("dropped") };
   });

@@ -4,7 +4,7 @@ import "server-only";
 // (tier, score band, tier move, current lights, plan state, overdue actions, periodic review due,
 // pending reviews, coverage band); the dashboard GROUPs BY these facts and a drill-down filters
 // on them, so a number and the list behind it cannot disagree.
-import { localDateSql, Prisma } from "@/lib/db";
+import { localDateSql, localTimestampSql, Prisma } from "@/lib/db";
 import { seesAllAccounts } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { servedTierIdSql, visibleAccountsSql } from "@/lib/accounts/access";
@@ -18,7 +18,7 @@ export type TClock = {
   now: string;
   /** Now minus 12 months. */
   yearAgo: string;
-  /** First day of the month 11 months back: the start of the monthly tier-move chart. */
+  /** The local midnight (as an ISO instant) starting the month 11 months back: the start of the monthly tier-move chart. */
   monthsStart: string;
   /** Today as YYYY-MM-DD in the app's local time (the day overdue actions are judged by). */
   today: string;
@@ -189,7 +189,7 @@ export function moveEventsCte(clock: TClock): Prisma.Sql {
     FROM "ScoreSnapshot" x JOIN s ON s.id = x."accountId"
   ),
   ev AS (
-    SELECT DISTINCT sn."accountId", date_trunc('month', sn."createdAt") AS month,
+    SELECT DISTINCT sn."accountId", date_trunc('month', ${localTimestampSql(Prisma.sql`sn."createdAt"`)}) AS month,
       ${moveSql(Prisma.sql`COALESCE(pt."isKey", false)`, Prisma.sql`pt.rank`, Prisma.sql`COALESCE(nt."isKey", false)`, Prisma.sql`nt.rank`)} AS move
     FROM sn LEFT JOIN "Tier" pt ON pt.id = sn."prevTierId" LEFT JOIN "Tier" nt ON nt.id = sn."tierId"
     WHERE sn."createdAt" >= ${ts(clock.monthsStart)} AND sn."createdAt" <= ${ts(clock.now)}

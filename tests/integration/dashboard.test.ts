@@ -4,24 +4,24 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as dashboardRoute from "@/app/api/dashboard/route";
 import * as drillRoute from "@/app/api/dashboard/accounts/route";
 import { visibleAccountsWhere } from "@/lib/accounts/access";
-import { addMonthsToMoment as addMonths } from "@/lib/days";
-import { localToday } from "@/lib/days";
+import { addMonthsToDay, addMonthsToMoment as addMonths, daysBetween, localDay, localToday, startOfLocalDay } from "@/lib/days";
 import type { TDashboard } from "@/lib/dashboard/view";
 import { getDashboardOptions } from "@/lib/dashboard/service";
 import { createAccount, createUser, unique } from "@/prisma/factories";
 import { call, type TestUser } from "../support/http";
-import { makeUser, testDb } from "../support/fixtures";
+import { daysBefore, makeUser, testDb } from "../support/fixtures";
 
 const db = testDb();
 const now = new Date();
-const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
+const daysAgo = (n: number) => daysBefore(n, now);
 const monthsAgo = (n: number) => addMonths(now, -n);
 /** A calendar day n days before today (local), as the @db.Date value Prisma stores. */
 const dueDay = (n: number) => {
   const t = Date.parse(`${localToday(now)}T00:00:00Z`) - n * 86_400_000;
   return new Date(t);
 };
-const monthOf = (d: Date) => d.toISOString().slice(0, 7);
+/** The calendar month a moment falls in where the server runs (TZ), as the dashboard counts it. */
+const monthOf = (d: Date) => localToday(d).slice(0, 7);
 
 const region = `Dash-${unique()}`;
 const I1 = `Ind1-${unique()}`;
@@ -126,11 +126,11 @@ beforeAll(async () => {
   await db.review.createMany({
     data: [
       review(A1, mentor1.id, "PENDING", daysAgo(3), null),
-      review(A2, mentor1.id, "PENDING", daysAgo(20), null),
+      review(A2, mentor1.id, "PENDING", (events.pending20 = daysAgo(20)), null),
       review(A2, mentor1.id, "ENDORSED", daysAgo(40), daysAgo(36)),
       review(A4, mentor1.id, "CHANGES_REQUESTED", daysAgo(100), daysAgo(90)),
       review(A3, mentor2.id, "ENDORSED", daysAgo(400), daysAgo(395)),
-      review(A3, mentor2.id, "PENDING", daysAgo(45), null),
+      review(A3, mentor2.id, "PENDING", (events.pending45 = daysAgo(45)), null),
       review(A6, mentor2.id, "PENDING", daysAgo(45), null),
     ],
   });
@@ -450,12 +450,49 @@ describe("days counted where the server runs", () => {
     process.env.TZ = zone;
     try {
       expect(localToday()).not.toBe(new Date().toISOString().slice(0, 10));
+      // The submissions' days read in this zone (45 and 20, unless the server's own zone changed
+      // its clocks in between and this zone's midnight is within that hour).
+      const waited = (at: Date) => daysBetween(localDay(at), localToday());
       const d = await dashboard(senior);
-      expect(d.reviews.oldestPendingDays).toBe(45);
-      expect(d.reviews.mentors.find((m) => m.mentorId === mentor1.id)).toMatchObject({ pending: 2, oldestPendingDays: 20 });
+      expect(d.reviews.oldestPendingDays).toBe(waited(events.pending45));
+      expect(d.reviews.mentors.find((m) => m.mentorId === mentor1.id)).toMatchObject({ pending: 2, oldestPendingDays: waited(events.pending20) });
       expect(d.reviews.pendingByAge.map((b) => [b.key, b.items])).toEqual([["0-7", 1], ["8-14", 0], ["15-30", 1], ["31+", 1]]);
       const behind = (await drill(senior, "pending:31+")).body.items as { id: string; detail: string }[];
-      expect(behind).toEqual([expect.objectContaining({ id: A3, detail: "1 pending, oldest waiting 45 days" })]);
+      expect(behind).toEqual([expect.objectContaining({ id: A3, detail: `1 pending, oldest waiting ${waited(events.pending45)} days` })]);
+    } finally {
+      if (was === undefined) delete process.env.TZ;
+      else process.env.TZ = was;
+    }
+  });
+});
+
+describe("months counted where the server runs", () => {
+  it("puts a tier move in the server's calendar month, and starts the twelve months at its local midnight", async () => {
+    // UTC+14: the first hours of a local month are still the month before in UTC.
+    const was = process.env.TZ;
+    process.env.TZ = "Pacific/Kiritimati";
+    try {
+      const here = `Months-${unique()}`;
+      const thisMonth = `${localToday().slice(0, 7)}-01`;
+      const localMonthStart = (monthsBack: number) => startOfLocalDay(addMonthsToDay(thisMonth, -monthsBack));
+      const hoursAfter = (at: Date, h: number) => new Date(at.getTime() + h * 3_600_000);
+      const early = hoursAfter(localMonthStart(3), 2); // 2 a.m. on the 1st, local
+      const first = hoursAfter(localMonthStart(11), 1); // in the chart's first month, local
+      expect(early.toISOString().slice(0, 7)).not.toBe(monthOf(early));
+      const B = (await createAccount(db, { region: here, ownerId: owner1.id })).id;
+      const C = (await createAccount(db, { region: here, ownerId: owner1.id })).id;
+      const snap = (accountId: string, tierId: string, createdAt: Date) => ({ accountId, tierId, createdAt, cause: "score", modelVersion: 1, score: null });
+      await db.scoreSnapshot.createMany({
+        data: [snap(B, S, monthsAgo(14)), snap(B, G, early), snap(C, S, monthsAgo(14)), snap(C, G, first)],
+      });
+      const d = await dashboard(senior, { region: here });
+      const months = d.moves.months;
+      expect(months.map((m) => m.month)).toEqual(Array.from({ length: 12 }, (_, i) => addMonthsToDay(thisMonth, i - 11).slice(0, 7)));
+      expect(months.find((m) => m.month === monthOf(early))?.up).toBe(1);
+      expect(months[0]).toMatchObject({ month: monthOf(first), up: 1 });
+      expect(months.reduce((n, m) => n + m.up + m.down + m.new + m.dropped, 0)).toBe(2);
+      expect(await drillIds(senior, `moveMonth:${monthOf(early)}:up`, { region: here })).toEqual([B]);
+      expect(await drillIds(senior, `moveMonth:${monthOf(first)}:up`, { region: here })).toEqual([C]);
     } finally {
       if (was === undefined) delete process.env.TZ;
       else process.env.TZ = was;

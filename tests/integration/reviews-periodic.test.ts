@@ -16,7 +16,7 @@ import { addDays, localDay, localToday } from "@/lib/days";
 import { addMonthsToDay as addMonths } from "@/lib/days";
 import { createAccount, unique } from "../../prisma/factories";
 import { call, type TestUser } from "../support/http";
-import { makeUser, makeWorld, testDb } from "../support/fixtures";
+import { daysBefore, makeUser, makeWorld, testDb } from "../support/fixtures";
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 const DAY = 86_400_000;
@@ -120,7 +120,7 @@ describe("the mentor's queue", () => {
     await db.account.update({ where: { id: b.id }, data: { lastPeriodicReviewAt: new Date() } });
     // An old plan-less proposal review (waiting 6 days) and a fresh one whose customer decides in 2 days.
     const old = await postProposal(owner, b.id, proposal({ title: "Old ask", decisionDate: null, requestReview: true }));
-    await db.review.update({ where: { id: old.body.review.id }, data: { submittedAt: new Date(Date.now() - 6 * DAY) } });
+    await db.review.update({ where: { id: old.body.review.id }, data: { submittedAt: daysBefore(6) } });
     const urgent = await postProposal(owner, a.id, proposal({ title: "Urgent ask", decisionDate: dayOffset(2), requestReview: true }));
 
     const res = await queue(mentor);

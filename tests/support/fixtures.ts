@@ -34,3 +34,14 @@ export async function makeWorld() {
   });
   return { owner, member, mentor, senior, admin, outsider, otherMentor, account };
 }
+
+/**
+ * The moment `n` calendar days before `from`, at the same local wall time: what the app counts as
+ * "n days ago" in the server's zone. (`n` × 24 hours is a calendar day more or less within an hour
+ * of midnight when a daylight-saving change lies between.)
+ */
+export function daysBefore(n: number, from: Date = new Date()): Date {
+  const at = new Date(from.getTime());
+  at.setDate(at.getDate() - n);
+  return at;
+}
