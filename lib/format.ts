@@ -50,6 +50,20 @@ export const serverNow = () => new Date(Date.now() + (clockOffset ?? 0));
 /** The zone's name for a label: "UTC", "Europe/Berlin". */
 export const displayZoneName = () => (/^(Etc\/)?(UTC|GMT|Universal|Zulu)$/.test(displayZone()) ? "UTC" : displayZone());
 
+let zoneAbbreviations: { zone: string; format: Intl.DateTimeFormat } | null = null;
+
+/**
+ * The zone's short name at a moment, for a time that must name its zone where there is little room
+ * (a phone's card): "UTC", "CET" or "CEST", "GMT+14". The full name belongs in a heading or a title.
+ */
+export function zoneAbbreviation(d: Date | string): string {
+  const zone = displayZone();
+  if (zoneAbbreviations?.zone !== zone) {
+    zoneAbbreviations = { zone, format: new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeZoneName: "short" }) };
+  }
+  return zoneAbbreviations.format.formatToParts(new Date(d)).find((p) => p.type === "timeZoneName")?.value ?? displayZoneName();
+}
+
 const DAY_MONTH_YEAR = { day: "numeric", month: "short", year: "numeric" } as const;
 
 /** The day of a moment (a timestamp), in the organisation's time zone: "5 Mar 2026". */

@@ -6,7 +6,7 @@ import { useSearchParams } from "next/navigation";
 import { ChevronDown, ChevronRight } from "lucide-react";
 import { cn } from "@/lib/cn";
 import { CARD } from "@/components/ui/card-rows";
-import { displayZoneName, formatStamp } from "@/lib/format";
+import { displayZoneName, formatStamp, zoneAbbreviation } from "@/lib/format";
 
 type Event = {
   id: string;
@@ -64,8 +64,15 @@ export function AuditTable({ items }: { items: Event[] }) {
                     <span className="whitespace-nowrap">{day}</span>
                     <span className="hidden max-md:inline lg:inline">, </span>
                     <span className="block whitespace-nowrap max-md:inline lg:inline">{time}</span>
-                    {/* The heading names the zone; on a phone's card, where headings are folded away, the time does. */}
-                    <span className={cn("text-slate-500", CARD.only)}> {displayZoneName()}</span>
+                    {/* The heading names the zone; on a phone's card, where headings are folded away, the
+                        time does, by its short name ("GMT+14", not "Pacific/Kiritimati"), so that "when"
+                        keeps the first line with "who". */}
+                    <span className={cn("text-slate-500", CARD.only)}>
+                      {" "}
+                      <abbr title={displayZoneName()} className="no-underline">
+                        {zoneAbbreviation(e.createdAt)}
+                      </abbr>
+                    </span>
                   </td>
                   <td className={cn(CELL, CARD.cell, "whitespace-nowrap text-slate-900")}>{e.actor?.name ?? "System"}</td>
                   <td className={cn(CELL, CARD.cell, "min-w-28 font-mono text-xs text-slate-700 max-md:basis-full lg:whitespace-nowrap")}>

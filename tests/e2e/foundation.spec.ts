@@ -573,8 +573,11 @@ test("on a phone the users list and the audit log are cards that fit: role and D
   const [when, who, what] = await Promise.all([0, 1, 2].map((i) => event.locator("td").nth(i).boundingBox()));
   expect(Math.abs(who!.y - when!.y)).toBeLessThan(4);
   expect(what!.y).toBeGreaterThan(when!.y + when!.height - 1);
-  // Without the heading, the time names its zone ("30 Nov 2026, 11:27:36 UTC", as the demo server runs).
+  // Without the heading, the time names its zone ("30 Nov 2026, 11:27:36 UTC", as the demo server
+  // runs), by its short name ("GMT+14"), the full one in its title ("Pacific/Kiritimati").
   await expect(event.locator("td").first()).toHaveText(/^\d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}:\d{2} \S+$/, { useInnerText: true });
+  const serverZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  await expect(event.locator("td").first().locator("abbr")).toHaveAttribute("title", /^(Etc\/)?(UTC|GMT|Universal|Zulu)$/.test(serverZone) ? "UTC" : serverZone);
   await expect(event.locator("td").nth(2)).toHaveText("user.create");
   await expect(event.locator("td").nth(3)).toContainText("Pia Phone");
   const details = event.getByRole("button", { name: "Details" });

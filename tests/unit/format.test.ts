@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { displayZoneName, formatDate, formatDay, formatMoneyShort, formatRelative, formatStamp, serverNow, setServerFacts } from "@/lib/format";
+import { displayZoneName, formatDate, formatDay, formatMoneyShort, formatRelative, formatStamp, serverNow, setServerFacts, zoneAbbreviation } from "@/lib/format";
 
 const setDisplayZone = (zone: string) => setServerFacts({ zone, now: Date.now() });
 
@@ -60,6 +60,20 @@ describe("dates", () => {
     // Day and month never in figures alone (12 March or 3 December?).
     expect(formatStamp("2026-12-03T02:21:59Z")).toEqual(["3 Dec 2026", "02:21:59"]);
     expect(displayZoneName()).toBe("UTC");
+  });
+
+  it("names the zone short where room is short, as it was at that moment", () => {
+    setDisplayZone("Pacific/Kiritimati");
+    expect(zoneAbbreviation("2026-03-05T10:43:37Z")).toBe("GMT+14");
+    setDisplayZone("Europe/Berlin");
+    expect(zoneAbbreviation("2026-01-05T10:00:00Z")).toBe("CET");
+    expect(zoneAbbreviation(new Date("2026-07-05T10:00:00Z"))).toBe("CEST");
+    setDisplayZone("America/Los_Angeles");
+    expect(zoneAbbreviation("2026-12-04T10:00:00Z")).toBe("GMT-8");
+    setDisplayZone("Asia/Kathmandu");
+    expect(zoneAbbreviation("2026-12-04T10:00:00Z")).toBe("GMT+5:45");
+    setDisplayZone("Etc/UTC");
+    expect(zoneAbbreviation("2026-12-04T10:00:00Z")).toBe("UTC");
   });
 });
 
