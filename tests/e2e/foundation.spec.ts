@@ -230,7 +230,7 @@ test("on a phone the pager under a list keeps its count and its page number whol
 
 test("an account name with long unbroken words breaks instead of pushing the page sideways", async ({ page }) => {
   await signIn(page, "marco");
-  const name = `Boreal ${"8".repeat(24)} Logistics ${"Q".repeat(30)}`;
+  const name = `Boreal ${"8".repeat(24)} Logistics ${"Q".repeat(60)}`;
   const res = await page.request.post("/api/accounts", { data: { name, industry: "Logistics", region: "Nordics" } });
   expect(res.status()).toBe(201);
   const { id } = await res.json();
@@ -244,6 +244,14 @@ test("an account name with long unbroken words breaks instead of pushing the pag
   await expect.poll(pageOverflow, { message: "the page's sideways overflow in px" }).toBeLessThanOrEqual(0);
   const box = await heading.boundingBox();
   expect(box && box.x + box.width <= 390, "the name stays on the screen").toBe(true);
+  // The home page lists it among Marco's accounts (and wherever else it needs him), inside the screen.
+  await page.goto("/");
+  const listed = page.getByTestId("home-accounts").locator(`a[href="/accounts/${id}"]`);
+  await expect(listed).toHaveText(name);
+  await page.waitForLoadState("networkidle");
+  await expect.poll(pageOverflow, { message: "the home page's sideways overflow in px" }).toBeLessThanOrEqual(0);
+  const item = await listed.boundingBox();
+  expect(item && item.x + item.width <= 390, "the name stays on the screen").toBe(true);
   // On a laptop, the accounts list keeps every column in view.
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`/accounts?q=Boreal`);

@@ -29,7 +29,8 @@ export default async function HomePage() {
     <>
       <PageHeader title={`Good to see you, ${firstName}`} description={`${ROLE_LABELS[user.role]} · what needs your attention today.`} />
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+        {/* min-w-0: a grid item is otherwise as wide as its longest word (an account's name). */}
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           {sections.map((s) => (
             <Card key={s.title}>
               <CardHeader title={s.title} description={s.description} />
