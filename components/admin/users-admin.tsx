@@ -78,7 +78,8 @@ export function UsersAdmin({ users, currentUserId }: { users: U[]; currentUserId
                     {/* Active is the usual state: only a deactivated person carries a badge. The
                         table then fits beside the form on a laptop screen. */}
                     <div className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
-                      {u.name}
+                      {/* Its own item, free to break anywhere: a bare text item is as wide as its longest word. */}
+                      <span className="min-w-0 wrap-anywhere">{u.name}</span>
                       {!u.active && <Badge>Deactivated</Badge>}
                       {u.id === currentUserId && <Badge tone="blue">You</Badge>}
                     </div>

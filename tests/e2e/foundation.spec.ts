@@ -595,6 +595,28 @@ test("on a phone the users list and the audit log are cards that fit: role and D
   expect(await sideways(audit), "with an event open").toBeLessThanOrEqual(0);
 });
 
+test("a person's name with a long unbroken word breaks inside the users list, on a phone and on a laptop", async ({ page }) => {
+  await signIn(page, "admin", "/admin/users");
+  const name = `Maximiliane ${"Vereinigte".repeat(8)}`;
+  const added = await page.request.post("/api/users", { data: { name, email: `long.name.${Date.now()}@keystone.demo`, role: "MENTOR", password: "a-long-password" } });
+  expect(added.status()).toBe(201);
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 844 });
+    await page.goto("/admin/users");
+    const users = page.getByRole("table").first();
+    const cell = users.locator("tbody tr").filter({ hasText: name }).locator("td").first();
+    await expect(cell).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    const scroller = users.locator("xpath=ancestor::div[contains(@class,'overflow-x-auto')][1]");
+    expect(await scroller.evaluate((el) => el.scrollWidth - el.clientWidth), `${width} px: the users list's sideways overflow in px`).toBeLessThanOrEqual(0);
+    const [nameBox, cellBox] = await Promise.all([cell.getByText(name, { exact: true }).boundingBox(), cell.boundingBox()]);
+    expect(nameBox!.x + nameBox!.width, `${width} px: the name stays inside its cell`).toBeLessThanOrEqual(cellBox!.x + cellBox!.width + 1);
+  }
+  // Deactivated again: the people the later tests see are the demo's.
+  const { id, version } = await added.json();
+  expect((await page.request.patch(`/api/users/${id}`, { data: { active: false, version } })).status()).toBe(200);
+});
+
 test("signing out ends the session; the audit log finds the sign-in and the sign-out by their request ids", async ({ page }) => {
   // As a proxy in front of the app would, each request carries its id.
   const stamp = Date.now();
