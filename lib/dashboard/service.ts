@@ -7,7 +7,7 @@ import { localDateSql, prisma, Prisma, readRows } from "@/lib/db";
 import { can, seesAllAccounts } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { BusyError, ForbiddenError } from "@/lib/errors";
-import { addMonthsToDay, addMonthsToMoment, localToday, startOfLocalDay } from "@/lib/days";
+import { addMonthsToMoment, localToday, startOfLocalDay } from "@/lib/days";
 import { LIGHT_AREAS, LIGHT_AREA_LABELS, type TLightArea } from "@/lib/plans/schema";
 import { STAGES, STAGE_LABELS, type StageName } from "@/lib/accounts/stages";
 import { ACTION_AGE_BUCKETS, COVERAGE_BUCKETS, MOVE_KINDS, PERIODIC_STATUSES, REVIEW_AGE_BUCKETS, SCORE_BUCKETS, type TMoveKind, type TPeriodicStatus } from "./metrics";
@@ -33,7 +33,7 @@ export async function queryDashboard<T>(sql: Prisma.Sql): Promise<T[]> {
 export function makeClock(now: Date = new Date()): TClock {
   const today = localToday(now);
   // Months, like days, are the server's (TZ): the chart's first month starts at its local midnight.
-  const monthsStart = startOfLocalDay(addMonthsToDay(`${today.slice(0, 7)}-01`, -11));
+  const monthsStart = startOfLocalDay(`${lastTwelveMonths(today)[0]}-01`);
   return { now: now.toISOString(), yearAgo: addMonthsToMoment(now, -12).toISOString(), monthsStart: monthsStart.toISOString(), today };
 }
 
