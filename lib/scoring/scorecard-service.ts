@@ -8,7 +8,8 @@ import { can } from "@/lib/auth/policy";
 import type { SessionUser } from "@/lib/auth/session";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { criterionLevers, scoreAccount, tierFor, whatMovesIt } from "./model";
-import { ensureSelectionModel, personJson, readSelectionModel, selectionModelJson, toSelectionModelView, type TSelectionModelJson } from "./service";
+import { criteriaJson, ensureSelectionModel, personJson, readSelectionModel, tiersJson } from "./service";
+import { heldStamp, modelParts, type ModelParts } from "./model-cache";
 import type { TScorecardUpdate, TTierOverride } from "./schema";
 
 type Db = Tx | typeof prisma;
@@ -24,37 +25,46 @@ type AccountJson = {
 };
 type ScoreJson = { criterionId: string; value: number; rationale: string; updatedAt: string; updatedBy: { id: string; name: string } | null };
 
-type ScorecardJson = { model: TSelectionModelJson | null; account: AccountJson | null; scores: ScoreJson[] };
+/** `parts`: the criteria and tiers, or null when the stamp sent is the current one (lib/scoring/model-cache.ts). */
+type ModelJson = { version: number; stamp: string; parts: ModelParts | null };
+type ScorecardJson = { model: ModelJson | null; account: AccountJson | null; scores: ScoreJson[] };
 
 /**
- * Everything the scorecard shows, as one json value: the model, the account, its scores and the
- * names of the people who set them. The API's GET reads it with the session (withUser's
- * `readFirst`); everything else reads it on its own (readScorecardRows).
+ * Everything the scorecard shows, as one json value: the model (its criteria and tiers only when
+ * `knownStamp`, the stamp of the ones this process holds, is not the current one), the account,
+ * its scores and the names of the people who set them. The API's GET reads it with the session
+ * (withUser's `readFirst`); everything else reads it on its own (readScorecardRows).
  */
-export const scorecardJsonSql = (accountId: string) => Prisma.sql`json_build_object(
-    'model', ${selectionModelJson},
+export const scorecardJsonSql = (accountId: string, knownStamp = heldStamp()) => Prisma.sql`json_build_object(
+    'model', (SELECT json_build_object('version', m.version, 'stamp', m."contentStamp",
+                'parts', CASE WHEN m."contentStamp" = ${knownStamp} THEN NULL ELSE json_build_object('criteria', ${criteriaJson}, 'tiers', ${tiersJson}) END)
+              FROM "SelectionModel" m WHERE m.id = 'current'),
     'account', (SELECT json_build_object('id', a.id, 'name', a.name, 'scorecardVersion', a."scorecardVersion", 'overrideTierId', a."overrideTierId",
-                                         'overrideReason', a."overrideReason", 'overrideAt', a."overrideAt", 'overrideBy', ${personJson("ob")})
-                  FROM "Account" a LEFT JOIN "User" ob ON ob.id = a."overrideById" WHERE a.id = ${accountId}),
+                                         'overrideReason', a."overrideReason", 'overrideAt', a."overrideAt", 'overrideBy', ${personJson('a."overrideById"')})
+                  FROM "Account" a WHERE a.id = ${accountId}),
     'scores', (SELECT COALESCE(json_agg(json_build_object('criterionId', s."criterionId", 'value', s.value, 'rationale', s.rationale,
-                                        'updatedAt', s."updatedAt", 'updatedBy', ${personJson("u")})), '[]'::json)
-                 FROM "CriterionScore" s LEFT JOIN "User" u ON u.id = s."updatedById" WHERE s."accountId" = ${accountId}))`;
+                                        'updatedAt', s."updatedAt", 'updatedBy', ${personJson('s."updatedById"')})), '[]'::json)
+                 FROM "CriterionScore" s WHERE s."accountId" = ${accountId}))`;
 
 /**
  * The scorecard's rows, in one statement (inside a transaction it reads what the transaction
- * wrote), or from `read`: the same statement's value, read with the session. A model not yet
- * made (a fresh database) is made, and the rows read again.
+ * wrote: its writes to criteria or tiers changed the stamp too), or from `read`: the same
+ * statement's value, read with the session. A model not yet made (a fresh database) is made, and
+ * the rows read again, as they are when the criteria and tiers held changed in between.
  */
 async function readScorecardRows(db: Db, accountId: string, read?: ScorecardJson) {
   let json = read?.model ? read : undefined;
-  if (!json) {
+  let parts = json?.model ? modelParts(json.model.stamp, json.model.parts) : null;
+  if (!json?.model || !parts) {
     if (db === prisma) await ensureSelectionModel();
-    [{ json }] = await readRows<{ json: ScorecardJson }>(Prisma.sql`SELECT ${scorecardJsonSql(accountId)} AS json`, db);
+    [{ json }] = await readRows<{ json: ScorecardJson }>(Prisma.sql`SELECT ${scorecardJsonSql(accountId, "")} AS json`, db);
+    if (!json.model?.parts) throw new Error("The selection model is missing");
+    parts = modelParts(json.model.stamp, json.model.parts)!;
   }
   if (!json.account) throw new NotFoundError("Account not found");
   const a = json.account;
   return {
-    model: toSelectionModelView(json.model),
+    model: { version: json.model.version, criteria: parts.criteria, tiers: parts.tiers },
     // The times as ISO text (what a Date of them gives in JSON): the scorecard only passes them on.
     // Fields are named rather than spread (a spread costs about a microsecond per property added
     // or replaced in Node 20's V8; DEVELOPERS.md).

@@ -68,38 +68,53 @@ export type TSelectionModelJson = {
   tiers: Prisma.TierGetPayload<{ select: typeof tierSelect }>[];
 };
 
-/** `{id, name}` of the user row under `alias`, or null when the join found none. */
-export const personJson = (alias: "u" | "ob") => Prisma.raw(`CASE WHEN ${alias}.id IS NULL THEN NULL ELSE json_build_object('id', ${alias}.id, 'name', ${alias}.name) END`);
+/**
+ * `{id, name}` of the user an id column names, or null: a lookup by primary key per row. (A LEFT
+ * JOIN to "User" let the planner hash the whole table for the scorecard's eight scores: 454 rows
+ * read for every scorecard.)
+ */
+export const personJson = (idColumn: `${"m" | "a" | "s"}."${string}"`) =>
+  Prisma.raw(`(SELECT json_build_object('id', p.id, 'name', p.name) FROM "User" p WHERE p.id = ${idColumn})`);
 
 /**
  * The whole model (who saved it, criteria in order, tiers by rank) as one JSON value: a subquery
  * readSelectionModel runs on its own and the scorecard runs alongside its own reads.
  */
+/** The criteria in order, as one JSON array. */
+export const criteriaJson = Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('id', c.id, 'name', c.name, 'description', c.description, 'weight', c.weight,
+                   'scaleLabels', c."scaleLabels", 'active', c.active, 'sortOrder', c."sortOrder") ORDER BY c."sortOrder", c."createdAt"), '[]'::json)
+                 FROM "ScoringCriterion" c)`;
+
+/** The tiers by rank, as one JSON array. */
+export const tiersJson = Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('id', t.id, 'name', t.name, 'rank', t.rank, 'minScore', t."minScore", 'isKey', t."isKey",
+                'reviewEveryMonths', t."reviewEveryMonths", 'contactEveryDays', t."contactEveryDays", 'executiveSponsor', t."executiveSponsor",
+                'dedicatedTeam', t."dedicatedTeam", 'serviceNotes', t."serviceNotes", 'capacity', t.capacity) ORDER BY t.rank), '[]'::json)
+              FROM "Tier" t)`;
+
 export const selectionModelJson = Prisma.sql`(
   SELECT json_build_object(
     'version', m.version, 'namingScheme', m."namingScheme", 'updatedAt', m."updatedAt",
-    'updatedBy', ${personJson("u")},
-    'criteria', (SELECT COALESCE(json_agg(json_build_object('id', c.id, 'name', c.name, 'description', c.description, 'weight', c.weight,
-                   'scaleLabels', c."scaleLabels", 'active', c.active, 'sortOrder', c."sortOrder") ORDER BY c."sortOrder", c."createdAt"), '[]'::json)
-                 FROM "ScoringCriterion" c),
-    'tiers', (SELECT COALESCE(json_agg(json_build_object('id', t.id, 'name', t.name, 'rank', t.rank, 'minScore', t."minScore", 'isKey', t."isKey",
-                'reviewEveryMonths', t."reviewEveryMonths", 'contactEveryDays', t."contactEveryDays", 'executiveSponsor', t."executiveSponsor",
-                'dedicatedTeam', t."dedicatedTeam", 'serviceNotes', t."serviceNotes", 'capacity', t.capacity) ORDER BY t.rank), '[]'::json)
-              FROM "Tier" t))
-  FROM "SelectionModel" m LEFT JOIN "User" u ON u.id = m."updatedById" WHERE m.id = 'current')`;
+    'updatedBy', ${personJson('m."updatedById"')},
+    'criteria', ${criteriaJson},
+    'tiers', ${tiersJson})
+  FROM "SelectionModel" m WHERE m.id = 'current')`;
+
+/** Criteria with their share of the total weight (in %), added to the rows given (this read's own). */
+export function withShares<C extends TSelectionModelJson["criteria"][number]>(criteria: C[]): (C & { share: number })[] {
+  const shares = weightShares(criteria);
+  // A spread costs about a microsecond an object in Node 20's V8 (DEVELOPERS.md).
+  return criteria.map((c) => Object.assign(c, { share: shares.get(c.id) ?? 0 }));
+}
 
 /** The model view (with weight shares) from `selectionModelJson`. */
 export function toSelectionModelView(json: TSelectionModelJson | null) {
   if (!json) throw new Error("The selection model is missing");
-  const shares = weightShares(json.criteria);
   return {
     version: json.version,
     namingScheme: json.namingScheme,
     updatedAt: jsonTimestamp(json.updatedAt),
     updatedBy: json.updatedBy,
-    // The parsed rows are this read's own: their share is added to them (a spread costs about a
-    // microsecond an object in Node 20's V8; DEVELOPERS.md).
-    criteria: json.criteria.map((c) => Object.assign(c, { share: shares.get(c.id) ?? 0 })),
+    criteria: withShares(json.criteria),
     tiers: json.tiers,
   };
 }

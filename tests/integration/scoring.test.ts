@@ -103,6 +103,49 @@ describe("scorecard", () => {
     expect(outsider.body).toEqual({ error: "Account not found" });
   });
 
+  it("keeps the criteria and tiers in memory and reads them again after any write to them, the app's or anyone's", async () => {
+    const { pool } = (globalThis as unknown as { keystoneDb: { pool: import("pg").Pool } }).keystoneDb;
+    const db = fixtures.testDb();
+    const stamp = async () => (await db.selectionModel.findUniqueOrThrow({ where: { id: "current" } })).contentStamp;
+    /** The scorecard, and whether its statement brought the criteria and tiers back. */
+    const cardAndParts = async () => {
+      const spy = vi.spyOn(pool, "query");
+      try {
+        const res = await getCard(w.owner);
+        const [result] = (await Promise.all(spy.mock.results.map((r) => r.value))) as { rows: { read: { model: { parts: unknown } } }[] }[];
+        return { body: res.body, brought: result.rows[0].read.model.parts !== null };
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    await getCard(w.owner);
+    const warm = await cardAndParts();
+    expect(warm.brought).toBe(false);
+
+    // Someone changes a criterion's description straight in the database (no model save, no
+    // version bump): the stamp changes with it, and the next scorecard shows the new text.
+    const criterion = await db.scoringCriterion.findFirstOrThrow({ where: { name: "Current revenue" } });
+    const before = await stamp();
+    await db.scoringCriterion.update({ where: { id: criterion.id }, data: { description: "Changed by hand" } });
+    expect(await stamp()).not.toBe(before);
+    const changed = await cardAndParts();
+    expect(changed.brought).toBe(true);
+    expect(changed.body.breakdown.find((r: { criterionId: string }) => r.criterionId === criterion.id).description).toBe("Changed by hand");
+    expect((await cardAndParts()).brought).toBe(false);
+
+    // A tier added and removed by hand: the scorecard lists it, then no longer.
+    const extra = await db.tier.create({ data: { name: "Platinum by hand", rank: 99, minScore: 101 } });
+    expect((await cardAndParts()).body.tiers.map((t: Tier) => t.name)).toContain("Platinum by hand");
+    await db.tier.delete({ where: { id: extra.id } });
+    expect((await cardAndParts()).body.tiers.map((t: Tier) => t.name)).not.toContain("Platinum by hand");
+    await db.scoringCriterion.update({ where: { id: criterion.id }, data: { description: criterion.description } });
+
+    // Put back as it was: the scorecard is the one from before, its rows read afresh.
+    const again = await cardAndParts();
+    expect(again.brought).toBe(true);
+    expect(again.body).toEqual(warm.body);
+  });
+
   it("lets the owner score with rationale: weighted total, completeness, snapshot and audit in the same write", async () => {
     const m = await getModel();
     const before = (await getCard(w.owner)).body;
