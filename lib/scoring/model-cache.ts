@@ -36,8 +36,3 @@ export function modelParts(stamp: string, read: ModelParts | null): HeldModelPar
   held = Object.freeze({ stamp, criteria, tiers: read.tiers });
   return held;
 }
-
-/** Forgets what is held (tests: the next scorecard reads the criteria and tiers). */
-export function forgetModelParts() {
-  held = null;
-}

@@ -77,8 +77,9 @@ export const personJson = (idColumn: `${"m" | "a" | "s"}."${string}"`) =>
   Prisma.raw(`(SELECT json_build_object('id', p.id, 'name', p.name) FROM "User" p WHERE p.id = ${idColumn})`);
 
 /**
- * The whole model (who saved it, criteria in order, tiers by rank) as one JSON value: a subquery
- * readSelectionModel runs on its own and the scorecard runs alongside its own reads.
+ * The whole model (who saved it, criteria in order, tiers by rank) as one JSON value, as
+ * readSelectionModel reads it (the scorecard reads the criteria and tiers only when the ones it
+ * keeps in memory are out of date: lib/scoring/model-cache.ts).
  */
 /** The criteria in order, as one JSON array. */
 export const criteriaJson = Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('id', c.id, 'name', c.name, 'description', c.description, 'weight', c.weight,
