@@ -10,6 +10,7 @@ import { signOut } from "next-auth/react";
 import { BarChart3, Building2, CheckSquare, Home, LogOut, MessageSquare, ScrollText, SlidersHorizontal, Trophy, Users, type LucideIcon } from "lucide-react";
 import { cn } from "@/lib/cn";
 import { useMediaQuery } from "@/lib/ui/use-media-query";
+import { useInBrowser } from "@/lib/ui/use-in-browser";
 import { Logo } from "@/components/layout/logo";
 import type { NavLink } from "@/components/layout/nav-links";
 
@@ -36,6 +37,9 @@ export function Sidebar({ links, user, badges = {} }: { links: NavLink[]; user: 
   // The rail (768–1279 px) shows icons only, so each link names itself on hover; where the name is
   // written beside the icon, a tooltip would only repeat it.
   const rail = useMediaQuery("(min-width: 48rem) and (max-width: 79.99rem)");
+  // Sign-out runs in the page's scripts: until they have started, the buttons are disabled rather
+  // than taking a click that would do nothing (on a slow machine a test's click once landed there).
+  const canSignOut = useInBrowser();
   const initials = user.name
     .split(/\s+/)
     .filter(Boolean)
@@ -49,7 +53,7 @@ export function Sidebar({ links, user, badges = {} }: { links: NavLink[]; user: 
           <Logo labelClassName={WIDE_ONLY} />
         </Link>
         {/* Phones: sign-out stays at hand in the top bar. */}
-        <button type="button" onClick={signOutNow} className="inline-flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900 md:hidden">
+        <button type="button" onClick={signOutNow} disabled={!canSignOut} className="inline-flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900 md:hidden">
           <LogOut aria-hidden className="h-4 w-4" /> Sign out
         </button>
       </div>
@@ -100,6 +104,7 @@ export function Sidebar({ links, user, badges = {} }: { links: NavLink[]; user: 
         <button
           type="button"
           onClick={signOutNow}
+          disabled={!canSignOut}
           title="Sign out"
           className="mt-3 inline-flex items-center gap-2 rounded-md text-sm text-slate-600 hover:text-slate-900 md:mx-auto md:flex md:p-2 xl:mx-0 xl:inline-flex xl:p-0"
         >

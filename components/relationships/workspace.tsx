@@ -3,7 +3,8 @@
 // The Relationships tab: three views of one map (interactive map, coverage matrix, list), the
 // filters they share, the analysis beside them, and the person panel. View, filters and the
 // selected person live in the URL, so a view can be bookmarked or shared.
-import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { useInBrowser } from "@/lib/ui/use-in-browser";
 import { usePathname, useSearchParams } from "next/navigation";
 import { Tabs } from "radix-ui";
 import { Download, Grid3x3, List, Network, Plus, Upload, UserPlus } from "lucide-react";
@@ -25,10 +26,8 @@ import { ImportDialog } from "./import-dialog";
 
 import { OrgMap } from "./org-map";
 
-// The map (React Flow) measures the DOM, so it is drawn in the browser only. It is imported
-// statically (not lazily) so its code arrives with the page instead of one round trip later.
-const noop = () => () => {};
-const useInBrowser = () => useSyncExternalStore(noop, () => true, () => false);
+// The map (React Flow) measures the DOM, so it is drawn in the browser only (useInBrowser). It is
+// imported statically (not lazily) so its code arrives with the page instead of one round trip later.
 
 const VIEWS = [
   { key: "map", label: "Map", icon: Network },
