@@ -50,7 +50,7 @@ describe("the session token", () => {
     const split = withCookie(`next-auth.session-token.1=${whole.slice(half)}; other=1; next-auth.session-token.0=${whole.slice(0, half)}`);
     expect((await requireApiUser(split)).user.id).toBe(owner.id);
     // One character of the authentication tag changed: its first, all six bits of which count. (Its
-    // last two were changed once, and a token ending "…AB" became "…AA": the last character's low
+    // last two were changed once, and a token ending "…BA" became "…BB": the last character's low
     // four bits are padding that base64url decoding drops, so that token was the same bytes.)
     const tagAt = whole.lastIndexOf(".") + 1;
     const tampered = whole.slice(0, tagAt) + (whole[tagAt] === "A" ? "B" : "A") + whole.slice(tagAt + 1);
