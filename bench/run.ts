@@ -3,7 +3,8 @@
 // against a baseline answered in the same run by raw `pg` in a bare Node HTTP server, in a process
 // of its own as the app is (same data, same questions, no framework). Writes
 // bench/results/bench.json and prints a table.
-// Target: every request within 2x of its baseline at concurrency 20, with no errors.
+// Target: every request within 2x of its baseline at concurrency 20, with no errors; the run ends
+// with PASS or FAIL for it (bench/lib/stats.ts) and exits 1 on FAIL.
 // Options: --requests N (timed per side at concurrency 20, default 1200; at concurrency 1 at most
 // 100; the dashboard a tenth), --rebuild (force a fresh next build), --only a,b (just these requests,
 // by their names with dashes, e.g. --only framework-floor,scorecard; the results file is then
@@ -19,6 +20,7 @@ import { signInCookie } from "./lib/session";
 import type { BenchIds } from "./baseline";
 import { arg, rerunUnderReactServer } from "./lib/cli";
 import { cpuMsOfTree, machineBusyMs } from "./lib/cpu";
+import { quantileMs, ratio, roundRatios, verdict } from "./lib/stats";
 
 // The dashboard baseline builds its SQL with the app's own builders (server-only modules).
 rerunUnderReactServer(import.meta.url);
@@ -107,7 +109,7 @@ async function timeRequests(url: string, cookie: string | null, concurrency: num
  */
 async function measurePair(app: Side, raw: Side, concurrency: number, total: number) {
   const sides = [app, raw];
-  const results = sides.map(() => ({ times: [] as number[], errors: 0, cpuMs: 0 as number | null, machineMs: 0 as number | null }));
+  const results = sides.map(() => ({ times: [] as number[], rounds: [] as number[][], errors: 0, cpuMs: 0 as number | null, machineMs: 0 as number | null }));
   for (const [i, side] of sides.entries()) results[i].errors += (await timeRequests(side.url, side.cookie, concurrency, total)).errors;
   const perRound = Math.max(1, Math.ceil(total / ROUNDS));
   for (let round = 0; round < ROUNDS; round++) {
@@ -124,14 +126,13 @@ async function measurePair(app: Side, raw: Side, concurrency: number, total: num
       const machine = results[i].machineMs;
       results[i].machineMs = machine === null || machineBefore === null || machineAfter === null ? null : machine + machineAfter - machineBefore;
       results[i].times.push(...r.times);
+      results[i].rounds.push(r.times);
       results[i].errors += r.errors;
     }
   }
-  return results.map(({ times, errors, cpuMs, machineMs }) => {
-    times.sort((a, b) => a - b);
-    const q = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))] * 10) / 10;
+  return results.map(({ times, rounds, errors, cpuMs, machineMs }) => {
     const perRequest = (ms: number | null) => (ms === null ? null : Math.round((ms / times.length) * 100) / 100);
-    return { median: q(0.5), p95: q(0.95), errors, cpuMsPerRequest: perRequest(cpuMs), machineCpuMsPerRequest: perRequest(machineMs) };
+    return { median: quantileMs(times, 0.5), p95: quantileMs(times, 0.95), rounds, errors, cpuMsPerRequest: perRequest(cpuMs), machineCpuMsPerRequest: perRequest(machineMs) };
   });
 }
 type Side = { url: string; cookie: string | null; pid: number | undefined };
@@ -150,13 +151,15 @@ for (const e of ENDPOINTS.filter((e) => !only || only.has(e.name.replace(/ /g, "
       [`c${c} app p95 ms`]: a.p95,
       [`c${c} raw median ms`]: b.median,
       [`c${c} raw p95 ms`]: b.p95,
-      [`c${c} ratio`]: Math.round((a.median / Math.max(b.median, 0.1)) * 100) / 100,
+      [`c${c} ratio`]: ratio(a.median, b.median),
       [`c${c} errors`]: a.errors + b.errors,
       [`c${c} requests`]: n,
     });
     // Server CPU per request (Linux only): steadier than latency on a machine whose speed drifts.
     if (c === 20) {
       Object.assign(row, {
+        // The same ratio in each round alone: how much one run's verdict owes to the moment.
+        "c20 ratio by round": roundRatios(a.rounds, b.rounds),
         "c20 app cpu ms/request": a.cpuMsPerRequest,
         "c20 raw cpu ms/request": b.cpuMsPerRequest,
         "c20 cpu ratio": a.cpuMsPerRequest !== null && b.cpuMsPerRequest ? Math.round((a.cpuMsPerRequest / b.cpuMsPerRequest) * 100) / 100 : null,
@@ -167,7 +170,8 @@ for (const e of ENDPOINTS.filter((e) => !only || only.has(e.name.replace(/ /g, "
       });
     }
   }
-  row["within 2x at c20"] = (row["c20 ratio"] as number) <= 2 && row["c20 errors"] === 0;
+  // The floor is a reference (the framework's fixed cost), not a request judged by the target.
+  row["within 2x at c20"] = e.name === "framework floor" ? null : (row["c20 ratio"] as number) <= 2 && row["c20 errors"] === 0;
   rows.push(row);
   log(`${e.name}: ${JSON.stringify(row)}`);
 }
@@ -178,4 +182,10 @@ await pool.end();
 await stopDb();
 mkdirSync("bench/results", { recursive: true });
 writeFileSync(only ? "bench/results/bench-only.json" : "bench/results/bench.json", JSON.stringify({ when: new Date().toISOString(), cores: availableParallelism(), node: process.version, data: counts, requests: REQUESTS, rows }, null, 2));
-console.table(rows.map((r) => ({ request: r.request, "c1 app": r["c1 app median ms"], "c1 raw": r["c1 raw median ms"], "c20 app p50": r["c20 app median ms"], "c20 app p95": r["c20 app p95 ms"], "c20 raw p50": r["c20 raw median ms"], "c20 ratio": r["c20 ratio"], "c20 cpu/req app": r["c20 app cpu ms/request"], "c20 cpu/req raw": r["c20 raw cpu ms/request"], "c20 machine cpu/req app / raw": `${r["c20 app machine cpu ms/request"] ?? "–"} / ${r["c20 raw machine cpu ms/request"] ?? "–"}`, errors: (r["c1 errors"] as number) + (r["c20 errors"] as number), ok: r["within 2x at c20"] })));
+console.table(rows.map((r) => ({ request: r.request, "c1 app": r["c1 app median ms"], "c1 raw": r["c1 raw median ms"], "c20 app p50": r["c20 app median ms"], "c20 app p95": r["c20 app p95 ms"], "c20 raw p50": r["c20 raw median ms"], "c20 ratio": r["c20 ratio"], "c20 ratio by round": (r["c20 ratio by round"] as number[]).join(" · "), "c20 cpu/req app": r["c20 app cpu ms/request"], "c20 cpu/req raw": r["c20 raw cpu ms/request"], "c20 machine cpu/req app / raw": `${r["c20 app machine cpu ms/request"] ?? "–"} / ${r["c20 raw machine cpu ms/request"] ?? "–"}`, errors: (r["c1 errors"] as number) + (r["c20 errors"] as number), ok: r["within 2x at c20"] ?? "–" })));
+
+// The target (the framework floor is a reference, not judged): a line to read and an exit status.
+const judged = verdict(rows.map((r) => ({ request: String(r.request), ratio: r["c20 ratio"] as number, errors: (r["c1 errors"] as number) + (r["c20 errors"] as number) })));
+const missedText = judged.missed.map((m) => `${m.request} ${m.ratio}×`).join(", ");
+console.log(`${judged.ok ? "PASS" : "FAIL"}  every request within 2× of its raw baseline at concurrency 20, no errors${judged.ok ? "" : ` (${[missedText && `over 2×: ${missedText}`, judged.errors ? `${judged.errors} errors` : ""].filter(Boolean).join("; ")})`}`);
+process.exitCode = judged.ok ? 0 : 1;
