@@ -27,9 +27,9 @@ export type VerdictRow = { request: string; ratio: number; errors: number };
  * concurrency 20 and no errors anywhere. The framework floor is a reference, not a request people
  * make, so it is not judged.
  */
-export function verdict(rows: readonly VerdictRow[], floorName = "framework floor"): { ok: boolean; missed: VerdictRow[]; errors: number } {
+export function verdict(rows: readonly VerdictRow[], floorName = "framework floor"): { ok: boolean; judged: number; missed: VerdictRow[]; errors: number } {
   const judged = rows.filter((r) => r.request !== floorName);
   const missed = judged.filter((r) => !(r.ratio <= 2));
   const errors = rows.reduce((sum, r) => sum + r.errors, 0);
-  return { ok: judged.length > 0 && missed.length === 0 && errors === 0, missed, errors };
+  return { ok: judged.length > 0 && missed.length === 0 && errors === 0, judged: judged.length, missed, errors };
 }
