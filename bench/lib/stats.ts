@@ -20,16 +20,21 @@ export function roundRatios(appRounds: readonly (readonly number[])[], rawRounds
   return appRounds.map((times, i) => ratio(quantileMs(times, 0.5), quantileMs(rawRounds[i] ?? [], 0.5)));
 }
 
+/** The bench's reference row: the framework's fixed cost, not a request people make. */
+export const FLOOR = "framework floor";
+
+/** The target for one request: its ratio at concurrency 20 is at most 2 (NaN is not). */
+export const withinTarget = (ratio: number): boolean => ratio <= 2;
+
 export type VerdictRow = { request: string; ratio: number; errors: number };
 
 /**
  * The issue's target over the requests measured: every one within 2× of its baseline at
- * concurrency 20 and no errors anywhere. The framework floor is a reference, not a request people
- * make, so it is not judged.
+ * concurrency 20 and no errors anywhere. The floor is not judged.
  */
-export function verdict(rows: readonly VerdictRow[], floorName = "framework floor"): { ok: boolean; judged: number; missed: VerdictRow[]; errors: number } {
-  const judged = rows.filter((r) => r.request !== floorName);
-  const missed = judged.filter((r) => !(r.ratio <= 2));
+export function verdict(rows: readonly VerdictRow[]): { ok: boolean; judged: number; missed: VerdictRow[]; errors: number } {
+  const judged = rows.filter((r) => r.request !== FLOOR);
+  const missed = judged.filter((r) => !withinTarget(r.ratio));
   const errors = rows.reduce((sum, r) => sum + r.errors, 0);
   return { ok: judged.length > 0 && missed.length === 0 && errors === 0, judged: judged.length, missed, errors };
 }
