@@ -8,7 +8,8 @@
 // Options: --requests N (timed per side at concurrency 20, default 1200; at concurrency 1 at most
 // 100; the dashboard a tenth), --rebuild (force a fresh next build), --only a,b (just these requests,
 // by their names with dashes, e.g. --only framework-floor,scorecard; the results file is then
-// bench/results/bench-only.json, so a partial run never replaces the full one).
+// bench/results/bench-only.json, so a partial run never replaces the full one), --local-node (both
+// servers on the Node that runs the script, instead of the production image's).
 import { fork } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -21,13 +22,31 @@ import type { BenchIds } from "./baseline";
 import { arg, rerunUnderReactServer } from "./lib/cli";
 import { cpuMsOfTree, machineBusyMs } from "./lib/cpu";
 import { FLOOR, quantileMs, ratio, roundRatios, verdict, withinTarget } from "./lib/stats";
+import { productionNode } from "../scripts/production-node.mjs";
 
-// The dashboard baseline builds its SQL with the app's own builders (server-only modules).
-rerunUnderReactServer(import.meta.url);
+// Both servers run on the Node the production image runs (the Dockerfile's), fetched once from the
+// npm registry when this machine has another (scripts/production-node.mjs): Next.js's fixed cost per
+// request depends on it. --local-node measures on this machine's Node instead.
+if (!process.env.KEYSTONE_BENCH_CHILD) {
+  const local = process.argv.includes("--local-node");
+  const prod = local ? null : productionNode();
+  const runtime = !prod
+    ? `this machine's (--local-node)`
+    : "reason" in prod
+      ? `this machine's, not the production image's Node ${prod.major ?? "?"}: ${prod.reason}`
+      : prod.fetched
+        ? `the production image's (the Dockerfile's node:${prod.major}), from the npm registry; this machine's is ${process.version}`
+        : `the production image's major (the Dockerfile's node:${prod.major}), this machine's own`;
+  // The dashboard baseline builds its SQL with the app's own builders (server-only modules).
+  rerunUnderReactServer(import.meta.url, { node: prod?.bin ?? undefined, env: { KEYSTONE_BENCH_RUNTIME: runtime, KEYSTONE_BENCH_ON_PRODUCTION_NODE: prod?.bin ? "1" : "" } });
+}
+const RUNTIME = process.env.KEYSTONE_BENCH_RUNTIME ?? "this machine's";
+const ON_PRODUCTION_NODE = process.env.KEYSTONE_BENCH_ON_PRODUCTION_NODE === "1";
 
 const REQUESTS = arg("requests", 1200);
 const log = (m: string) => console.log(`[bench] ${m}`);
-log(`${availableParallelism()} cores: the server, the baseline, PostgreSQL and this load generator share them; Node ${process.version} for both servers`);
+log(`${availableParallelism()} cores: the server, the baseline, PostgreSQL and this load generator share them`);
+log(`Node ${process.version} for both servers: ${RUNTIME}`);
 
 // 1. The bench database (bench/lib/bench-db.ts).
 const { benchUrl, pool, counts, stopDb } = await openBenchDatabase(log);
@@ -181,7 +200,7 @@ baseline.disconnect();
 await pool.end();
 await stopDb();
 mkdirSync("bench/results", { recursive: true });
-writeFileSync(only ? "bench/results/bench-only.json" : "bench/results/bench.json", JSON.stringify({ when: new Date().toISOString(), cores: availableParallelism(), node: process.version, data: counts, requests: REQUESTS, rows }, null, 2));
+writeFileSync(only ? "bench/results/bench-only.json" : "bench/results/bench.json", JSON.stringify({ when: new Date().toISOString(), cores: availableParallelism(), node: process.version, runtime: RUNTIME, onProductionNode: ON_PRODUCTION_NODE, data: counts, requests: REQUESTS, rows }, null, 2));
 console.table(rows.map((r) => ({ request: r.request, "c1 app": r["c1 app median ms"], "c1 raw": r["c1 raw median ms"], "c20 app p50": r["c20 app median ms"], "c20 app p95": r["c20 app p95 ms"], "c20 raw p50": r["c20 raw median ms"], "c20 ratio": r["c20 ratio"], "c20 ratio by round": (r["c20 ratio by round"] as number[]).join(" · "), "c20 cpu/req app": r["c20 app cpu ms/request"], "c20 cpu/req raw": r["c20 raw cpu ms/request"], "c20 machine cpu/req app / raw": `${r["c20 app machine cpu ms/request"] ?? "–"} / ${r["c20 raw machine cpu ms/request"] ?? "–"}`, errors: (r["c1 errors"] as number) + (r["c20 errors"] as number), ok: r["within 2x at c20"] ?? "–" })));
 
 // The target (the framework floor is a reference, not judged): a line to read and an exit status.
@@ -192,4 +211,5 @@ const why = [
   judged.errors ? `${judged.errors} errors` : "",
 ].filter(Boolean);
 console.log(`${judged.ok ? "PASS" : "FAIL"}  every request within 2× of its raw baseline at concurrency 20, no errors${why.length ? ` (${why.join("; ")})` : ""}`);
+console.log(`      on Node ${process.version}, ${RUNTIME}`);
 process.exitCode = judged.ok ? 0 : 1;

@@ -10,12 +10,15 @@ export function arg(name: string, dflt: number): number {
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 }
 
-/** Re-runs the calling script under `--conditions=react-server` (once) and exits with its status. */
-export function rerunUnderReactServer(metaUrl: string): void {
+/**
+ * Re-runs the calling script under `--conditions=react-server` (once) and exits with its status;
+ * on `node` when given (another Node binary), with `env` added.
+ */
+export function rerunUnderReactServer(metaUrl: string, opts: { node?: string; env?: Record<string, string> } = {}): void {
   if (process.env.KEYSTONE_BENCH_CHILD) return;
-  const r = spawnSync(process.execPath, [...process.execArgv, "--conditions=react-server", fileURLToPath(metaUrl), ...process.argv.slice(2)], {
+  const r = spawnSync(opts.node ?? process.execPath, [...process.execArgv, "--conditions=react-server", fileURLToPath(metaUrl), ...process.argv.slice(2)], {
     stdio: "inherit",
-    env: { ...process.env, KEYSTONE_BENCH_CHILD: "1", LOG_LEVEL: "silent" },
+    env: { ...process.env, ...opts.env, KEYSTONE_BENCH_CHILD: "1", LOG_LEVEL: "silent" },
   });
   process.exit(r.status ?? 1);
 }
