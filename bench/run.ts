@@ -13,7 +13,7 @@
 import { fork } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import pg from "pg";
 import { BENCH_PASSWORD, benchSubjects, openBenchDatabase } from "./lib/bench-db";
 import { ensureBuild, startServer } from "./lib/server";
@@ -22,26 +22,23 @@ import type { BenchIds } from "./baseline";
 import { arg, rerunUnderReactServer } from "./lib/cli";
 import { cpuMsOfTree, machineBusyMs } from "./lib/cpu";
 import { FLOOR, quantileMs, ratio, roundRatios, verdict, withinTarget } from "./lib/stats";
-import { productionNode } from "../scripts/production-node.mjs";
+import { majorOf, nodeMajorOfDockerfile, productionNode } from "../scripts/production-node.mjs";
 
 // Both servers run on the Node the production image runs (the Dockerfile's), fetched once from the
 // npm registry when this machine has another (scripts/production-node.mjs): Next.js's fixed cost per
 // request depends on it. --local-node measures on this machine's Node instead.
 if (!process.env.KEYSTONE_BENCH_CHILD) {
-  const local = process.argv.includes("--local-node");
-  const prod = local ? null : productionNode();
-  const runtime = !prod
-    ? `this machine's (--local-node)`
-    : "reason" in prod
-      ? `this machine's, not the production image's Node ${prod.major ?? "?"}: ${prod.reason}`
-      : prod.fetched
-        ? `the production image's (the Dockerfile's node:${prod.major}), from the npm registry; this machine's is ${process.version}`
-        : `the production image's major (the Dockerfile's node:${prod.major}), this machine's own`;
+  const prod = process.argv.includes("--local-node") ? null : productionNode();
+  let runtime = "this machine's (--local-node)";
+  if (prod && prod.bin === null) runtime = `this machine's, not the production image's Node ${prod.major ?? "?"}: ${prod.reason}`;
+  else if (prod?.fetched) runtime = `the production image's (the Dockerfile's node:${prod.major}), from the npm registry; this machine's is ${process.version}`;
+  else if (prod) runtime = `the production image's major (the Dockerfile's node:${prod.major}), this machine's own`;
   // The dashboard baseline builds its SQL with the app's own builders (server-only modules).
-  rerunUnderReactServer(import.meta.url, { node: prod?.bin ?? undefined, env: { KEYSTONE_BENCH_RUNTIME: runtime, KEYSTONE_BENCH_ON_PRODUCTION_NODE: prod?.bin ? "1" : "" } });
+  rerunUnderReactServer(import.meta.url, { node: prod?.bin ?? undefined, env: { KEYSTONE_BENCH_RUNTIME: runtime } });
 }
 const RUNTIME = process.env.KEYSTONE_BENCH_RUNTIME ?? "this machine's";
-const ON_PRODUCTION_NODE = process.env.KEYSTONE_BENCH_ON_PRODUCTION_NODE === "1";
+// Whatever chose it: is the Node measuring the production image's major?
+const ON_PRODUCTION_NODE = nodeMajorOfDockerfile(readFileSync("Dockerfile", "utf8")) === majorOf(process.version);
 
 const REQUESTS = arg("requests", 1200);
 const log = (m: string) => console.log(`[bench] ${m}`);

@@ -14,6 +14,9 @@ export function nodeMajorOfDockerfile(text) {
   return majors.length ? majors[majors.length - 1] : null;
 }
 
+/** The major of a Node version, with or without its "v" ("v24.22.3", "20.20.2"). */
+export const majorOf = (version) => Number(version.replace(/^v/, "").split(".")[0]);
+
 /** The npm package with Node's own build for a platform and architecture (Linux and macOS on x64 and arm64), or null. */
 export function nodePackageFor(platform, arch) {
   const os = { linux: "linux", darwin: "darwin" }[platform];
@@ -34,7 +37,7 @@ export function productionNode(root = process.cwd()) {
   const dockerfile = path.join(root, "Dockerfile");
   const major = existsSync(dockerfile) ? nodeMajorOfDockerfile(readFileSync(dockerfile, "utf8")) : null;
   if (major === null) return { bin: null, major, reason: "the Dockerfile names no node base image" };
-  if (Number(process.versions.node.split(".")[0]) === major) return { bin: process.execPath, version: process.version, major, fetched: false };
+  if (majorOf(process.version) === major) return { bin: process.execPath, version: process.version, major, fetched: false };
   const pkg = nodePackageFor(process.platform, process.arch);
   if (!pkg) return { bin: null, major, reason: `the npm registry has no Node build for ${process.platform}-${process.arch}` };
   const home = path.join(root, "node_modules", ".cache", "keystone-node", `${pkg}@${major}`);
@@ -58,7 +61,7 @@ export function productionNode(root = process.cwd()) {
     }
   }
   const version = versionOf(bin);
-  if (!version || Number(version.slice(1).split(".")[0]) !== major) return { bin: null, major, reason: `${bin} does not run as Node ${major}` };
+  if (!version || majorOf(version) !== major) return { bin: null, major, reason: `${bin} does not run as Node ${major}` };
   return { bin, version, major, fetched: true };
 }
 
